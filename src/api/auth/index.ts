@@ -1,0 +1,76 @@
+/** 登录 / 登出 / 当前用户. */
+import { createRoute } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { loginRequestSchema, loginResponseSchema, userSchema } from '../../contract/api.js';
+import { logIn, SESSION_HOURS } from '../../services/auth/login.js';
+import { revokeSession } from '../../services/auth/sessions.js';
+import { requireActor, SESSION_COOKIE } from '../middleware/authenticate.js';
+import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import type { AppContext } from '../env.js';
+
+export function authRoutes(clientAddress: (c: AppContext) => string) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['auth'],
+      summary: '登录 Log in',
+      request: { body: jsonBody(loginRequestSchema) },
+      responses: {
+        200: jsonResponse(loginResponseSchema, 'Session opened; the token also comes as an HttpOnly cookie'),
+        401: errorResponses[401],
+        422: errorResponses[422],
+        429: { description: 'Too many failed attempts', content: { 'application/problem+json': { schema: errorResponses[401].content['application/problem+json'].schema } } },
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const result = await logIn(c.get('services'), { ...input, address: clientAddress(c) });
+      setCookie(c, SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);
+    },
+  );
+
+  router.use('/auth/logout', requireActor);
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['auth'],
+      summary: '登出 Revoke the current session',
+      security: bearerSecurity,
+      responses: { 204: { description: 'Session revoked' }, 401: errorResponses[401] },
+    }),
+    async (c) => {
+      await revokeSession(c.get('services'), c.get('actor'));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  router.use('/auth/me', requireActor);
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['auth'],
+      summary: '当前用户 The caller',
+      security: bearerSecurity,
+      responses: { 200: jsonResponse(userSchema, 'The caller'), 401: errorResponses[401] },
+    }),
+    (c) => {
+      const { sessionId: _s, ...user } = c.get('actor');
+      return c.json(user, 200);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,30 @@
+/** 预览通知名单: classification and routing before sending. */
+import { createRoute } from '@hono/zod-openapi';
+import { previewResponseSchema } from '../../contract/api.js';
+import { reportSubmissionSchema } from '../../contract/report.js';
+import { previewRouting } from '../../services/incidents/preview-routing.js';
+import { requireActor } from '../middleware/authenticate.js';
+import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+
+export function routingRoutes() {
+  const router = createRouter();
+  router.use('/routing/*', requireActor);
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/routing/preview',
+      tags: ['incidents'],
+      summary: '预览 Severity, regimes and the units that would be notified, with the quoted clause for each',
+      security: bearerSecurity,
+      request: { body: jsonBody(reportSubmissionSchema, 'The same body as POST /incidents') },
+      responses: {
+        200: jsonResponse(previewResponseSchema, 'What filing this report would do; nothing is stored'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => c.json(await previewRouting(c.get('services'), c.get('actor'), c.req.valid('json')), 200),
+  );
+  return router;
+}

@@ -1,0 +1,109 @@
+/**
+ * The Hono application, free of Node-only APIs so the same app runs on Node and on Workers.
+ * Services reach handlers through the typed context, built by one middleware from the runtime.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
+import { authRoutes } from './api/auth/index.js';
+import { docsRoutes, type AssetReader } from './api/docs/index.js';
+import type { AppContext, AppEnv } from './api/env.js';
+import { incidentRoutes } from './api/incidents/index.js';
+import { jurisdictionRoutes } from './api/jurisdictions/index.js';
+import { notificationRoutes } from './api/notifications/index.js';
+import { errorToProblem, problemResponse, validationProblem } from './api/problem.js';
+import { routingRoutes } from './api/routing/index.js';
+import { contactRoutes } from './api/contacts/index.js';
+import { alertRoutes } from './api/alerts/index.js';
+import { linkRoutes } from './api/links/index.js';
+import { adminRoutes } from './api/admin/index.js';
+import { boardRoutes } from './api/board/index.js';
+import { obligationRoutes } from './api/obligations/index.js';
+import { taskRoutes } from './api/tasks/index.js';
+import { accountRoutes } from './api/incidents/account.js';
+import { statisticsRoutes } from './api/statistics/index.js';
+import { webRoutes, type WebAssetReader } from './api/web/index.js';
+import type { Services } from './services/context.js';
+
+export interface AppOptions {
+  services: (c: Context) => Services | Promise<Services>;
+  /** Round trip to the database, for /healthz. */
+  ping: (c: Context) => Promise<void>;
+  clientAddress: (c: AppContext) => string;
+  docsAsset: AssetReader;
+  /** Reads the built web app (web/dist); without it the pages are not served (e.g. on Workers). */
+  webAsset?: WebAssetReader;
+}
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationProblem(c, result.error as unknown as z.ZodError, result.target);
+    },
+  });
+
+  app.use('*', requestId());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('services', await options.services(c));
+    await next();
+  });
+  app.onError((err, c) => errorToProblem(c, err));
+  app.notFound((c) =>
+    problemResponse(c, { type: 'about:blank', title: '未找到 (not found)', status: 404, detail: `没有 ${c.req.method} ${c.req.path}`, instance: c.req.path }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await options.ping(c);
+      return c.json({ status: 'ok' });
+    } catch {
+      return problemResponse(c, { type: 'about:blank', title: 'database unreachable', status: 503, detail: '无法连接数据库 (database unreachable)' });
+    }
+  });
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.route('/', authRoutes(options.clientAddress));
+  api.route('/', jurisdictionRoutes());
+  api.route('/', routingRoutes());
+  api.route('/', incidentRoutes());
+  api.route('/', notificationRoutes());
+  api.route('/', contactRoutes());
+  api.route('/', alertRoutes());
+  api.route('/', boardRoutes());
+  api.route('/', obligationRoutes());
+  api.route('/', taskRoutes());
+  api.route('/', accountRoutes());
+  api.route('/', statisticsRoutes());
+  api.route('/', adminRoutes());
+  app.route('/api/v1', api);
+  app.route('/', linkRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '联防 Lianfang API',
+      version: '1.0.0',
+      description:
+        'Occupational-hazard accident notification and interagency coordination. Errors are application/problem+json (RFC 9457). Realtime events arrive over socket.io at /socket.io with the envelope { seq, type, at, jurisdictionId, incidentId, data }.',
+    },
+  });
+  app.route('/', docsRoutes(options.docsAsset));
+  if (options.webAsset) app.route('/', webRoutes(options.webAsset));
+  return app;
+}
+
+export type LianfangApp = ReturnType<typeof createApp>;

@@ -1,0 +1,139 @@
+/**
+ * Shapes of the admin API (member units with their people, the rulebook as it is, users) and of
+ * the commander's board snapshot. The web client imports the same schemas.
+ */
+import { z } from 'zod';
+import { UNIT_KINDS, UNIT_ROLES, USER_ROLES } from '../domain/enums.js';
+import { dutyClauseSchema, incidentDetailSchema } from './api.js';
+
+/** Roles an admin may add to a member unit. */
+export const UNIT_MEMBER_ROLES = ['liaison', 'unit_head'] as const;
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(USER_ROLES),
+    jurisdictionId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    phone: z.string().nullable(),
+    onDuty: z.boolean(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Person' });
+
+export const unitWithPeopleSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    kind: z.enum(UNIT_KINDS),
+    section: z.string().nullable(),
+    duties: z.array(dutyClauseSchema),
+    people: z.array(personSchema),
+  })
+  .meta({ id: 'UnitWithPeople' });
+
+export const adminUnitsResponseSchema = z
+  .object({ jurisdictionId: z.string(), units: z.array(unitWithPeopleSchema) })
+  .meta({ id: 'AdminUnits' });
+
+const perSeverity = z.object({ general: z.number(), major: z.number(), extraordinary: z.number() });
+
+export const rulebookRuleViewSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    townshipOfPlace: z.boolean(),
+    role: z.enum(UNIT_ROLES),
+    reason: z.string(),
+    when: z.unknown().meta({ description: 'The condition as stored in the rulebook' }),
+    whenText: z.string().meta({ description: 'The condition in readable Chinese' }),
+    basis: z.object({ ref: z.string(), quote: z.string(), source: z.enum(['unit_duty', 'document']) }),
+  })
+  .meta({ id: 'RulebookRule' });
+
+export const rulebookViewSchema = z
+  .object({
+    jurisdiction: z.object({ id: z.string(), name: z.string(), level: z.string(), parentId: z.string().nullable(), utcOffset: z.string() }),
+    version: z.string(),
+    document: z.object({ title: z.string(), number: z.string(), issuedOn: z.string().nullable() }),
+    commissionUnitId: z.string(),
+    units: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string(), kind: z.enum(UNIT_KINDS), section: z.string().nullable(), duties: z.array(dutyClauseSchema) })),
+    rules: z.array(rulebookRuleViewSchema),
+    ackDeadlineMinutes: z.object({ lead: perSeverity, support: perSeverity, inform: perSeverity }),
+    escalationMinutes: z.object({ unitHead: perSeverity, commander: perSeverity }).nullable(),
+  })
+  .meta({ id: 'RulebookView' });
+
+export const usersResponseSchema = z.object({ users: z.array(personSchema) }).meta({ id: 'Users' });
+
+export const newUnitMemberSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ - (username: 3–63 of a-z 0-9 . _ -)'),
+    displayName: z.string().trim().min(1, '请填写姓名 (display name required)').max(50, '姓名不超过50字 (at most 50 characters)'),
+    password: z.string().min(8, '密码至少8位 (password: at least 8 characters)').max(200),
+    role: z.enum(UNIT_MEMBER_ROLES, { message: '角色须为联络员或单位负责人 (role: liaison or unit_head)' }),
+    unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,20}$/, '电话格式不正确 (phone: digits, +, -, spaces)')
+      .optional(),
+    onDuty: z.boolean().default(true),
+  })
+  .meta({ id: 'NewUnitMember' });
+
+export const userPatchSchema = z
+  .object({
+    onDuty: z.boolean().optional(),
+    active: z.boolean().optional(),
+    displayName: z.string().trim().min(1).max(50).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,20}$/, '电话格式不正确 (phone: digits, +, -, spaces)')
+      .nullable()
+      .optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要修改的内容 (nothing to change)')
+  .meta({ id: 'UserPatch' });
+
+export const alertViewSchema = z
+  .object({
+    id: z.string(),
+    jurisdictionId: z.string(),
+    incidentId: z.string(),
+    notificationId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    kind: z.string(),
+    reason: z.string(),
+    raisedAt: z.string(),
+    resolvedAt: z.string().nullable(),
+  })
+  .meta({ id: 'BoardAlert' });
+
+export const boardSnapshotSchema = z
+  .object({
+    jurisdiction: z.object({ id: z.string(), name: z.string() }),
+    lastSeq: z.number().int().meta({ description: 'Read before the snapshot: pass to socket `resume`' }),
+    incidents: z.array(incidentDetailSchema.omit({ lastSeq: true })),
+    alerts: z.array(alertViewSchema),
+  })
+  .meta({ id: 'BoardSnapshot' });
+
+export type Person = z.infer<typeof personSchema>;
+export type UnitWithPeople = z.infer<typeof unitWithPeopleSchema>;
+export type RulebookView = z.infer<typeof rulebookViewSchema>;
+export type NewUnitMember = z.infer<typeof newUnitMemberSchema>;
+export type UserPatch = z.infer<typeof userPatchSchema>;
+export type AlertView = z.infer<typeof alertViewSchema>;
+export type BoardSnapshot = z.infer<typeof boardSnapshotSchema>;

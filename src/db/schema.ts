@@ -1,0 +1,475 @@
+/**
+ * The system of record. Every change of state writes a row in `events` in the same transaction;
+ * realtime delivery and the after-action timeline read that log.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  ALERT_KINDS as ALERT_KIND_VALUES,
+  CHANNELS,
+  DELIVERY_STATES,
+  INCIDENT_STATUSES,
+  JURISDICTION_LEVELS,
+  NOTIFICATION_STATES,
+  OBLIGATION_METHODS,
+  REPORT_KINDS,
+  SEVERITIES,
+  TASK_STATES,
+  UNIT_KINDS,
+  UNIT_ROLES,
+  USER_ROLES,
+} from '../domain/enums.js';
+import type { Classification } from '../domain/classification.js';
+import type { RoutingDecision, RoutingExclusion, RoutingWarning } from '../domain/routing.js';
+import type { IncidentFacts } from '../contract/report.js';
+import type { Rulebook } from '../rulebooks/schema.js';
+
+export const severityEnum = pgEnum('severity', SEVERITIES);
+export const unitRoleEnum = pgEnum('unit_role', UNIT_ROLES);
+export const reportKindEnum = pgEnum('report_kind', REPORT_KINDS);
+export const incidentStatusEnum = pgEnum('incident_status', INCIDENT_STATUSES);
+export const notificationStateEnum = pgEnum('notification_state', NOTIFICATION_STATES);
+export const deliveryStateEnum = pgEnum('delivery_state', DELIVERY_STATES);
+export const channelEnum = pgEnum('channel', CHANNELS);
+export const userRoleEnum = pgEnum('user_role', USER_ROLES);
+export const jurisdictionLevelEnum = pgEnum('jurisdiction_level', JURISDICTION_LEVELS);
+export const unitKindEnum = pgEnum('unit_kind', UNIT_KINDS);
+export const taskStateEnum = pgEnum('task_state', TASK_STATES);
+export const obligationMethodEnum = pgEnum('obligation_method', OBLIGATION_METHODS);
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const jurisdictions = pgTable('jurisdictions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  level: jurisdictionLevelEnum('level').notNull(),
+  parentId: text('parent_id'),
+  utcOffset: text('utc_offset').notNull(),
+  rulebookVersion: text('rulebook_version').notNull(),
+});
+
+/** Every version of every rulebook ever loaded; a report version records the one it was routed by. */
+export const rulebooks = pgTable(
+  'rulebooks',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    version: text('version').notNull(),
+    content: jsonb('content').$type<Rulebook>().notNull(),
+    loadedAt: tz('loaded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.version] })],
+);
+
+/** 成员单位. */
+export const memberUnits = pgTable(
+  'member_units',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    kind: unitKindEnum('kind').notNull(),
+    section: text('section'),
+    duties: jsonb('duties').$type<{ ref: string; text: string }[]>().notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('member_units_jurisdiction_idx').on(t.jurisdictionId)],
+);
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  role: userRoleEnum('role').notNull(),
+  /** Null only for deployment-wide admins. */
+  jurisdictionId: text('jurisdiction_id').references(() => jurisdictions.id),
+  /** Set for liaisons and unit heads. */
+  unitId: text('unit_id').references(() => memberUnits.id),
+  phone: text('phone'),
+  onDuty: boolean('on_duty').notNull().default(true),
+  active: boolean('active').notNull().default(true),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+/** Revocable sessions; only the SHA-256 of the bearer token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    revokedAt: tz('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins, counted per username in a sliding window to rate-limit guessing. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    at: tz('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_username_at_idx').on(t.username, t.at), index('login_failures_address_at_idx').on(t.address, t.at)],
+);
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    /** Human reference, e.g. XY-20261123-0001. */
+    ref: text('ref').notNull().unique(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    title: text('title').notNull(),
+    status: incidentStatusEnum('status').notNull().default('open'),
+    severity: severityEnum('severity').notNull(),
+    currentVersion: integer('current_version').notNull(),
+    occurredAt: tz('occurred_at').notNull(),
+    receivedAt: tz('received_at').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    closedAt: tz('closed_at'),
+    /** 演练: an exercise. Clocks and escalation run as for real; statistics and accountability leave it out. */
+    drill: boolean('drill').notNull().default(false),
+    /** 逐级上报: the lower jurisdiction's incident this one arrived from, when it did. */
+    sourceIncidentId: text('source_incident_id'),
+    closedBy: text('closed_by').references(() => users.id),
+    /** Why a commander closed it while obligations or tasks were still open. */
+    closeOverrideReason: text('close_override_reason'),
+  },
+  (t) => [
+    index('incidents_jurisdiction_status_idx').on(t.jurisdictionId, t.status, t.receivedAt),
+    uniqueIndex('incidents_source_jurisdiction_uq').on(t.sourceIncidentId, t.jurisdictionId).where(sql`source_incident_id is not null`),
+  ],
+);
+
+/** 初报 / 续报 / 终报: the facts as filed, and what the engine made of them at the time. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    version: integer('version').notNull(),
+    kind: reportKindEnum('kind').notNull(),
+    facts: jsonb('facts').$type<IncidentFacts>().notNull(),
+    classification: jsonb('classification').$type<Classification>().notNull(),
+    routing: jsonb('routing').$type<RoutingDecision[]>().notNull(),
+    excluded: jsonb('excluded').$type<RoutingExclusion[]>().notNull(),
+    warnings: jsonb('warnings').$type<RoutingWarning[]>().notNull(),
+    rulebookVersion: text('rulebook_version').notNull(),
+    /** Whether this version changed severity, routing or casualties and so asks units to acknowledge again. */
+    requiresReacknowledgement: boolean('requires_reacknowledgement').notNull(),
+    filedBy: text('filed_by').notNull().references(() => users.id),
+    filedAt: tz('filed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.version] })],
+);
+
+/** One per unit per report version that concerns it. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    reportVersion: integer('report_version').notNull(),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    role: unitRoleEnum('role').notNull(),
+    basis: text('basis').notNull(),
+    state: notificationStateEnum('state').notNull().default('pending'),
+    createdAt: tz('created_at').notNull(),
+    ackDueAt: tz('ack_due_at').notNull(),
+    firstDeliveredAt: tz('first_delivered_at'),
+    firstReadAt: tz('first_read_at'),
+    acknowledgedAt: tz('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by').references(() => users.id),
+    acknowledgedVia: channelEnum('acknowledged_via'),
+    acknowledgementNote: text('acknowledgement_note'),
+    declinedAt: tz('declined_at'),
+    declinedBy: text('declined_by').references(() => users.id),
+    declineReason: text('decline_reason'),
+    /** A decline stays open for the commanders until one reassigns it or confirms it, with a reason. */
+    declineResolvedAt: tz('decline_resolved_at'),
+    declineResolvedBy: text('decline_resolved_by').references(() => users.id),
+    declineResolution: text('decline_resolution').$type<'reassigned' | 'confirmed'>(),
+    declineResolutionReason: text('decline_resolution_reason'),
+    /** The notification of the unit it was reassigned to. */
+    reassignedTo: text('reassigned_to'),
+    closedAt: tz('closed_at'),
+    /** Escalation ladder: the last step taken (0 = none) and when the next one is due (null = none left). */
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextEscalationAt: tz('next_escalation_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_incident_version_unit_uq').on(t.incidentId, t.reportVersion, t.unitId),
+    index('notifications_unit_state_idx').on(t.unitId, t.state),
+    index('notifications_escalation_due_idx').on(t.nextEscalationAt).where(sql`state = 'pending'`),
+  ],
+);
+
+/**
+ * 上报义务: one statutory upward-reporting obligation of an incident (to whom, by when, under which
+ * article), computed by `domain/obligations.ts`, and how it was met. The engine chases it at
+ * `next_chase_at` (its deadline) while it is not submitted.
+ */
+export const obligations = pgTable(
+  'obligations',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** The rule of the statute it comes from, e.g. `ohs_general_government`; unique per incident. */
+    key: text('key').notNull(),
+    regime: text('regime').notNull(),
+    recipientKind: text('recipient_kind').notNull(),
+    recipientName: text('recipient_name').notNull(),
+    /** Set when the recipient is a jurisdiction of this deployment (逐级上报). */
+    recipientJurisdictionId: text('recipient_jurisdiction_id').references(() => jurisdictions.id),
+    /** The statute's limit in minutes; null for 立即/及时. */
+    statutoryMinutes: integer('statutory_minutes'),
+    /** The limit applied: the statute's, or the rulebook's tighter one. */
+    targetMinutes: integer('target_minutes').notNull(),
+    deadlineText: text('deadline_text').notNull(),
+    citation: text('citation').notNull(),
+    requirement: text('requirement').notNull(),
+    /** Another party's duty the commission checks (e.g. the employer's report to 应急管理): shown, not chased, not blocking the 终报. */
+    informational: boolean('informational').notNull().default(false),
+    /** When the clock started: receipt of the report that created it. */
+    startsAt: tz('starts_at').notNull(),
+    dueAt: tz('due_at').notNull(),
+    createdAt: tz('created_at').notNull(),
+    createdByVersion: integer('created_by_version').notNull(),
+    submittedAt: tz('submitted_at'),
+    submittedBy: text('submitted_by').references(() => users.id),
+    submittedVia: obligationMethodEnum('submitted_via'),
+    submissionReference: text('submission_reference'),
+    submissionNote: text('submission_note'),
+    recordedAt: tz('recorded_at'),
+    /** The incident it arrived as in the recipient jurisdiction. */
+    upstreamIncidentId: text('upstream_incident_id').references(() => incidents.id),
+    nextChaseAt: tz('next_chase_at'),
+  },
+  (t) => [
+    uniqueIndex('obligations_incident_key_uq').on(t.incidentId, t.key),
+    index('obligations_chase_due_idx').on(t.nextChaseAt).where(sql`submitted_at is null`),
+  ],
+);
+
+/**
+ * 联合处置任务: a joint response task for one unit, with its due time. The engine chases an
+ * overdue task with the same ladder as an unacknowledged notification.
+ */
+export const responseTasks = pgTable(
+  'response_tasks',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    role: unitRoleEnum('role').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** The rulebook suggestion it was made from, if any. */
+    suggestionId: text('suggestion_id'),
+    state: taskStateEnum('state').notNull().default('open'),
+    dueAt: tz('due_at').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    acceptedAt: tz('accepted_at'),
+    acceptedBy: text('accepted_by').references(() => users.id),
+    doneAt: tz('done_at'),
+    doneBy: text('done_by').references(() => users.id),
+    blockedAt: tz('blocked_at'),
+    blockedReason: text('blocked_reason'),
+    closedAt: tz('closed_at'),
+    closedBy: text('closed_by').references(() => users.id),
+    closeReason: text('close_reason'),
+    lastNote: text('last_note'),
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextEscalationAt: tz('next_escalation_at'),
+  },
+  (t) => [
+    index('response_tasks_incident_idx').on(t.incidentId),
+    index('response_tasks_unit_state_idx').on(t.unitId, t.state),
+    index('response_tasks_escalation_due_idx').on(t.nextEscalationAt).where(sql`state in ('open', 'accepted', 'blocked')`),
+  ],
+);
+
+/**
+ * One message to one recipient over one channel, for one notification and one round of the
+ * ladder (0 = first notice, 1 = re-send at the deadline, 2 = the unit head):
+ * queued → sent → delivered → read, or failed with the reason. External channels are sent by the
+ * dispatcher, which claims due rows and retries temporary failures with backoff.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** What the message is about: a notification, or (chasing an overdue task) a task. */
+    notificationId: text('notification_id').references(() => notifications.id),
+    taskId: text('task_id').references(() => responseTasks.id),
+    round: integer('round').notNull().default(0),
+    /** The person reached; null for a unit's group robot. */
+    userId: text('user_id').references(() => users.id),
+    unitId: text('unit_id').references(() => memberUnits.id),
+    channel: channelEnum('channel').notNull(),
+    contactPointId: text('contact_point_id'),
+    /** contact point id, else user id: what makes the row unique within a round and channel. */
+    recipientKey: text('recipient_key').notNull().default(''),
+    state: deliveryStateEnum('state').notNull(),
+    queuedAt: tz('queued_at').notNull(),
+    /** When the dispatcher may (re)try; also its lease while a send is under way. */
+    nextAttemptAt: tz('next_attempt_at'),
+    sentAt: tz('sent_at'),
+    deliveredAt: tz('delivered_at'),
+    readAt: tz('read_at'),
+    failedAt: tz('failed_at'),
+    failureReason: text('failure_reason'),
+    providerMessageId: text('provider_message_id'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('deliveries_recipient_uq').on(t.notificationId, t.round, t.channel, t.recipientKey),
+    index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`state = 'queued'`),
+  ],
+);
+
+/** How a person (phone, push subscription) or a unit (group robot) can be reached beyond the app. */
+export const contactPoints = pgTable(
+  'contact_points',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').references(() => users.id),
+    unitId: text('unit_id').references(() => memberUnits.id),
+    channel: channelEnum('channel').notNull(),
+    provider: text('provider').notNull(),
+    address: text('address').notNull(),
+    secret: jsonb('secret').$type<Record<string, string>>().notNull().default({}),
+    label: text('label'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: tz('created_at').notNull(),
+    lastFailureAt: tz('last_failure_at'),
+    lastFailureReason: text('last_failure_reason'),
+  },
+  (t) => [
+    uniqueIndex('contact_points_user_address_uq').on(t.userId, t.channel, t.address).where(sql`user_id is not null`),
+    uniqueIndex('contact_points_unit_address_uq').on(t.unitId, t.channel, t.address).where(sql`unit_id is not null`),
+  ],
+);
+
+export const ALERT_KINDS = ALERT_KIND_VALUES;
+export const alertKindEnum = pgEnum('alert_kind', ALERT_KINDS);
+
+/** 督办: something a commander must look at and close, with how it was resolved. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    notificationId: text('notification_id').references(() => notifications.id),
+    taskId: text('task_id').references(() => responseTasks.id),
+    obligationId: text('obligation_id').references(() => obligations.id),
+    unitId: text('unit_id').references(() => memberUnits.id),
+    kind: alertKindEnum('kind').notNull(),
+    reason: text('reason').notNull(),
+    raisedAt: tz('raised_at').notNull(),
+    resolvedAt: tz('resolved_at'),
+    resolvedBy: text('resolved_by').references(() => users.id),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    uniqueIndex('alerts_open_notification_kind_uq').on(t.notificationId, t.kind).where(sql`resolved_at is null`),
+    uniqueIndex('alerts_open_task_kind_uq').on(t.taskId, t.kind).where(sql`resolved_at is null`),
+    uniqueIndex('alerts_open_obligation_kind_uq').on(t.obligationId, t.kind).where(sql`resolved_at is null`),
+    index('alerts_jurisdiction_open_idx').on(t.jurisdictionId).where(sql`resolved_at is null`),
+  ],
+);
+
+/**
+ * One-tap acknowledgement links: the URL carries the id and an HMAC of it, and the row binds it
+ * to one notification and one person until it expires.
+ */
+export const actionLinks = pgTable('action_links', {
+  id: text('id').primaryKey(),
+  notificationId: text('notification_id').notNull().references(() => notifications.id),
+  userId: text('user_id').notNull().references(() => users.id),
+  channel: channelEnum('channel').notNull(),
+  deliveryId: text('delivery_id'),
+  createdAt: tz('created_at').notNull(),
+  expiresAt: tz('expires_at').notNull(),
+  usedAt: tz('used_at'),
+  useCount: integer('use_count').notNull().default(0),
+});
+
+/** Values generated once per deployment and kept (VAPID keys, the link signing secret). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, string>>().notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+/**
+ * The append-only event log. `seq` is handed out by the single-row `event_sequence` counter inside
+ * the writing transaction, so seq order is commit order and a reader never sees a gap fill in later.
+ */
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    type: text('type').notNull(),
+    at: tz('at').notNull(),
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    incidentId: text('incident_id'),
+    /** Units whose people may see this event; commission roles of the jurisdiction see every event. */
+    audienceUnits: text('audience_units').array().notNull().default(sql`'{}'::text[]`),
+    actorId: text('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('events_incident_idx').on(t.incidentId, t.seq)],
+);
+
+export const eventSequence = pgTable('event_sequence', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+});
+
+/** Stored answers of idempotent requests, so a retried submission returns the first answer. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** Per-jurisdiction, per-day counter for incident references. */
+export const incidentRefCounters = pgTable(
+  'incident_ref_counters',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull(),
+    day: text('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.day] })],
+);

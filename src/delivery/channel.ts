@@ -1,0 +1,57 @@
+/**
+ * The interface every outbound channel implements (Web Push, SMS providers, group robots).
+ * The dispatcher hands an adapter one rendered message for one contact point and records the
+ * outcome; adapters do no database work and hold no state between calls.
+ */
+
+/** What to say, already rendered for a channel with little room (SMS) and one with more (robots, push). */
+export interface OutboundMessage {
+  /** Stable id of the delivery row, for provider-side idempotency/tracing where supported. */
+  deliveryId: string;
+  /** 【演练】-prefixed when the incident is an exercise. */
+  title: string;
+  /** Short text, fits one or two SMS segments, ends with the one-tap link. */
+  shortText: string;
+  /** Longer markdown for robots: facts, role, the quoted clause, one link per person. */
+  markdown: string;
+  /** The one-tap acknowledgement link(s) this message carries. */
+  links: { label: string; url: string }[];
+  /** For SMS templates: named parameters (incident ref, unit, severity, link). */
+  templateParams: Record<string, string>;
+  /** Structured payload for Web Push (the service worker renders it). */
+  pushPayload: Record<string, unknown>;
+}
+
+/** Where a message goes: a person's phone or push subscription, or a unit's group robot. */
+export interface ContactPoint {
+  id: string;
+  channel: 'web_push' | 'sms' | 'robot';
+  provider: 'webpush' | 'aliyun' | 'tencent' | 'dingtalk' | 'wecom';
+  /** Phone number (E.164 or mainland 11 digits), push endpoint URL, or robot webhook URL. */
+  address: string;
+  /** Channel secrets: push keys { p256dh, auth }, robot signing secret { secret }. */
+  secret: Record<string, string>;
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId?: string }
+  /** `temporary`: worth retrying with backoff. `gone`: the contact point no longer exists (e.g. push 404/410). */
+  | { ok: false; temporary: boolean; gone?: boolean; reason: string };
+
+export interface ChannelAdapter {
+  readonly provider: ContactPoint['provider'];
+  send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult>;
+}
+
+/** Classifies an HTTP status the way most providers mean it. */
+export function resultFromStatus(status: number, reason: string): SendResult {
+  if (status >= 200 && status < 300) return { ok: true };
+  const temporary = status === 408 || status === 425 || status === 429 || status >= 500;
+  return { ok: false, temporary, reason: `${status} ${reason}`.trim() };
+}
+
+/** Network failures (refused, reset, timeout) are temporary. */
+export function resultFromNetworkError(err: unknown): SendResult {
+  const e = err as { message?: string; cause?: { code?: string } };
+  return { ok: false, temporary: true, reason: `network: ${e?.cause?.code ?? e?.message ?? String(err)}` };
+}

@@ -1,0 +1,118 @@
+/**
+ * Renders a notification (or a task reminder) into what each channel carries: a short SMS text
+ * with the one-tap link, markdown for group robots, and the Web Push payload. An exercise says
+ * 【演练】 first in every one of them. Pure.
+ */
+import type { Severity, UnitRole } from '../domain/enums.js';
+import type { OutboundMessage } from './channel.js';
+
+const SEVERITY: Record<Severity, string> = { general: '一般', major: '重大', extraordinary: '特大' };
+const ROLE: Record<UnitRole, string> = { lead: '牵头', support: '配合', inform: '知悉' };
+
+export interface ComposeInput {
+  deliveryId: string;
+  round: number;
+  incident: { id: string; ref: string; title: string; severity: Severity; place: { address: string }; casualties: { acuteCases: number; deaths: number }; drill?: boolean };
+  notification: { id: string; unitName: string; role: UnitRole; basis: string; ackDueAt: Date };
+  /** One per person the message is for (a robot message carries one per on-duty liaison). */
+  links: { label: string; url: string }[];
+  /** The jurisdiction's offset, to show deadlines in local time. */
+  utcOffset: string;
+}
+
+export function localTime(at: Date, utcOffset: string): string {
+  const sign = utcOffset.startsWith('-') ? -1 : 1;
+  const [h, m] = utcOffset.slice(1).split(':').map(Number);
+  const local = new Date(at.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return `${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+function prefix(round: number): string {
+  return round === 1 ? '【催办】' : round >= 2 ? '【督办·负责人】' : '【联防】';
+}
+
+/** 演练: every message of an exercise says so before anything else. */
+export const DRILL_MARK = '【演练】';
+const drillMark = (drill: boolean | undefined) => (drill ? DRILL_MARK : '');
+
+export function composeMessage(input: ComposeInput): OutboundMessage {
+  const { incident, notification: n } = input;
+  const due = localTime(n.ackDueAt, input.utcOffset);
+  const title = `${drillMark(incident.drill)}${prefix(input.round)}${SEVERITY[incident.severity]}职业病危害事故：${incident.title}`;
+  const casualties = `急性病例${incident.casualties.acuteCases}人，死亡${incident.casualties.deaths}人`;
+  const headline =
+    input.round >= 2
+      ? `贵单位联络员逾期未签收。${n.unitName}为${ROLE[n.role]}单位，请立即安排签收。`
+      : `${n.unitName}为${ROLE[n.role]}单位，请于${due}前签收。`;
+  const firstLink = input.links[0]?.url ?? '';
+  const shortText = `${title}（${incident.ref}），${casualties}。${headline}${firstLink ? ` 签收：${firstLink}` : ''}`;
+  const markdown = [
+    `### ${title}`,
+    `- 编号：${incident.ref}`,
+    `- 地点：${incident.place.address}`,
+    `- 伤亡：${casualties}`,
+    `- 本单位：${n.unitName}（${ROLE[n.role]}），签收时限 ${due}`,
+    `- 依据：${n.basis}`,
+    '',
+    headline,
+    ...input.links.map((l) => `- [${l.label} 一键签收](${l.url})`),
+  ].join('\n');
+  return {
+    deliveryId: input.deliveryId,
+    title,
+    shortText,
+    markdown,
+    links: input.links,
+    templateParams: {
+      ref: incident.ref,
+      severity: SEVERITY[incident.severity],
+      unit: n.unitName,
+      role: ROLE[n.role],
+      due,
+      link: firstLink,
+    },
+    pushPayload: {
+      title,
+      body: `${casualties}。${headline}`,
+      notificationId: n.id,
+      incidentId: incident.id,
+      round: input.round,
+      acknowledgeUrl: firstLink,
+      tag: `ntf-${n.id}`,
+    },
+  };
+}
+
+export interface ComposeTaskInput {
+  deliveryId: string;
+  /** 0: the task is new; 1: overdue, to every liaison; 2: overdue, to the unit head. */
+  round: number;
+  incident: { id: string; ref: string; title: string; drill?: boolean };
+  task: { id: string; unitName: string; role: UnitRole; title: string; description: string; dueAt: Date };
+  /** Where the unit opens its tasks (the web app). */
+  url: string;
+  utcOffset: string;
+}
+
+/** A joint response task (联合处置): its assignment, then the reminders of the overdue ladder. */
+export function composeTaskMessage(input: ComposeTaskInput): OutboundMessage {
+  const { incident, task: t } = input;
+  const due = localTime(t.dueAt, input.utcOffset);
+  const kind = input.round === 0 ? '【联合处置任务】' : input.round === 1 ? '【任务催办】' : '【任务督办·负责人】';
+  const title = `${drillMark(incident.drill)}${kind}${t.title}`;
+  const headline =
+    input.round === 0
+      ? `${t.unitName}为${ROLE[t.role]}单位，请于${due}前办结并反馈。`
+      : `${t.unitName}的任务已逾期（时限${due}），请立即办理并反馈进展。`;
+  const shortText = `${title}（${incident.ref}：${incident.title}）。${headline} 查看：${input.url}`;
+  const markdown = [`### ${title}`, `- 事故：${incident.ref} ${incident.title}`, `- 本单位：${t.unitName}（${ROLE[t.role]}），时限 ${due}`, `- 任务：${t.description}`, '', headline, `- [查看任务](${input.url})`].join('\n');
+  return {
+    deliveryId: input.deliveryId,
+    title,
+    shortText,
+    markdown,
+    links: [{ label: '查看任务', url: input.url }],
+    templateParams: { ref: incident.ref, unit: t.unitName, role: ROLE[t.role], due, task: t.title, link: input.url },
+    pushPayload: { title, body: headline, taskId: t.id, incidentId: incident.id, round: input.round, url: input.url, tag: `tsk-${t.id}` },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Builds the SMS and group-robot adapters from the environment (Web Push is built by the server).
+ *
+ * Aliyun SMS (all four required to enable it):
+ *   ALIYUN_SMS_ACCESS_KEY_ID, ALIYUN_SMS_ACCESS_KEY_SECRET, ALIYUN_SMS_SIGN_NAME, ALIYUN_SMS_TEMPLATE_CODE
+ *   ALIYUN_SMS_ENDPOINT        optional, host or URL; default https://dysmsapi.aliyuncs.com
+ *   ALIYUN_SMS_TEMPLATE_PARAMS optional, comma-separated variable names to send; default all
+ *                              (ref, severity, unit, role, due, link)
+ * Tencent Cloud SMS (all five required to enable it):
+ *   TENCENT_SMS_SECRET_ID, TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME,
+ *   TENCENT_SMS_TEMPLATE_ID
+ *   TENCENT_SMS_REGION          optional; default ap-guangzhou
+ *   TENCENT_SMS_ENDPOINT        optional, host or URL whose host starts with "sms."; default
+ *                               https://sms.tencentcloudapi.com
+ *   TENCENT_SMS_TEMPLATE_PARAMS optional, comma-separated names for the template's {1},{2},... in
+ *                               order; default ref,severity,unit,role,due,link
+ * SMS_PROVIDER=aliyun|tencent  optional: the provider that sends every SMS. A phone contact point
+ *   records a provider ('aliyun' by default), but a number is a number: the chosen provider, or the
+ *   only configured one, also serves contact points recorded under the other.
+ * Group robots (DingTalk, WeCom) need no environment: each unit's webhook and signing secret live on
+ * its contact point. Optional, for private deployments: DINGTALK_WEBHOOK_HOSTS, WECOM_WEBHOOK_HOSTS
+ * (comma-separated host names a webhook may point at; default oapi.dingtalk.com / qyapi.weixin.qq.com).
+ *
+ * A provider whose settings are incomplete or invalid is left out with a warning that names the
+ * missing variables (never their values): one bad SMS setting must not stop the server.
+ */
+import { AliyunSmsAdapter } from './aliyun-sms.js';
+import type { ChannelAdapter, ContactPoint } from './channel.js';
+import { DINGTALK_WEBHOOK_HOSTS, DingTalkRobotAdapter } from './dingtalk-robot.js';
+import { TencentSmsAdapter } from './tencent-sms.js';
+import { WECOM_WEBHOOK_HOSTS, WeComRobotAdapter } from './wecom-robot.js';
+
+type Env = Record<string, string | undefined>;
+export type ProviderAdapters = Partial<Record<Exclude<ContactPoint['provider'], 'webpush'>, ChannelAdapter>>;
+
+export function createChannelAdapters(rawEnv: Env, warn: (message: string) => void = (m) => console.warn(m)): ProviderAdapters {
+  const env: Env = Object.fromEntries(Object.entries(rawEnv).map(([k, v]) => [k, v?.trim()]));
+  const adapters: ProviderAdapters = {
+    dingtalk: new DingTalkRobotAdapter({ webhookHosts: list(env.DINGTALK_WEBHOOK_HOSTS) ?? DINGTALK_WEBHOOK_HOSTS }),
+    wecom: new WeComRobotAdapter({ webhookHosts: list(env.WECOM_WEBHOOK_HOSTS) ?? WECOM_WEBHOOK_HOSTS }),
+  };
+
+  const aliyun = build('Aliyun SMS', env, ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'ALIYUN_SMS_TEMPLATE_CODE'], warn, (v) =>
+    new AliyunSmsAdapter({
+      accessKeyId: v.ALIYUN_SMS_ACCESS_KEY_ID!,
+      accessKeySecret: v.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+      signName: v.ALIYUN_SMS_SIGN_NAME!,
+      templateCode: v.ALIYUN_SMS_TEMPLATE_CODE!,
+      endpoint: v.ALIYUN_SMS_ENDPOINT || undefined,
+      templateParamNames: list(v.ALIYUN_SMS_TEMPLATE_PARAMS),
+    }),
+  );
+  const tencent = build('Tencent SMS', env, ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'], warn, (v) =>
+    new TencentSmsAdapter({
+      secretId: v.TENCENT_SMS_SECRET_ID!,
+      secretKey: v.TENCENT_SMS_SECRET_KEY!,
+      smsSdkAppId: v.TENCENT_SMS_SDK_APP_ID!,
+      signName: v.TENCENT_SMS_SIGN_NAME!,
+      templateId: v.TENCENT_SMS_TEMPLATE_ID!,
+      region: v.TENCENT_SMS_REGION || undefined,
+      endpoint: v.TENCENT_SMS_ENDPOINT || undefined,
+      templateParamNames: list(v.TENCENT_SMS_TEMPLATE_PARAMS),
+    }),
+  );
+
+  const choice = env.SMS_PROVIDER?.toLowerCase() || undefined;
+  if (choice && choice !== 'aliyun' && choice !== 'tencent') warn(`SMS_PROVIDER=${choice} is not aliyun or tencent; ignored`);
+  const preferred = choice === 'aliyun' ? aliyun : choice === 'tencent' ? tencent : undefined;
+  if (choice && (choice === 'aliyun' || choice === 'tencent') && !preferred) warn(`SMS_PROVIDER=${choice} but ${choice} SMS is not configured`);
+  const fallback = preferred ?? aliyun ?? tencent;
+  if (fallback) {
+    adapters.aliyun = preferred ?? aliyun ?? fallback;
+    adapters.tencent = preferred ?? tencent ?? fallback;
+  }
+  return adapters;
+}
+
+function build<T>(name: string, env: Env, required: string[], warn: (m: string) => void, make: (env: Env) => T): T | undefined {
+  const missing = required.filter((k) => !env[k]);
+  if (missing.length === required.length) return undefined;
+  if (missing.length) {
+    warn(`${name} disabled: ${missing.join(', ')} not set`);
+    return undefined;
+  }
+  try {
+    return make(env);
+  } catch (err) {
+    warn(`${name} disabled: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((s) => s.trim()).filter(Boolean);
+  return items?.length ? items : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * A commander's resolution of a decline outlives the report version it was made on: a 续报 routes
+ * the duty to the unit it was reassigned to, and leaves out a unit whose decline was confirmed —
+ * unless the duty officer names the unit in this report's adjustments. Pure.
+ */
+import type { UnitRole } from './enums.js';
+import type { RoutingResult } from './routing.js';
+
+export interface ResolvedDecline {
+  unitId: string;
+  resolution: 'reassigned' | 'confirmed';
+  reason: string;
+  reassignedTo: { unitId: string; unitName: string; role: UnitRole } | null;
+}
+
+export function carryOverDeclines(result: RoutingResult, declines: ResolvedDecline[], adjustedUnits: ReadonlySet<string>): RoutingResult {
+  let routing = [...result.routing];
+  const excluded = [...result.excluded];
+  for (const d of declines) {
+    // The duty officer's own adjustment of a unit in this report decides for that unit.
+    const declined = adjustedUnits.has(d.unitId) ? undefined : routing.find((r) => r.unitId === d.unitId);
+    if (declined) {
+      routing = routing.filter((r) => r !== declined);
+      excluded.push({
+        unitId: declined.unitId,
+        unitName: declined.unitName,
+        role: declined.role,
+        reason: d.resolution === 'reassigned' ? `已退回，指挥长改派${d.reassignedTo?.unitName ?? ''}：${d.reason}` : `已退回，指挥长确认：${d.reason}`,
+      });
+    }
+    const to = d.reassignedTo;
+    if (to && !routing.some((r) => r.unitId === to.unitId) && !adjustedUnits.has(to.unitId)) {
+      const clause = { ref: '指挥长改派', quote: d.reason, reason: d.reason, ruleId: null };
+      routing.push({ unitId: to.unitId, unitName: to.unitName, role: to.role, basis: `指挥长改派：${d.reason}`, clauses: [clause], adjustment: { kind: 'added', reason: d.reason } });
+    }
+  }
+  return { routing, excluded, warnings: result.warnings };
+}

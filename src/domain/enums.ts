@@ -1,0 +1,129 @@
+/**
+ * Every enumeration of the domain, as `as const` tuples. This file imports nothing so that the
+ * database schema, the zod contract, the OpenAPI document and the web forms all read one source.
+ */
+
+/** 卫生部令第25号 Art. 2 classes of an occupational hazard accident. */
+export const SEVERITIES = ['general', 'major', 'extraordinary'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Role of a member unit in the response: 牵头 / 配合 / 知悉. */
+export const UNIT_ROLES = ['lead', 'support', 'inform'] as const;
+export type UnitRole = (typeof UNIT_ROLES)[number];
+
+export const HAZARD_CATEGORIES = [
+  'acute_poisoning',
+  'radiation',
+  'anthrax',
+  'asphyxiation',
+  'heatstroke',
+  'pneumoconiosis_cluster',
+  'other',
+] as const;
+export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
+
+export const SETTINGS = [
+  'construction_site',
+  'transport_construction',
+  'school',
+  'vocational_school',
+  'medical_radiology',
+  'mine',
+  'prison',
+  'civil_explosives',
+] as const;
+export type Setting = (typeof SETTINGS)[number];
+
+export const INCIDENT_FLAGS = ['suspected_crime', 'media_attention', 'environmental_release'] as const;
+export type IncidentFlag = (typeof INCIDENT_FLAGS)[number];
+
+export const INDUSTRIES = [
+  'non_coal_mine',
+  'cement',
+  'metal_smelting',
+  'ceramics',
+  'stone',
+  'machinery',
+  'metallurgy',
+  'light_industry',
+  'chemical',
+  'building_materials',
+  'nonferrous',
+  'textile',
+  'construction',
+  'transport',
+  'healthcare',
+  'education',
+  'other',
+] as const;
+export type Industry = (typeof INDUSTRIES)[number];
+
+export const OWNERSHIPS = ['state_owned', 'private', 'foreign_invested', 'collective', 'other', 'unknown'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+export const LABOR_RELATIONS = ['determined', 'undetermined'] as const;
+export type LaborRelation = (typeof LABOR_RELATIONS)[number];
+
+/** Other legal regimes the facts of an accident can trigger besides 卫生部令第25号. */
+export const REGIME_CODES = [
+  'occupational_hazard_accident',
+  'public_health_emergency',
+  'production_safety_accident',
+  'radiation_accident',
+] as const;
+export type RegimeCode = (typeof REGIME_CODES)[number];
+
+/** 初报 / 续报 / 终报. */
+export const REPORT_KINDS = ['initial', 'follow_up', 'final'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/**
+ * A unit's notification for one report version. `superseded`: a later version asked the unit to
+ * acknowledge again; `withdrawn`: a later version no longer concerns the unit.
+ */
+export const NOTIFICATION_STATES = ['pending', 'acknowledged', 'declined', 'superseded', 'withdrawn'] as const;
+export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+
+/** Progress of one delivery (one person, one channel). */
+export const DELIVERY_STATES = ['queued', 'sent', 'delivered', 'read', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** `socket`: the app over socket.io; `api`: the app or another client over REST. */
+export const CHANNELS = ['socket', 'api', 'web_push', 'sms', 'robot', 'link'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const JURISDICTION_LEVELS = ['province', 'city', 'county'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+
+export const UNIT_KINDS = ['department', 'township'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** How an upward report (上报) was made. `system`: through Lianfang to a jurisdiction of the same deployment. */
+export const OBLIGATION_METHODS = ['phone', 'fax', 'document', 'system'] as const;
+export type ObligationMethod = (typeof OBLIGATION_METHODS)[number];
+
+/** Where an upward-reporting obligation stands: computed from its deadline, its submission and the time. */
+export const OBLIGATION_STATES = ['due', 'overdue', 'submitted'] as const;
+export type ObligationState = (typeof OBLIGATION_STATES)[number];
+
+/**
+ * A joint response task (联合处置任务): `open` assigned and not yet accepted, `accepted` under way,
+ * `blocked` the unit cannot proceed (with its reason), `done` finished, `closed` ended by a
+ * commander with a reason (no longer needed).
+ */
+export const TASK_STATES = ['open', 'accepted', 'blocked', 'done', 'closed'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/** A task's unit either leads (牵头) or supports (配合); 知悉 units get no tasks. */
+export const TASK_ROLES = ['lead', 'support'] as const;
+export type TaskRole = (typeof TASK_ROLES)[number];
+
+/** 督办 alert kinds: late acknowledgement, decline, overdue or blocked task, overdue upward report. */
+export const ALERT_KINDS = ['ack_overdue', 'declined', 'task_overdue', 'obligation_overdue', 'task_blocked'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];

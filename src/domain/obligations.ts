@@ -1,0 +1,157 @@
+/**
+ * 上报义务: the statutory upward-reporting obligations an incident puts on the health commission,
+ * from its classification and the jurisdiction's place in the hierarchy, each with its article
+ * and deadline. A rulebook may tighten a deadline or give 立即 a target in minutes; the applied
+ * limit is always the minimum of the statute's and the rulebook's, so no rulebook loosens the law.
+ * Pure: the classification, the hierarchy and the clock's start in, the obligations out.
+ */
+import type { Classification } from './classification.js';
+import type { JurisdictionLevel, ObligationState, RegimeCode } from './enums.js';
+import { DEFAULT_IMMEDIATE_MINUTES, OBLIGATION_RULES, statutoryCeiling, type ObligationRule, type RecipientKind } from './obligation-rules.js';
+import { isPastDue, minutesLate } from './timeliness.js';
+
+export * from './obligation-rules.js';
+
+export interface JurisdictionRef {
+  id: string;
+  name: string;
+  level: JurisdictionLevel;
+}
+
+/** Where the commission sits: its jurisdiction and the ones above it, parent first. */
+export interface ReportingPlace {
+  self: JurisdictionRef;
+  ancestors: JurisdictionRef[];
+}
+
+/** The rulebook's tightening: a target for 立即 and per-obligation limits, in minutes. */
+export interface ReportingPolicy {
+  immediateMinutes?: number;
+  overrides?: { key: string; minutes: number }[];
+}
+
+export interface Recipient {
+  kind: RecipientKind;
+  name: string;
+  /** The recipient's jurisdiction when it is one of this deployment (逐级上报). */
+  jurisdictionId: string | null;
+}
+
+const NATIONAL: Recipient = { kind: 'national_health', name: '国家卫生健康委员会', jurisdictionId: null };
+const healthCommission = (kind: RecipientKind, j: JurisdictionRef): Recipient => ({ kind, name: `${j.name}卫生健康委员会`, jurisdictionId: j.id });
+
+/** Names the recipient for this jurisdiction; null when the duty does not exist at this level (a province reporting to the province). */
+export function resolveRecipient(kind: RecipientKind, place: ReportingPlace): Recipient | null {
+  const { self, ancestors } = place;
+  const local = (suffix: string): Recipient => ({ kind, name: `${self.name}${suffix}`, jurisdictionId: null });
+  switch (kind) {
+    case 'government':
+      return local('人民政府');
+    case 'emergency_management':
+      return local('应急管理局');
+    case 'environment':
+      return local('生态环境局');
+    case 'police':
+      return local('公安局');
+    case 'national_health':
+      return NATIONAL;
+    case 'superior_health': {
+      const parent = ancestors[0];
+      if (parent) return healthCommission(kind, parent);
+      if (self.level === 'province') return { ...NATIONAL, kind };
+      return { kind, name: self.level === 'city' ? '省卫生健康委员会' : '上级（设区的市）卫生健康委员会', jurisdictionId: null };
+    }
+    case 'provincial_health': {
+      if (self.level === 'province') return null;
+      const province = ancestors.find((a) => a.level === 'province');
+      return province ? healthCommission(kind, province) : { kind, name: '省卫生健康委员会', jurisdictionId: null };
+    }
+  }
+}
+
+export interface ObligationSpec {
+  key: string;
+  regime: RegimeCode;
+  recipient: Recipient;
+  /** The statute's limit; null for 立即/及时. */
+  statutoryMinutes: number | null;
+  targetMinutes: number;
+  deadlineText: string;
+  citation: string;
+  requirement: string;
+  informational: boolean;
+  startsAt: Date;
+  dueAt: Date;
+}
+
+export interface ObligationInput {
+  classification: Pick<Classification, 'severity' | 'regimes'>;
+  place: ReportingPlace;
+  policy?: ReportingPolicy;
+  /** When the clock starts: the receipt of the report that creates the obligations. */
+  startsAt: Date;
+}
+
+/** The applied limit: the least of the statute's, the rulebook's 立即 target and its override. Never more than the statute. */
+export function targetMinutes(rule: ObligationRule, policy: ReportingPolicy = {}): number {
+  const candidates = [statutoryCeiling(rule)];
+  if (rule.deadline.kind === 'immediate') candidates.push(policy.immediateMinutes ?? DEFAULT_IMMEDIATE_MINUTES);
+  for (const o of policy.overrides ?? []) if (o.key === rule.key) candidates.push(o.minutes);
+  return Math.max(1, Math.min(...candidates.filter((m) => Number.isFinite(m) && m > 0)));
+}
+
+function deadlineText(rule: ObligationRule, target: number): string {
+  if (rule.deadline.kind === 'immediate') return `${rule.deadline.word}（目标${target}分钟内）`;
+  const statute = rule.deadline.minutes;
+  const text = statute % 60 === 0 ? `${statute / 60}小时内` : `${statute}分钟内`;
+  return target < statute ? `${text}（本地要求${target}分钟内）` : text;
+}
+
+const recipientIdentity = (r: Recipient) => r.jurisdictionId ?? r.name;
+
+export function computeObligations(input: ObligationInput): ObligationSpec[] {
+  const { classification, place, policy, startsAt } = input;
+  const regimes = new Set(classification.regimes.map((r) => r.code));
+  const specs: ObligationSpec[] = [];
+  for (const rule of OBLIGATION_RULES) {
+    if (!regimes.has(rule.regime)) continue;
+    if (rule.severities && !rule.severities.includes(classification.severity)) continue;
+    const recipient = resolveRecipient(rule.recipient, place);
+    if (!recipient) continue;
+    // One duty per recipient within a regime (a province's 上级 is the national commission).
+    if (specs.some((s) => s.regime === rule.regime && recipientIdentity(s.recipient) === recipientIdentity(recipient))) continue;
+    const target = targetMinutes(rule, policy);
+    specs.push({
+      key: rule.key,
+      regime: rule.regime,
+      recipient,
+      statutoryMinutes: rule.deadline.kind === 'within' ? rule.deadline.minutes : null,
+      targetMinutes: target,
+      deadlineText: deadlineText(rule, target),
+      citation: rule.citation,
+      requirement: rule.requirement,
+      informational: rule.informational === true,
+      startsAt,
+      dueAt: new Date(startsAt.getTime() + target * 60_000),
+    });
+  }
+  return specs;
+}
+
+/** The obligations a new report version adds: those whose key the incident does not have yet (existing ones stay). */
+export function addedObligations(existingKeys: Iterable<string>, specs: ObligationSpec[]): ObligationSpec[] {
+  const have = new Set(existingKeys);
+  return specs.filter((s) => !have.has(s.key));
+}
+
+export function obligationState(o: { dueAt: Date; submittedAt: Date | null }, now: Date): ObligationState {
+  if (o.submittedAt) return 'submitted';
+  return isPastDue(o.dueAt, now) ? 'overdue' : 'due';
+}
+
+/** For a submitted obligation: whether it was on time and by how many minutes it was late. */
+export function submissionTimeliness(o: { dueAt: Date; submittedAt: Date | null }): { onTime: boolean; lateByMinutes: number } | null {
+  if (!o.submittedAt) return null;
+  const late = minutesLate(o.submittedAt, o.dueAt);
+  return { onTime: late === 0, lateByMinutes: late };
+}

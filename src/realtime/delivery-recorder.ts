@@ -1,0 +1,42 @@
+/**
+ * Collects socket.io acknowledgement callbacks and records them in batches, so a fan-out to many
+ * devices costs one transaction, not one per device, and never delays the next emit.
+ */
+import type { Services } from '../services/context.js';
+import { recordDeliveries, type DeliveryReceipt } from '../services/notifications/record-delivery.js';
+
+export class DeliveryRecorder {
+  private pending: DeliveryReceipt[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly services: Services,
+    private readonly delayMs = 25,
+  ) {}
+
+  record(receipt: DeliveryReceipt): void {
+    this.pending.push(receipt);
+    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Writes everything collected so far; resolves when it is stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.flushing.then(async () => {
+      if (batch.length === 0) return;
+      try {
+        await recordDeliveries(this.services, batch);
+      } catch (err) {
+        // Receipts are evidence, not state: retry once on the next flush rather than lose them.
+        console.error('recording deliveries failed, will retry', err);
+        this.pending.unshift(...batch);
+        this.timer ??= setTimeout(() => void this.flush(), 1000);
+      }
+    });
+    return this.flushing;
+  }
+}

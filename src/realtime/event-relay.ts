@@ -1,0 +1,105 @@
+/**
+ * Delivers the event log to connected sockets (transactional outbox). Woken by NOTIFY when events
+ * commit, and by a slow poll in case a notification is missed; it reads everything after the
+ * last seq it delivered, in order. On start it begins at the head of the log: clients that were
+ * away ask for what they missed with `resume`, so nothing is sent twice.
+ */
+import type { Server } from 'socket.io';
+import type { DatabaseHandle } from '../db/client.js';
+import type { Services } from '../services/context.js';
+import type { StoredEvent } from '../services/events/append.js';
+import { latestSeq, readEventsAfter, toEnvelope } from '../services/events/read.js';
+import type { DeliveryRecorder } from './delivery-recorder.js';
+import { CoalescingRunner } from '../engine/coalescing-runner.js';
+import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
+
+const BATCH = 500;
+const ACK_TIMEOUT_MS = 30_000;
+
+export interface RelayOptions {
+  pollMs?: number;
+  /** Fault injection for the crash test: called when events are read, before any is delivered. */
+  beforeDeliver?: (events: StoredEvent[]) => void;
+}
+
+export class EventRelay {
+  private lastSeq = 0;
+  private readonly runner = new CoalescingRunner(() => this.drain());
+  private unlisten: (() => Promise<void>) | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly io: Server,
+    private readonly handle: DatabaseHandle,
+    private readonly services: Services,
+    private readonly recorder: DeliveryRecorder,
+    private readonly options: RelayOptions = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.unlisten = await this.handle.listen('lianfang_events', () => this.wake());
+    this.lastSeq = await latestSeq(this.services.db);
+    this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.poll.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.poll) clearInterval(this.poll);
+    await this.unlisten?.();
+    await this.runner.stop();
+  }
+
+  get position(): number {
+    return this.lastSeq;
+  }
+
+  wake(): void {
+    this.runner.wake();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      let batch: StoredEvent[];
+      do {
+        batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH);
+        if (batch.length === 0) break;
+        this.options.beforeDeliver?.(batch);
+        // Units first: their people must act, and each socket still gets its events in seq order.
+        for (const event of batch) this.deliverToUnits(event);
+        for (const event of batch) this.deliverToCommission(event);
+        this.lastSeq = batch[batch.length - 1]!.seq;
+      } while (batch.length === BATCH);
+    } catch (err) {
+      // The poll wakes us again; the position only advances past delivered events.
+      console.error('event relay failed to read the log', err);
+    }
+  }
+
+  private deliverToCommission(event: StoredEvent): void {
+    this.io.local.to([jurisdictionRoom(event.jurisdictionId), ADMIN_ROOM]).emit(event.type, toEnvelope(event));
+  }
+
+  private deliverToUnits(event: StoredEvent): void {
+    if (event.audienceUnits.length === 0) return;
+    const envelope = toEnvelope(event);
+    const notificationId = event.type === 'notification.created' ? (event.data.notification as { id: string }).id : undefined;
+    if (!notificationId) {
+      this.io.local.to(event.audienceUnits.map(unitRoom)).emit(event.type, envelope);
+      return;
+    }
+    // A new notification is emitted per socket so each device's acknowledgement records its person's delivery.
+    for (const unitId of event.audienceUnits) {
+      const room = this.io.of('/').adapter.rooms.get(unitRoom(unitId));
+      if (!room) continue;
+      for (const socketId of room) {
+        const socket = this.io.of('/').sockets.get(socketId);
+        if (!socket) continue;
+        const userId = (socket.data as { actor?: { id: string } }).actor?.id;
+        socket.timeout(ACK_TIMEOUT_MS).emit(event.type, envelope, (err: Error | null) => {
+          if (!err && userId)
+            this.recorder.record({ notificationId, userId, channel: 'socket', at: this.services.clock(), stage: 'delivered' });
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/** 督办 alerts: the commanders' list of what needs them, and closing one with how it was resolved. */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { alerts, memberUnits } from '../../db/schema.js';
+import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+
+function alertView(a: typeof alerts.$inferSelect, unitName: string | null) {
+  return {
+    id: a.id,
+    jurisdictionId: a.jurisdictionId,
+    incidentId: a.incidentId,
+    notificationId: a.notificationId,
+    taskId: a.taskId,
+    obligationId: a.obligationId,
+    unitId: a.unitId,
+    unitName,
+    kind: a.kind,
+    reason: a.reason,
+    raisedAt: a.raisedAt.toISOString(),
+    resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    resolvedBy: a.resolvedBy,
+    resolution: a.resolution,
+  };
+}
+
+export async function listAlerts(services: Services, actor: Actor, filter: { open: boolean; incidentId?: string }) {
+  if (!isCommission(actor)) throw forbidden('督办只对卫健委开放 (alerts are for the commission)');
+  const rows = await services.db
+    .select({ a: alerts, unitName: memberUnits.name })
+    .from(alerts)
+    .leftJoin(memberUnits, eq(memberUnits.id, alerts.unitId))
+    .where(
+      and(
+        actor.role === 'admin' ? undefined : eq(alerts.jurisdictionId, actor.jurisdictionId!),
+        filter.open ? isNull(alerts.resolvedAt) : undefined,
+        filter.incidentId ? eq(alerts.incidentId, filter.incidentId) : undefined,
+      ),
+    )
+    .orderBy(desc(alerts.raisedAt))
+    .limit(500);
+  return { alerts: rows.map(({ a, unitName }) => alertView(a, unitName)) };
+}
+
+export async function resolveAlert(services: Services, actor: Actor, alertId: string, resolution: string) {
+  const [existing] = await services.db.select().from(alerts).where(eq(alerts.id, alertId));
+  if (!existing || !isCommission(actor) || !servesJurisdiction(actor, existing.jurisdictionId)) throw notFound('督办');
+  if (actor.role === 'duty_officer') throw forbidden('督办由指挥长关闭 (only a commander closes an alert)');
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const [closed] = await tx
+      .update(alerts)
+      .set({ resolvedAt: now, resolvedBy: actor.id, resolution })
+      .where(and(eq(alerts.id, alertId), isNull(alerts.resolvedAt)))
+      .returning();
+    if (!closed) throw conflict('该督办已关闭 (already resolved)');
+    const view = alertView(closed, null);
+    await appendEvents(tx, now, [
+      { type: 'alert.resolved', jurisdictionId: closed.jurisdictionId, incidentId: closed.incidentId, actorId: actor.id, data: { alert: { ...view, resolvedByName: actor.displayName } } },
+    ]);
+    return { alert: view };
+  });
+}

@@ -1,0 +1,45 @@
+/** Raises a 督办 alert for the commanders inside the caller's transaction; at most one open per subject (notification, task, obligation) and kind. */
+import type { Database } from '../../db/client.js';
+import { alerts, type ALERT_KINDS } from '../../db/schema.js';
+import type { NewEvent } from '../events/append.js';
+import { newId } from '../ids.js';
+
+export interface AlertInput {
+  jurisdictionId: string;
+  incidentId: string;
+  notificationId: string | null;
+  taskId?: string | null;
+  obligationId?: string | null;
+  unitId: string | null;
+  kind: (typeof ALERT_KINDS)[number];
+  reason: string;
+  now: Date;
+}
+
+/** Returns the event to append, or null when the same alert is already open. */
+export async function raiseAlert(tx: Database, input: AlertInput): Promise<NewEvent | null> {
+  const [alert] = await tx
+    .insert(alerts)
+    .values({ id: newId('alr', input.now.getTime()), ...input, raisedAt: input.now })
+    .onConflictDoNothing()
+    .returning();
+  if (!alert) return null;
+  return {
+    type: 'alert.raised',
+    jurisdictionId: input.jurisdictionId,
+    incidentId: input.incidentId,
+    data: {
+      alert: {
+        id: alert.id,
+        kind: alert.kind,
+        notificationId: alert.notificationId,
+        taskId: alert.taskId,
+        obligationId: alert.obligationId,
+        unitId: alert.unitId,
+        incidentId: alert.incidentId,
+        reason: alert.reason,
+        raisedAt: alert.raisedAt.toISOString(),
+      },
+    },
+  };
+}

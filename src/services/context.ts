@@ -1,0 +1,44 @@
+/** What every use case receives: the database, the clock and the rulebooks — never globals. */
+import type { Database } from '../db/client.js';
+import type { UserRole } from '../domain/enums.js';
+import type { RulebookStore } from './rulebooks/store.js';
+
+export interface Services {
+  db: Database;
+  /** Time is an argument, so tests and the escalation engine can inject it. */
+  clock: () => Date;
+  rulebooks: RulebookStore;
+  links: LinkSettings;
+}
+
+/** How one-tap links are made: the signing secret and the public origin they point to. */
+export interface LinkSettings {
+  secret: string;
+  /** e.g. https://lianfang.example.gov.cn — no trailing slash. */
+  publicUrl: string;
+  /** The VAPID public key browsers subscribe with. */
+  vapidPublicKey: string;
+}
+
+/** The authenticated caller. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  /** Null for deployment-wide admins. */
+  jurisdictionId: string | null;
+  unitId: string | null;
+  sessionId: string;
+}
+
+export const COMMISSION_ROLES: readonly UserRole[] = ['duty_officer', 'commander', 'admin'];
+
+export function isCommission(actor: Actor): boolean {
+  return COMMISSION_ROLES.includes(actor.role);
+}
+
+/** Whether a commission user works for this jurisdiction (admins work for all). */
+export function servesJurisdiction(actor: Actor, jurisdictionId: string): boolean {
+  return actor.role === 'admin' || (isCommission(actor) && actor.jurisdictionId === jurisdictionId);
+}

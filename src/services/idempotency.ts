@@ -1,0 +1,56 @@
+/**
+ * `Idempotency-Key`: the first request with a key stores its answer in the same transaction as its
+ * effect; a retry gets that answer back. A concurrent duplicate waits on the key's row lock and
+ * then replays, so two identical submissions can never both take effect.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { idempotencyKeys } from '../db/schema.js';
+import { DomainError } from './errors.js';
+import { sha256Hex } from './ids.js';
+
+export interface IdempotentOutcome<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+export async function requestFingerprint(body: unknown): Promise<string> {
+  return sha256Hex(JSON.stringify(body));
+}
+
+/**
+ * Runs `effect` inside `tx` unless the key was used before. Must be called inside a transaction:
+ * the claim and the stored answer commit with the effect or not at all.
+ */
+export async function onceForKey<T>(
+  tx: Database,
+  userId: string,
+  key: string | undefined,
+  fingerprint: string,
+  effect: () => Promise<{ status: number; body: T }>,
+): Promise<IdempotentOutcome<T>> {
+  if (!key) return { ...(await effect()), replayed: false };
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ userId, key, requestHash: fingerprint, status: 0, response: {} })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 0) {
+    const [stored] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    if (!stored || stored.requestHash !== fingerprint)
+      throw new DomainError('conflict', 'Idempotency-Key 已用于另一份不同的提交 (key reused with a different body)', [
+        { field: 'Idempotency-Key', message: '请为新的提交使用新的键 (use a new key for a new submission)' },
+      ]);
+    return { status: stored.status, body: stored.response as T, replayed: true };
+  }
+  const outcome = await effect();
+  await tx
+    .update(idempotencyKeys)
+    .set({ status: outcome.status, response: outcome.body as object })
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  return { ...outcome, replayed: false };
+}

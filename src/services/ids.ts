@@ -1,0 +1,25 @@
+/** Prefixed, time-ordered ids (`inc_…`, `ntf_…`) so logs read well and sort by creation. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export function newId(prefix: string, now = Date.now()): string {
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const random = crypto.getRandomValues(new Uint8Array(10));
+  let tail = '';
+  for (const b of random) tail += ALPHABET[b % 32];
+  return `${prefix}_${time}${tail}`;
+}
+
+export function randomToken(bytes = 32): string {
+  const raw = crypto.getRandomValues(new Uint8Array(bytes));
+  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,131 @@
+/**
+ * Writes a new incident inside the caller's transaction: the incident, its first report version,
+ * the notifications of the routed units, its upward-reporting obligations, and the events. Shared
+ * by the 初报 and by a report arriving from a lower jurisdiction (逐级上报).
+ */
+import { sql } from 'drizzle-orm';
+import type { IncidentFacts } from '../../contract/report.js';
+import type { Database } from '../../db/client.js';
+import { incidentRefCounters, incidents, reportVersions } from '../../db/schema.js';
+import type { Rulebook } from '../../rulebooks/schema.js';
+import type { NewEvent } from '../events/append.js';
+import { newId } from '../ids.js';
+import { createObligations } from '../obligations/create-obligations.js';
+import { assessmentView, type Assessment } from './assess.js';
+import { notifyUnits } from './notify-units.js';
+
+/** Local calendar day at the jurisdiction's offset, e.g. 20261123. */
+function localDay(at: Date, utcOffset: string): string {
+  const sign = utcOffset.startsWith('-') ? -1 : 1;
+  const [h, m] = utcOffset.slice(1).split(':').map(Number);
+  const local = new Date(at.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
+  return local.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+async function nextRef(tx: Database, jurisdictionId: string, day: string): Promise<string> {
+  const [row] = await tx
+    .insert(incidentRefCounters)
+    .values({ jurisdictionId, day, last: 1 })
+    .onConflictDoUpdate({
+      target: [incidentRefCounters.jurisdictionId, incidentRefCounters.day],
+      set: { last: sql`${incidentRefCounters.last} + 1` },
+    })
+    .returning({ last: incidentRefCounters.last });
+  return `${jurisdictionId.toUpperCase()}-${day}-${String(row!.last).padStart(3, '0')}`;
+}
+
+export interface NewIncident {
+  book: Rulebook;
+  assessment: Assessment;
+  /** The facts as stored, receipt time included. */
+  facts: IncidentFacts & { receivedAt: string };
+  receivedAt: Date;
+  drill: boolean;
+  /** 逐级上报: the lower jurisdiction's incident it arrives from. */
+  source?: { incidentId: string; ref: string; jurisdictionId: string; jurisdictionName: string; obligationId: string };
+  actor: { id: string; displayName: string };
+  now: Date;
+}
+
+export async function createIncident(tx: Database, input: NewIncident) {
+  const { book, assessment, facts, receivedAt, now, actor } = input;
+  const jurisdictionId = book.jurisdiction.id;
+  const id = newId('inc', now.getTime());
+  const ref = await nextRef(tx, jurisdictionId, localDay(receivedAt, book.jurisdiction.utcOffset));
+  const [incident] = await tx
+    .insert(incidents)
+    .values({
+      id,
+      ref,
+      jurisdictionId,
+      title: facts.title,
+      severity: assessment.classification.severity,
+      currentVersion: 1,
+      occurredAt: new Date(facts.occurredAt),
+      receivedAt,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      drill: input.drill,
+      sourceIncidentId: input.source?.incidentId ?? null,
+    })
+    .returning();
+  await tx.insert(reportVersions).values({
+    incidentId: id,
+    version: 1,
+    kind: 'initial',
+    facts,
+    classification: assessment.classification,
+    routing: assessment.routing,
+    excluded: assessment.excluded,
+    warnings: assessment.warnings,
+    rulebookVersion: book.version,
+    requiresReacknowledgement: true,
+    filedBy: actor.id,
+    filedAt: now,
+  });
+  const fanOut = await notifyUnits(tx, {
+    incident: incident!,
+    facts,
+    version: 1,
+    routing: assessment.routing,
+    book,
+    severity: assessment.classification.severity,
+    now,
+    actorId: actor.id,
+  });
+  const obligationEvents = await createObligations(tx, {
+    incident: incident!,
+    classification: assessment.classification,
+    book,
+    version: 1,
+    startsAt: receivedAt,
+    now,
+    actorId: actor.id,
+  });
+  const source = input.source ? { incidentId: input.source.incidentId, ref: input.source.ref, jurisdictionId: input.source.jurisdictionId, jurisdictionName: input.source.jurisdictionName } : null;
+  const body = {
+    id,
+    ref,
+    jurisdictionId,
+    title: facts.title,
+    status: 'open' as const,
+    version: 1,
+    receivedAt: receivedAt.toISOString(),
+    drill: input.drill,
+    ...assessmentView(assessment),
+    notifications: fanOut.views.map((n) => ({ id: n.id, unitId: n.unitId, unitName: n.unitName, role: n.role, state: n.state, ackDueAt: n.ackDueAt })),
+  };
+  const events: NewEvent[] = [
+    {
+      type: 'incident.reported',
+      jurisdictionId,
+      incidentId: id,
+      actorId: actor.id,
+      data: { incident: { ...body, occurredAt: facts.occurredAt, filedBy: actor.displayName, kind: 'initial', source } },
+    },
+    ...fanOut.events,
+    ...obligationEvents,
+  ];
+  return { incident: incident!, body, events };
+}

@@ -1,0 +1,64 @@
+/**
+ * 签收: the first of a unit's people to acknowledge does it for the unit. The update only succeeds
+ * on a pending notification, so two liaisons tapping at once produce exactly one acknowledgement;
+ * a repeat by anyone is answered with the acknowledgement that stands.
+ */
+import { and, eq } from 'drizzle-orm';
+import { memberUnits, notifications, users } from '../../db/schema.js';
+import type { Channel } from '../../domain/enums.js';
+import type { Actor, Services } from '../context.js';
+import { conflict } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+import { notificationView } from '../incidents/views.js';
+import { loadNotificationForAction } from './load.js';
+
+export interface AcknowledgeInput {
+  note?: string;
+  channel: Channel;
+}
+
+export async function acknowledgeNotification(services: Services, actor: Actor, notificationId: string, input: AcknowledgeInput) {
+  const { jurisdictionId } = await loadNotificationForAction(services.db, actor, notificationId);
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const [acknowledged] = await tx
+      .update(notifications)
+      .set({
+        state: 'acknowledged',
+        acknowledgedAt: now,
+        acknowledgedBy: actor.id,
+        acknowledgedVia: input.channel,
+        acknowledgementNote: input.note ?? null,
+        closedAt: now,
+        nextEscalationAt: null,
+      })
+      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending')))
+      .returning();
+    if (acknowledged) {
+      const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, acknowledged.unitId));
+      const view = { ...notificationView(acknowledged, unit!.name), acknowledgedByName: actor.displayName };
+      await appendEvents(tx, now, [
+        {
+          type: 'notification.acknowledged',
+          jurisdictionId,
+          incidentId: acknowledged.incidentId,
+          audienceUnits: [acknowledged.unitId],
+          actorId: actor.id,
+          data: { notification: view },
+        },
+      ]);
+      return { notification: view, alreadyAcknowledged: false };
+    }
+    const [current] = await tx
+      .select({ n: notifications, unitName: memberUnits.name, byName: users.displayName })
+      .from(notifications)
+      .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
+      .leftJoin(users, eq(users.id, notifications.acknowledgedBy))
+      .where(eq(notifications.id, notificationId));
+    const { n, unitName, byName } = current!;
+    if (n.state === 'acknowledged')
+      return { notification: { ...notificationView(n, unitName), acknowledgedByName: byName }, alreadyAcknowledged: true };
+    if (n.state === 'declined') throw conflict('本单位已退回该通知，不能再签收 (already declined)', { state: n.state });
+    throw conflict('该通知已被新的续报取代，请签收最新通知 (superseded by a newer report version)', { state: n.state });
+  });
+}

@@ -1,0 +1,52 @@
+/** 退回: a unit declines a notification with its reason; the commanders must resolve it. */
+import { and, eq } from 'drizzle-orm';
+import { memberUnits, notifications } from '../../db/schema.js';
+import type { Actor, Services } from '../context.js';
+import { conflict } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+import { notificationView } from '../incidents/views.js';
+import { loadNotificationForAction } from './load.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
+
+export async function declineNotification(services: Services, actor: Actor, notificationId: string, reason: string) {
+  const { jurisdictionId } = await loadNotificationForAction(services.db, actor, notificationId);
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const [declined] = await tx
+      .update(notifications)
+      .set({ state: 'declined', declinedAt: now, declinedBy: actor.id, declineReason: reason, closedAt: now, nextEscalationAt: null })
+      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending')))
+      .returning();
+    if (!declined) {
+      const [n] = await tx.select({ state: notifications.state }).from(notifications).where(eq(notifications.id, notificationId));
+      throw conflict(
+        n!.state === 'declined' ? '本单位已退回该通知 (already declined)' : n!.state === 'acknowledged' ? '本单位已签收，不能退回 (already acknowledged)' : '该通知已被新的续报取代 (superseded)',
+        { state: n!.state },
+      );
+    }
+    const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, declined.unitId));
+    const view = { ...notificationView(declined, unit!.name), declinedByName: actor.displayName };
+    // A decline goes to the commanders at once: they must resolve every one.
+    const alert = await raiseAlert(tx, {
+      jurisdictionId,
+      incidentId: declined.incidentId,
+      notificationId: declined.id,
+      unitId: declined.unitId,
+      kind: 'declined',
+      reason: `${unit!.name}退回：${reason}`,
+      now,
+    });
+    await appendEvents(tx, now, [
+      {
+        type: 'notification.declined',
+        jurisdictionId,
+        incidentId: declined.incidentId,
+        audienceUnits: [declined.unitId],
+        actorId: actor.id,
+        data: { notification: view },
+      },
+      ...(alert ? [alert] : []),
+    ]);
+    return { notification: view };
+  });
+}

@@ -1,0 +1,21 @@
+/** Loads a notification for a caller: 404 if it may not see it, 403 if it may see but not act. */
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { incidents, notifications } from '../../db/schema.js';
+import { isCommission, servesJurisdiction, type Actor } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+
+export async function loadNotificationForAction(db: Database, actor: Actor, notificationId: string) {
+  const [row] = await db
+    .select({ n: notifications, jurisdictionId: incidents.jurisdictionId })
+    .from(notifications)
+    .innerJoin(incidents, eq(incidents.id, notifications.incidentId))
+    .where(eq(notifications.id, notificationId));
+  if (!row) throw notFound('通知');
+  if (isCommission(actor)) {
+    if (!servesJurisdiction(actor, row.jurisdictionId)) throw notFound('通知');
+    throw forbidden('只有被通知单位的联络员或负责人可以签收或退回 (only the notified unit acts on it)');
+  }
+  if (actor.unitId !== row.n.unitId) throw notFound('通知');
+  return row;
+}

@@ -1,0 +1,73 @@
+/**
+ * Creates an incident's upward-reporting obligations inside the filing transaction: those its
+ * current classification requires and it does not have yet. A 续报 that raises the severity or
+ * adds a regime adds the new ones at once; the earlier ones stay.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { obligations } from '../../db/schema.js';
+import type { Classification } from '../../domain/classification.js';
+import { addedObligations, computeObligations } from '../../domain/obligations.js';
+import type { Rulebook } from '../../rulebooks/schema.js';
+import type { NewEvent } from '../events/append.js';
+import { newId } from '../ids.js';
+import { reportingPlace } from './reporting-place.js';
+import { obligationView } from './views.js';
+
+export interface CreateObligationsInput {
+  incident: { id: string; jurisdictionId: string };
+  classification: Pick<Classification, 'severity' | 'regimes'>;
+  book: Rulebook;
+  version: number;
+  /** The receipt of the report that creates them: the clocks start here. */
+  startsAt: Date;
+  now: Date;
+  actorId: string;
+}
+
+export async function createObligations(tx: Database, input: CreateObligationsInput): Promise<NewEvent[]> {
+  const { incident, now } = input;
+  const specs = computeObligations({
+    classification: input.classification,
+    place: await reportingPlace(tx, incident.jurisdictionId),
+    policy: input.book.upwardReporting,
+    startsAt: input.startsAt,
+  });
+  const existing = await tx.select({ key: obligations.key }).from(obligations).where(eq(obligations.incidentId, incident.id));
+  const added = addedObligations(existing.map((o) => o.key), specs);
+  if (added.length === 0) return [];
+  const rows = await tx
+    .insert(obligations)
+    .values(
+      added.map((s) => ({
+        id: newId('obl', now.getTime()),
+        incidentId: incident.id,
+        key: s.key,
+        regime: s.regime,
+        recipientKind: s.recipient.kind,
+        recipientName: s.recipient.name,
+        recipientJurisdictionId: s.recipient.jurisdictionId,
+        statutoryMinutes: s.statutoryMinutes,
+        targetMinutes: s.targetMinutes,
+        deadlineText: s.deadlineText,
+        citation: s.citation,
+        requirement: s.requirement,
+        informational: s.informational,
+        startsAt: s.startsAt,
+        dueAt: s.dueAt,
+        createdAt: now,
+        createdByVersion: input.version,
+        // Informational duties are another party's: shown with their clock, not chased.
+        nextChaseAt: s.informational ? null : s.dueAt,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
+  return rows.map((o) => ({
+    type: 'obligation.created',
+    jurisdictionId: incident.jurisdictionId,
+    incidentId: incident.id,
+    actorId: input.actorId,
+    data: { obligation: obligationView(o, now) },
+  }));
+}

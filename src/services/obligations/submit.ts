@@ -1,0 +1,71 @@
+/**
+ * 上报: records that an upward-reporting obligation was met — how (phone, fax, document number,
+ * through the system), the reference, when, and by whom. When the recipient is a jurisdiction of
+ * this deployment, the report arrives there as an incoming incident (see forward.ts), whatever the
+ * method: the authority above then has it on its own board.
+ */
+import { and, eq } from 'drizzle-orm';
+import { obligations } from '../../db/schema.js';
+import type { ObligationMethod } from '../../domain/enums.js';
+import { isCommission, type Actor, type Services } from '../context.js';
+import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../errors.js';
+import { appendEvents, type NewEvent } from '../events/append.js';
+import { loadVisibleIncident } from '../incidents/load.js';
+import { forwardIncident } from './forward.js';
+import { obligationView } from './views.js';
+
+export interface SubmitObligationInput {
+  method: ObligationMethod;
+  /** Document number (文号), fax number, the person who took the call, … */
+  reference?: string;
+  /** When it was reported, if earlier than now (e.g. a phone call made before it was recorded). */
+  submittedAt?: string;
+  note?: string;
+}
+
+export async function submitObligation(services: Services, actor: Actor, incidentId: string, obligationId: string, input: SubmitObligationInput) {
+  const incident = await loadVisibleIncident(services.db, actor, incidentId);
+  if (!isCommission(actor)) throw forbidden('上报由卫健委办理 (upward reporting is the commission’s)');
+  const now = services.clock();
+  const at = input.submittedAt ? new Date(input.submittedAt) : now;
+  const problems: FieldProblem[] = [];
+  if (at.getTime() > now.getTime()) problems.push({ field: 'submittedAt', message: '上报时间不能晚于现在 (cannot be in the future)' });
+  if (at.getTime() < incident.receivedAt.getTime()) problems.push({ field: 'submittedAt', message: '上报时间不能早于接报时间 (before the report was received)' });
+  if (input.method === 'document' && !input.reference) problems.push({ field: 'reference', message: '书面报告须填写文号 (a document needs its number)' });
+  if (problems.length) throw invalid('上报记录有误 (invalid submission)', problems);
+
+  return services.db.transaction(async (tx) => {
+    const [o] = await tx
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.id, obligationId), eq(obligations.incidentId, incidentId)))
+      .for('update');
+    if (!o) throw notFound('上报义务');
+    if (o.submittedAt) throw conflict('该义务已上报 (already submitted)', { obligation: obligationView(o, now) });
+    const events: NewEvent[] = [];
+    let upstreamIncidentId: string | null = null;
+    if (o.recipientJurisdictionId) {
+      const forwarded = await forwardIncident(tx, services, { source: incident, toJurisdictionId: o.recipientJurisdictionId, obligationId, receivedAt: at, actor, now });
+      upstreamIncidentId = forwarded.upstreamIncidentId;
+      events.push(...forwarded.events);
+    }
+    const [updated] = await tx
+      .update(obligations)
+      .set({
+        submittedAt: at,
+        submittedBy: actor.id,
+        submittedVia: input.method,
+        submissionReference: input.reference ?? null,
+        submissionNote: input.note ?? null,
+        recordedAt: now,
+        upstreamIncidentId,
+        nextChaseAt: null,
+      })
+      .where(eq(obligations.id, obligationId))
+      .returning();
+    const view = obligationView(updated!, now, actor.displayName);
+    events.unshift({ type: 'obligation.submitted', jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } });
+    await appendEvents(tx, now, events);
+    return { obligation: view };
+  });
+}

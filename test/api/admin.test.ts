@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { unitIdByName, xinyangReport } from '../support/reports.js';
+
+let server: TestServer;
+let admin: string;
+let commander: string;
+let duty: string;
+let otherCommander: string;
+let union: string;
+let unionLiaison: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ manualEngine: true });
+  [admin, commander, duty, otherCommander] = (await Promise.all(['admin', 'commander', 'duty', 'commander.anji'].map((u) => server.login(u)))) as [string, string, string, string];
+  union = await unitIdByName(server, duty, 'xinyang', '总工会');
+  unionLiaison = await server.login(`liaison.${union}`);
+});
+afterAll(async () => server?.close());
+
+describe('member units with their people (GET /admin/units)', () => {
+  it('an admin sees every unit of 信阳 with its liaison and head, and who is on duty', async () => {
+    const res = await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: admin });
+    expect(res.status).toBe(200);
+    const unit = res.body.units.find((u: any) => u.id === union);
+    expect(unit.name).toContain('总工会');
+    expect(unit.duties.length).toBeGreaterThan(0);
+    expect(unit.people.map((p: any) => [p.username, p.role, p.onDuty])).toEqual(
+      expect.arrayContaining([
+        [`liaison.${union}`, 'liaison', true],
+        [`head.${union}`, 'unit_head', true],
+      ]),
+    );
+    expect(JSON.stringify(res.body)).not.toContain('scrypt');
+  });
+
+  it('a commander reads its own jurisdiction; another jurisdiction is invisible (404)', async () => {
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: commander })).status).toBe(200);
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: otherCommander })).status).toBe(404);
+  });
+
+  it('a duty officer or a liaison may not (403); nobody signed in gets 401', async () => {
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: duty })).status).toBe(403);
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: unionLiaison })).status).toBe(403);
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang')).status).toBe(401);
+  });
+});
+
+describe('the rulebook as it is (GET /admin/rulebooks/:id)', () => {
+  it('lists each rule with its unit, role, a readable condition and the quoted clause', async () => {
+    const res = await server.request('GET', '/api/v1/admin/rulebooks/xinyang', { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.body.document.number).toBeTruthy();
+    expect(res.body.ackDeadlineMinutes.lead.general).toBeGreaterThan(0);
+    const unionRule = res.body.rules.find((r: any) => r.unitId === union);
+    expect(unionRule).toMatchObject({ role: 'support', whenText: '所有事故', basis: { source: 'unit_duty' } });
+    expect(unionRule.basis.quote).toContain('依法参与职业病危害事故的调查处理');
+    expect(res.body.rules.every((r: any) => r.whenText && !r.whenText.startsWith('{'))).toBe(true);
+  });
+
+  it('an unknown jurisdiction is 404', async () => {
+    expect((await server.request('GET', '/api/v1/admin/rulebooks/atlantis', { token: admin })).status).toBe(404);
+  });
+});
+
+describe('users (GET/POST/PATCH /admin/users)', () => {
+  it('an admin adds a liaison to a unit, who can then log in and sees the unit inbox', async () => {
+    const res = await server.request('POST', '/api/v1/admin/users', {
+      token: admin,
+      body: { username: 'Zhang.Union', displayName: '张联络', password: 'a-good-password', role: 'liaison', unitId: union, phone: '13800000000' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toMatchObject({ username: 'zhang.union', role: 'liaison', unitId: union, jurisdictionId: 'xinyang', onDuty: true, active: true });
+    const token = await server.login('zhang.union', 'a-good-password');
+    expect((await server.request('GET', '/api/v1/inbox', { token })).status).toBe(200);
+  });
+
+  it('a taken username is 409, a bad body is 422 naming the fields', async () => {
+    const taken = await server.request('POST', '/api/v1/admin/users', {
+      token: admin,
+      body: { username: `liaison.${union}`, displayName: 'x', password: 'a-good-password', role: 'liaison', unitId: union },
+    });
+    expect(taken.status).toBe(409);
+    const bad = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { username: 'A', displayName: '', password: 'short', role: 'admin', unitId: union } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'role']));
+  });
+
+  it('only an admin changes people: a commander gets 403', async () => {
+    const body = { username: 'cmd.try', displayName: '试', password: 'a-good-password', role: 'liaison', unitId: union };
+    expect((await server.request('POST', '/api/v1/admin/users', { token: commander, body })).status).toBe(403);
+    const list = await server.request('GET', `/api/v1/admin/users?jurisdictionId=xinyang&unitId=${union}`, { token: commander });
+    expect(list.status).toBe(200);
+    const liaison = list.body.users.find((u: any) => u.username === `liaison.${union}`);
+    expect((await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: commander, body: { onDuty: false } })).status).toBe(403);
+  });
+
+  it('an admin puts a liaison off duty and back on, with a phone number', async () => {
+    const list = await server.request('GET', `/api/v1/admin/users?unitId=${union}&role=liaison`, { token: admin });
+    const liaison = list.body.users.find((u: any) => u.username === `liaison.${union}`);
+    const off = await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: admin, body: { onDuty: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.user.onDuty).toBe(false);
+    const units = await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: admin });
+    expect(units.body.units.find((u: any) => u.id === union).people.find((p: any) => p.id === liaison.id).onDuty).toBe(false);
+    const on = await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: admin, body: { onDuty: true, phone: '0376-5550000' } });
+    expect(on.body.user).toMatchObject({ onDuty: true, phone: '0376-5550000' });
+    expect((await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: admin, body: {} })).status).toBe(422);
+    expect((await server.request('PATCH', '/api/v1/admin/users/usr_nobody', { token: admin, body: { onDuty: true } })).status).toBe(404);
+  });
+
+  it('a commander listing users sees only its jurisdiction', async () => {
+    const res = await server.request('GET', '/api/v1/admin/users', { token: commander });
+    expect(res.status).toBe(200);
+    expect(res.body.users.length).toBeGreaterThan(10);
+    expect(res.body.users.every((u: any) => u.jurisdictionId === 'xinyang')).toBe(true);
+    expect((await server.request('GET', '/api/v1/admin/users?jurisdictionId=anji', { token: commander })).status).toBe(404);
+  });
+});
+
+describe('the board snapshot (GET /board)', () => {
+  it('gives every open incident in full, the open alerts and the watermark to resume from', async () => {
+    const filed = await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: '大屏快照测试' }) });
+    expect(filed.status).toBe(201);
+    const notification = filed.body.notifications.find((n: any) => n.unitId === union);
+    expect((await server.request('POST', `/api/v1/notifications/${notification.id}/decline`, { token: unionLiaison, body: { reason: '不属于本单位职责' } })).status).toBe(200);
+
+    const res = await server.request('GET', '/api/v1/board', { token: commander });
+    expect(res.status).toBe(200);
+    expect(res.body.jurisdiction).toEqual({ id: 'xinyang', name: '信阳市' });
+    const incident = res.body.incidents.find((i: any) => i.incident.id === filed.body.id);
+    expect(incident.notifications.find((n: any) => n.unitId === union)).toMatchObject({ state: 'declined', declineReason: '不属于本单位职责' });
+    expect(res.body.alerts).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'declined', unitId: union, incidentId: filed.body.id })]));
+    const seq = await server.request('GET', `/api/v1/incidents/${filed.body.id}`, { token: commander });
+    expect(res.body.lastSeq).toBeLessThanOrEqual(seq.body.lastSeq);
+    expect(res.body.lastSeq).toBeGreaterThan(0);
+  });
+
+  it('is for the commission: a liaison gets 403, another jurisdiction 404, an admin names one', async () => {
+    expect((await server.request('GET', '/api/v1/board', { token: unionLiaison })).status).toBe(403);
+    expect((await server.request('GET', '/api/v1/board?jurisdictionId=xinyang', { token: otherCommander })).status).toBe(404);
+    expect((await server.request('GET', '/api/v1/board', { token: admin })).status).toBe(422);
+    expect((await server.request('GET', '/api/v1/board?jurisdictionId=xinyang', { token: admin })).status).toBe(200);
+  });
+});
+
+describe('the web app is served by this server', () => {
+  it('answers the desk pages with the built HTML and its hashed assets, no CDN', async () => {
+    for (const path of ['/', '/login', '/duty', '/board', '/admin', '/duty/incidents/x']) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    const html = await (await fetch(server.url + '/board')).text();
+    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(asset).toBeTruthy();
+    expect(html).not.toMatch(/https?:\/\//);
+    const js = await fetch(server.url + asset!);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(server.url + '/m')).status).toBe(200);
+    expect((await fetch(server.url + '/assets/nothing-here.js')).status).toBe(404);
+    expect((await fetch(server.url + '/assets/..%2f..%2fpackage.json')).status).toBe(404);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench`: notification fan-out latency on real PostgreSQL with 1,000 connected sockets.
+ *
+ * For each of REPORTS reports: the time from the report's commit to the moment every lead/support
+ * liaison socket has its notification. Interleaved with it, the floor: one Postgres commit plus
+ * one bare socket.io broadcast to the same clients, timed to the moment every liaison socket has it.
+ * Clients live in two child processes so they do not share the server's event loop.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import postgres from 'postgres';
+import { startServer } from '../../src/server.js';
+import { fileReport } from '../../src/services/incidents/file-report.js';
+import { authenticateToken } from '../../src/services/auth/sessions.js';
+import { logIn } from '../../src/services/auth/login.js';
+import { hashPassword } from '../../src/services/auth/password.js';
+import { createUsers } from '../../src/services/users/create-user.js';
+import { reportSubmissionSchema } from '../../src/contract/report.js';
+import { xinyangReport } from '../support/reports.js';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const LIAISONS_PER_UNIT = Number(process.env.BENCH_LIAISONS_PER_UNIT ?? 4);
+const CLIENT_PROCESSES = 2;
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summary(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s[s.length - 1]! };
+}
+
+async function main() {
+  const dbName = `lianfang_bench_${Date.now().toString(36)}`;
+  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${dbName}`;
+  const server = await startServer({
+    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
+    log: () => {},
+  });
+  const children: ChildProcess[] = [];
+  try {
+    const { services } = server;
+    const book = (await services.rulebooks.current('xinyang'))!;
+    const hash = await hashPassword('bench-password');
+    const extra = book.units.flatMap((u) =>
+      Array.from({ length: LIAISONS_PER_UNIT - 1 }, (_, i) => ({
+        username: `bench.${u.id}.${i}`,
+        passwordHash: hash,
+        displayName: `${u.shortName}联络员${i + 2}`,
+        role: 'liaison' as const,
+        jurisdictionId: 'xinyang',
+        unitId: u.id,
+      })),
+    );
+    await createUsers(services.db, extra);
+    const login = async (username: string, password: string) => (await logIn(services, { username, password, address: `bench-${username}` })).token;
+    const liaisonClients: { token: string; label: string }[] = [];
+    for (const u of book.units) {
+      liaisonClients.push({ token: await login(`liaison.${u.id}`, 'lianfang-demo'), label: u.id });
+      for (let i = 0; i < LIAISONS_PER_UNIT - 1; i++) liaisonClients.push({ token: await login(`bench.${u.id}.${i}`, 'bench-password'), label: u.id });
+    }
+    const boardToken = await login('commander', 'lianfang-demo');
+    const boards = Array.from({ length: Math.max(0, CLIENTS - liaisonClients.length) }, () => ({ token: boardToken, label: 'board' }));
+    const all = [...liaisonClients, ...boards];
+
+    const receipts = new Map<string, Map<string, number[]>>(); // id → unit → receipt times
+    const floorsDone = new Map<string, number>(); // floor id → client processes whose every socket has it
+    let ready = 0;
+    let connected = 0;
+    for (let p = 0; p < CLIENT_PROCESSES; p++) {
+      const child = fork(new URL('./clients.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+      children.push(child);
+      child.on('message', (m: any) => {
+        if (m.kind === 'ready') {
+          ready++;
+          connected += m.connected;
+          return;
+        }
+        if (m.kind === 'floor-all') {
+          floorsDone.set(m.id, (floorsDone.get(m.id) ?? 0) + 1);
+          return;
+        }
+        const key = `${m.kind}:${m.id}`;
+        const perUnit = receipts.get(key) ?? new Map<string, number[]>();
+        receipts.set(key, perUnit);
+        const list = perUnit.get(m.label) ?? [];
+        list.push(m.at);
+        perUnit.set(m.label, list);
+      });
+      child.send({ setup: { url: server.url, clients: all.filter((_, i) => i % CLIENT_PROCESSES === p) } });
+    }
+    while (ready < CLIENT_PROCESSES) await sleep(50);
+    console.log(`connected ${connected} sockets (${liaisonClients.length} liaisons of ${book.units.length} units, ${boards.length} board watchers)`);
+
+    const actor = (await authenticateToken(services, await login('duty', 'lianfang-demo')))!;
+    const liaisonsOf = (unitId: string) => liaisonClients.filter((c) => c.label === unitId).length;
+    const floorSql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await floorSql`CREATE TABLE bench_floor (id serial primary key, at timestamptz not null default now())`;
+    const reportLatency: number[] = [];
+    const floorLatency: number[] = [];
+    const variants = [
+      {},
+      { casualties: { exposed: 30, acuteCases: 12, severeCases: 2, deaths: 1, anthraxCases: 0 } },
+      { settings: ['construction_site'], employer: { name: '某建筑公司', industry: 'construction', ownership: 'state_owned', licensed: true, laborRelation: 'determined' } },
+      { hazard: { category: 'radiation' }, flags: ['environmental_release'] },
+    ];
+
+    const waitAll = async (key: string, units: string[], timeoutMs = 5000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const perUnit = receipts.get(key);
+        if (perUnit && units.every((u) => (perUnit.get(u)?.length ?? 0) >= liaisonsOf(u)))
+          return Math.max(...units.flatMap((u) => perUnit.get(u)!));
+        if (Date.now() > deadline) throw new Error(`timeout waiting for ${key}`);
+        await sleep(2);
+      }
+    };
+
+    // Warm-up: a few of each, not measured.
+    for (let i = 0; i < REPORTS + 10; i++) {
+      const measured = i >= 10;
+      const submission = reportSubmissionSchema.parse(xinyangReport({ title: `压测 ${i}`, ...variants[i % variants.length] }));
+      const filed = await fileReport(services, actor, submission);
+      const committedAt = now();
+      const units = filed.body.routing.filter((r) => r.role !== 'inform').map((r) => r.unitId);
+      const last = await waitAll(`report:${filed.body.id}`, units);
+      if (measured) reportLatency.push(last - committedAt);
+
+      const floorId = `f${i}`;
+      const started = now();
+      await floorSql`INSERT INTO bench_floor DEFAULT VALUES`;
+      server.io.emit('bench.floor', { id: floorId });
+      const floorLast = await waitAll(`floor:${floorId}`, book.units.map((u) => u.id));
+      if (measured) floorLatency.push(floorLast - started);
+      // Let every client (board watchers included) drain its queue, so each sample starts idle.
+      const idleBy = Date.now() + 5000;
+      while ((floorsDone.get(floorId) ?? 0) < CLIENT_PROCESSES && Date.now() < idleBy) await sleep(2);
+      await sleep(10);
+    }
+    await floorSql.end();
+
+    const r = summary(reportLatency);
+    const f = summary(floorLatency);
+    const fmt = (x: number) => x.toFixed(2).padStart(8);
+    console.log(`\nfan-out latency, ms (commit → every lead/support liaison socket has it), ${connected} sockets, ${r.n} reports`);
+    console.log('                       p50      p90      p99      max');
+    console.log(`report             ${fmt(r.p50)} ${fmt(r.p90)} ${fmt(r.p99)} ${fmt(r.max)}`);
+    console.log(`floor (commit+bcast)${fmt(f.p50)} ${fmt(f.p90)} ${fmt(f.p99)} ${fmt(f.max)}`);
+    console.log(`ratio report/floor  ${fmt(r.p50 / f.p50)}          ${fmt(r.p99 / f.p99)}`);
+    console.log(`target: p99 < 50 ms → ${r.p99 < 50 ? 'met' : 'NOT met'}; p99 within 1.5× floor → ${r.p99 <= 1.5 * f.p99 ? 'met' : 'NOT met'}`);
+  } finally {
+    for (const c of children) c.send({ stop: true });
+    await server.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,148 @@
+/**
+ * The board and the duty console as people see them, with a live incident in every state: some
+ * units acknowledged, one declined, one amber (past 75% of its time), one overdue and escalated.
+ * The server's clock starts 26 minutes in the past so the deadlines have run. Screenshots go to
+ * test-results/screenshots; with UPDATE_SCREENSHOTS=1 they replace web/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { xinyangReport } from '../support/reports.js';
+import { LAPTOP, launchChromium, signedInContext, watch, WALL } from './browser.js';
+import { fillReport } from './duty-form.js';
+
+const MINUTE = 60_000;
+const dir = process.env.UPDATE_SCREENSHOTS ? 'web/screenshots' : 'test-results/screenshots';
+
+let server: TestServer;
+let browser: Browser;
+let duty: string;
+
+beforeAll(async () => {
+  const start = new Date(Math.floor((Date.now() - 26 * MINUTE) / 1000) * 1000);
+  [server, browser] = await Promise.all([startTestServer({ fixedClock: start, manualEngine: true }), launchChromium()]);
+  duty = await server.login('duty');
+  mkdirSync(dir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const iso = (t: number) => new Date(t).toISOString();
+
+async function liaison(unitId: string) {
+  return server.login(`liaison.${unitId}`);
+}
+
+describe('screenshots', () => {
+  it('the board at 1920×1080 and 1366×768 with acknowledged, declined, amber and overdue units', async () => {
+    const clock = server.clock!;
+    const t0 = clock.now.getTime();
+    const major = await server.request('POST', '/api/v1/incidents', {
+      token: duty,
+      body: xinyangReport({
+        title: '浉河区某化工厂硫化氢中毒事故',
+        occurredAt: iso(t0 - 40 * MINUTE).replace('Z', '+00:00'),
+        receivedAt: iso(t0 - 2 * MINUTE).replace('Z', '+00:00'),
+        casualties: { exposed: 20, acuteCases: 12, severeCases: 4, deaths: 1, anthraxCases: 0 },
+        narrative: '清理污水池时多名工人吸入硫化氢出现中毒症状，1人经抢救无效死亡。',
+      }),
+    });
+    expect(major.status).toBe(201);
+    const unit = (part: string) => major.body.notifications.find((n: any) => n.unitName.includes(part));
+    const lead = major.body.notifications.find((n: any) => n.role === 'lead');
+    const union = unit('总工会');
+    const hrss = unit('人力资源');
+    const safety = unit('应急管理');
+    const informs = major.body.notifications.filter((n: any) => n.role === 'inform');
+    expect([lead, union, hrss, safety].every(Boolean)).toBe(true);
+
+    // Deliveries over the app: the liaisons' sockets pick up what they missed.
+    const tokens = new Map<string, string>();
+    for (const n of major.body.notifications) tokens.set(n.unitId, await liaison(n.unitId));
+    for (const n of [lead, union, hrss, safety, informs[0]]) {
+      const socket = await server.connect(tokens.get(n.unitId)!);
+      await socket.emitWithAck('resume', { afterSeq: 0 });
+    }
+    const act = (n: any, what: string, body?: object) => server.request('POST', `/api/v1/notifications/${n.id}/${what}`, { token: tokens.get(n.unitId)!, body });
+
+    clock.advance(2 * MINUTE);
+    await act(union, 'read');
+    clock.advance(4 * MINUTE);
+    expect((await act(union, 'acknowledge', { note: '已派员赶赴现场' })).status).toBe(200);
+    clock.advance(3 * MINUTE);
+    await act(hrss, 'read');
+    clock.advance(3 * MINUTE);
+    expect((await act(safety, 'decline', { reason: '该企业属省属企业，请转省应急管理厅' })).status).toBe(200);
+
+    clock.advance(2 * MINUTE);
+    const general = await server.request('POST', '/api/v1/incidents', {
+      token: duty,
+      body: xinyangReport({
+        title: '羊山新区某建筑工地职业性中暑事件',
+        occurredAt: iso(clock.now.getTime() - 50 * MINUTE).replace('Z', '+00:00'),
+        receivedAt: iso(clock.now.getTime() - MINUTE).replace('Z', '+00:00'),
+        place: { address: '信阳市羊山新区新七大道某工地', township: '南京路街道' },
+        employer: { name: '信阳某建设工程有限公司', industry: 'construction', ownership: 'private', licensed: true, laborRelation: 'determined' },
+        settings: ['construction_site'],
+        hazard: { category: 'heatstroke' },
+        casualties: { exposed: 30, acuteCases: 2, severeCases: 0, deaths: 0, anthraxCases: 0 },
+        narrative: '高温作业中两名工人出现中暑症状，已送医。',
+      }),
+    });
+    expect(general.status).toBe(201);
+    clock.advance(MINUTE);
+    if (informs[0]) await act(informs[0], 'acknowledge');
+    for (const n of general.body.notifications.slice(0, 2)) {
+      clock.advance(2 * MINUTE);
+      const token = tokens.get(n.unitId) ?? (await liaison(n.unitId));
+      await server.request('POST', `/api/v1/notifications/${n.id}/acknowledge`, { token, body: {} });
+    }
+
+    // Back to the present: the lead unit is overdue and climbs the ladder.
+    clock.advance(t0 + 26 * MINUTE - clock.now.getTime());
+    await server.engine.tick();
+
+    const context = await signedInContext(browser, server, 'commander', WALL);
+    const board = await context.newPage();
+    const problems = watch(board);
+    await board.goto(`${server.url}/board`);
+    const card = board.locator(`article[data-incident-id="${major.body.id}"]`);
+    await card.waitFor();
+    await board.locator('[data-link="online"]').waitFor();
+    const row = (n: any) => card.locator(`tr[data-unit-id="${n.unitId}"]`);
+    expect(await row(union).getAttribute('data-state')).toBe('acknowledged');
+    expect(await row(safety).getAttribute('data-state')).toBe('declined');
+    expect(await row(hrss).getAttribute('data-deadline')).toBe('warn');
+    expect(await row(hrss).locator('.deadline').innerText()).toContain('即将超时');
+    expect(await row(lead).getAttribute('data-deadline')).toBe('overdue');
+    expect(await row(lead).locator('.deadline').innerText()).toMatch(/超时 \d+分/);
+    expect(await row(lead).locator('.escalation-cell').innerText()).toContain('已通知负责人');
+    await board.locator('.commander-panel li[data-kind="declined"]').waitFor();
+    await board.waitForTimeout(300);
+    await board.screenshot({ path: join(dir, 'board.png') });
+
+    await board.setViewportSize(LAPTOP);
+    await board.waitForTimeout(200);
+    await board.screenshot({ path: join(dir, 'board-1366.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('the duty console with a report being typed and its live preview', async () => {
+    const page = await (await signedInContext(browser, server, 'duty', WALL)).newPage();
+    const problems = watch(page);
+    await page.goto(`${server.url}/duty`);
+    await fillReport(page, { title: '平桥区某电镀厂氰化物中毒事故', acuteCases: 11, deaths: 2 });
+    await page.getByRole('checkbox', { name: /媒体关注/ }).check();
+    await page.locator('aside.preview .severity', { hasText: '重大' }).waitFor();
+    await page.locator('aside.preview').getByText('突发公共卫生事件').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(dir, 'duty.png') });
+    expect(problems).toEqual([]);
+  });
+});

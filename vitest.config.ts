@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The server serves web/dist; the browser tests need it current.
+    globalSetup: ['test/e2e/global-setup.ts'],
+    // Each integration file starts its own server and database; two cores run two at a time.
+    fileParallelism: true,
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,331 @@
+/**
+ * Incidents as the commission watches them, kept current by applying events to local state
+ * (no refetch of the world per event). Shared by the board and the duty console's incident view.
+ * Applying an event twice changes nothing, so a snapshot and a resume may overlap.
+ */
+import type { z } from 'zod';
+import type { AlertView, BoardSnapshot } from '../../../src/contract/admin.js';
+import type { incidentDetailSchema, notificationSchema, routingDecisionSchema } from '../../../src/contract/api.js';
+import type { EventEnvelope } from './realtime.js';
+import { formatClock, formatDuration } from './time.js';
+
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
+export type NotificationView = z.infer<typeof notificationSchema> & { declinedByName?: string | null };
+export type RoutingDecision = z.infer<typeof routingDecisionSchema>;
+export type IncidentHeader = IncidentDetail['incident'];
+
+export interface IncidentEntry {
+  id: string;
+  incident: IncidentHeader;
+  routing: RoutingDecision[];
+  versions: IncidentDetail['versions'];
+  notifications: Record<string, NotificationView>;
+  /** The incident's events, in seq order, without duplicates. */
+  timeline: EventEnvelope[];
+  /** When this client last saw an event change this incident (its own clock, ms), for a brief highlight. */
+  changedAt: number;
+}
+
+export interface Model {
+  incidents: Record<string, IncidentEntry>;
+  alerts: Record<string, AlertView>;
+  /** Keep closed incidents (an incident page) or drop them (the board of open incidents). */
+  keepClosed: boolean;
+}
+
+export function emptyModel(keepClosed: boolean): Model {
+  return { incidents: {}, alerts: {}, keepClosed };
+}
+
+export function entryFromDetail(detail: Omit<IncidentDetail, 'lastSeq'>, previous?: IncidentEntry): IncidentEntry {
+  return {
+    id: detail.incident.id,
+    incident: detail.incident,
+    routing: detail.routing,
+    versions: detail.versions,
+    notifications: Object.fromEntries(detail.notifications.map((n) => [n.id, n])),
+    timeline: previous?.timeline ?? [],
+    changedAt: previous?.changedAt ?? 0,
+  };
+}
+
+export function modelFromSnapshot(snapshot: BoardSnapshot): Model {
+  const model = emptyModel(false);
+  for (const detail of snapshot.incidents) model.incidents[detail.incident.id] = entryFromDetail(detail);
+  for (const alert of snapshot.alerts) model.alerts[alert.id] = alert;
+  return model;
+}
+
+/** Replaces an incident with a fresh detail and re-applies the events the detail had not seen yet. */
+export function replaceIncident(model: Model, detail: IncidentDetail): void {
+  const previous = model.incidents[detail.incident.id];
+  const entry = entryFromDetail(detail, previous);
+  model.incidents[entry.id] = entry;
+  for (const e of entry.timeline) if (e.seq > detail.lastSeq) applyEvent(model, e, { timeline: false });
+  if (!model.keepClosed && entry.incident.status === 'closed') delete model.incidents[entry.id];
+}
+
+/** Adds events read from GET /incidents/:id/events to the timeline (state already includes them). */
+export function mergeTimeline(entry: IncidentEntry, events: EventEnvelope[]): void {
+  const bySeq = new Map(entry.timeline.map((e) => [e.seq, e]));
+  for (const e of events) bySeq.set(e.seq, e);
+  entry.timeline = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Applies one event. Returns the id of an incident to refetch when the event changes more than
+ * it carries (a 续报 re-routes), else null.
+ */
+export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?: boolean } = {}): string | null {
+  const d = e.data as Record<string, any>;
+  const seenAt = Date.now();
+  let entry = e.incidentId ? model.incidents[e.incidentId] : undefined;
+  let refetch: string | null = null;
+
+  switch (e.type) {
+    case 'incident.reported': {
+      const inc = d.incident ?? {};
+      if (!entry && inc.id) {
+        entry = model.incidents[inc.id] = {
+          id: inc.id,
+          incident: {
+            id: inc.id,
+            ref: inc.ref,
+            jurisdictionId: inc.jurisdictionId ?? e.jurisdictionId,
+            title: inc.title,
+            status: inc.status ?? 'open',
+            severity: inc.severity,
+            version: inc.version ?? 1,
+            occurredAt: inc.occurredAt ?? inc.receivedAt,
+            receivedAt: inc.receivedAt,
+            place: { address: '' },
+            employer: { name: '', industry: '' },
+            hazard: { category: '' },
+            casualties: { exposed: 0, acuteCases: 0, severeCases: 0, deaths: 0, anthraxCases: 0 },
+            narrative: '',
+            measuresTaken: null,
+            createdAt: e.at,
+            updatedAt: e.at,
+            closedAt: null,
+            severityReason: inc.severityReason ?? '',
+            regimes: inc.regimes ?? [],
+          },
+          routing: inc.routing ?? [],
+          versions: [],
+          notifications: {},
+          timeline: [],
+          changedAt: seenAt,
+        };
+        for (const n of inc.notifications ?? [])
+          entry.notifications[n.id] ??= {
+            id: n.id,
+            incidentId: inc.id,
+            reportVersion: inc.version ?? 1,
+            unitId: n.unitId,
+            unitName: n.unitName,
+            role: n.role,
+            basis: '',
+            clauses: [],
+            state: n.state,
+            createdAt: e.at,
+            ackDueAt: n.ackDueAt,
+            firstDeliveredAt: null,
+            firstReadAt: null,
+            acknowledgedAt: null,
+            acknowledgedBy: null,
+            acknowledgedByName: null,
+            acknowledgedVia: null,
+            acknowledgementNote: null,
+            declinedAt: null,
+            declinedBy: null,
+            declineReason: null,
+          };
+      }
+      break;
+    }
+    case 'notification.created': {
+      const n = d.notification as NotificationView | undefined;
+      const summary = d.incident as Partial<IncidentHeader> | undefined;
+      if (!entry && summary?.id && (summary.status !== 'closed' || model.keepClosed)) {
+        entry = model.incidents[summary.id] = {
+          id: summary.id,
+          incident: { ...{ createdAt: e.at, updatedAt: e.at, closedAt: null, severityReason: '', regimes: [] }, ...(summary as object) } as unknown as IncidentHeader,
+          routing: [],
+          versions: [],
+          notifications: {},
+          timeline: [],
+          changedAt: seenAt,
+        };
+      }
+      if (entry && summary) Object.assign(entry.incident, pickSummary(summary));
+      if (entry && n) entry.notifications[n.id] = { ...entry.notifications[n.id], ...n };
+      break;
+    }
+    case 'notification.delivered':
+    case 'notification.read': {
+      const n = entry?.notifications[str(d.notificationId) ?? ''];
+      if (n) {
+        const when = str(d.at) ?? e.at;
+        if (!n.firstDeliveredAt) n.firstDeliveredAt = when;
+        if (e.type === 'notification.read' && !n.firstReadAt) n.firstReadAt = when;
+      }
+      break;
+    }
+    case 'notification.acknowledged':
+    case 'notification.declined': {
+      const n = d.notification as NotificationView | undefined;
+      if (entry && n) {
+        const before = entry.notifications[n.id];
+        // Keep what the event does not carry (the clauses, and delivery times it may predate).
+        entry.notifications[n.id] = {
+          ...before,
+          ...n,
+          clauses: n.clauses?.length ? n.clauses : before?.clauses ?? [],
+          firstDeliveredAt: n.firstDeliveredAt ?? before?.firstDeliveredAt ?? null,
+          firstReadAt: n.firstReadAt ?? before?.firstReadAt ?? null,
+        };
+      }
+      break;
+    }
+    case 'notification.superseded':
+    case 'notification.withdrawn': {
+      const n = entry?.notifications[str(d.notificationId) ?? ''];
+      if (n && n.state === 'pending') n.state = e.type === 'notification.superseded' ? 'superseded' : 'withdrawn';
+      else if (n && e.type === 'notification.withdrawn') n.state = 'withdrawn';
+      break;
+    }
+    case 'incident.updated':
+    case 'incident.closed': {
+      if (entry) {
+        const inc = entry.incident;
+        if (typeof d.version === 'number' && d.version >= inc.version) {
+          inc.version = d.version;
+          if (d.severity) inc.severity = d.severity;
+          if (d.title) inc.title = d.title;
+          if (d.casualties) inc.casualties = d.casualties;
+          if (d.status) inc.status = d.status;
+        }
+        if (e.type === 'incident.closed') {
+          inc.status = 'closed';
+          inc.closedAt ??= e.at;
+        }
+        refetch = entry.id;
+      }
+      break;
+    }
+    case 'alert.raised': {
+      // The alert comes as `{ alert: {...} }`, or flat as `{ alertId, ... }`.
+      const a = (d.alert ?? (d.alertId ? { ...d, id: d.alertId } : undefined)) as Partial<AlertView> | undefined;
+      if (a?.id && !model.alerts[a.id]) {
+        const unitName = a.unitId && entry ? Object.values(entry.notifications).find((n) => n.unitId === a.unitId)?.unitName ?? null : null;
+        model.alerts[a.id] = {
+          id: a.id,
+          jurisdictionId: e.jurisdictionId,
+          incidentId: a.incidentId ?? e.incidentId ?? '',
+          notificationId: a.notificationId ?? null,
+          unitId: a.unitId ?? null,
+          unitName: a.unitName ?? unitName,
+          kind: a.kind ?? 'alert',
+          reason: a.reason ?? '',
+          raisedAt: a.raisedAt ?? e.at,
+          resolvedAt: null,
+        };
+      }
+      break;
+    }
+    case 'alert.resolved': {
+      const id = (d.alert as { id?: string } | undefined)?.id ?? (typeof d.alertId === 'string' ? d.alertId : undefined);
+      if (id) delete model.alerts[id];
+      break;
+    }
+    default:
+      // notification.escalated and any newer event type: shown from the timeline.
+      break;
+  }
+
+  if (entry && options.timeline !== false) {
+    if (!entry.timeline.some((t) => t.seq === e.seq)) {
+      entry.timeline.push(e);
+      if (entry.timeline.length > 1 && entry.timeline[entry.timeline.length - 2]!.seq > e.seq) entry.timeline.sort((a, b) => a.seq - b.seq);
+    }
+    entry.changedAt = seenAt;
+  }
+  if (entry && !model.keepClosed && entry.incident.status === 'closed') {
+    delete model.incidents[entry.id];
+    refetch = null;
+  }
+  return refetch;
+}
+
+function pickSummary(s: Partial<IncidentHeader>): Partial<IncidentHeader> {
+  const out: Partial<IncidentHeader> = {};
+  for (const key of ['ref', 'title', 'status', 'severity', 'version', 'occurredAt', 'receivedAt', 'place', 'employer', 'hazard', 'casualties', 'narrative', 'measuresTaken'] as const)
+    if (s[key] !== undefined) (out as Record<string, unknown>)[key] = s[key];
+  return out;
+}
+
+const ROLE_RANK: Record<string, number> = { lead: 0, support: 1, inform: 2 };
+
+/** Each unit's current notification (its latest version), in routing order; withdrawn units drop out. */
+export function currentNotifications(entry: IncidentEntry): NotificationView[] {
+  const latest = new Map<string, NotificationView>();
+  for (const n of Object.values(entry.notifications)) {
+    const seen = latest.get(n.unitId);
+    if (!seen || n.reportVersion > seen.reportVersion) latest.set(n.unitId, n);
+  }
+  const order = new Map(entry.routing.map((r, i) => [r.unitId, i]));
+  return [...latest.values()]
+    .filter((n) => n.state !== 'withdrawn')
+    .sort(
+      (a, b) =>
+        (ROLE_RANK[a.role] ?? 9) - (ROLE_RANK[b.role] ?? 9) ||
+        (order.get(a.unitId) ?? 999) - (order.get(b.unitId) ?? 999) ||
+        a.unitName.localeCompare(b.unitName, 'zh-CN'),
+    );
+}
+
+export interface EscalationStep {
+  step: string;
+  text: string;
+  at: string;
+}
+
+export function escalationsOf(entry: IncidentEntry, notificationId: string): EscalationStep[] {
+  return entry.timeline
+    .filter((e) => e.type === 'notification.escalated' && (e.data as { notificationId?: string }).notificationId === notificationId)
+    .map((e) => ({ step: String((e.data as { step?: string }).step ?? ''), text: String((e.data as { text?: string }).text ?? ''), at: e.at }));
+}
+
+export type DeadlineLevel = 'ok' | 'warn' | 'overdue' | 'done' | 'late' | 'declined' | 'closed';
+
+export interface DeadlineState {
+  level: DeadlineLevel;
+  /** Short text that carries the meaning without colour, e.g. 「超时 12分」. */
+  text: string;
+  /** The fraction of the allowed time used (pending only). */
+  ratio?: number;
+}
+
+/** Amber from 75% of the allowed time, red once the deadline has passed. */
+export const WARN_RATIO = 0.75;
+
+export function deadlineState(n: NotificationView, now: number): DeadlineState {
+  const created = Date.parse(n.createdAt);
+  const due = Date.parse(n.ackDueAt);
+  if (n.state === 'acknowledged' && n.acknowledgedAt) {
+    const took = Date.parse(n.acknowledgedAt) - created;
+    const late = Date.parse(n.acknowledgedAt) > due;
+    return late
+      ? { level: 'late', text: `超时签收 · 用时 ${formatDuration(took)}` }
+      : { level: 'done', text: `按时 · 用时 ${formatDuration(took)}` };
+  }
+  if (n.state === 'declined') return { level: 'declined', text: '已退回，待指挥长处理' };
+  if (n.state !== 'pending') return { level: 'closed', text: '—' };
+  const allowed = Math.max(1, due - created);
+  const ratio = (now - created) / allowed;
+  if (now >= due) return { level: 'overdue', text: `超时 ${formatDuration(now - due)}`, ratio };
+  if (ratio >= WARN_RATIO) return { level: 'warn', text: `即将超时 · 剩 ${formatClock(due - now)}`, ratio };
+  return { level: 'ok', text: `剩 ${formatClock(due - now)}`, ratio };
+}

@@ -1,0 +1,49 @@
+/** The signed-in user (GET /auth/me), logging in and out, and where each role lands. */
+import type { z } from 'zod';
+import type { loginResponseSchema, userSchema } from '../../../src/contract/api.js';
+import type { UserRole } from '../../../src/domain/enums.js';
+import { ApiError, get, post } from './api.js';
+
+export type User = z.infer<typeof userSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const LANDING: Record<UserRole, string> = {
+  duty_officer: '/duty',
+  commander: '/board',
+  admin: '/admin',
+  liaison: '/m',
+  unit_head: '/m',
+};
+
+/** Which desk pages each role may open (the API enforces the same). */
+export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
+  duty: ['duty_officer', 'commander', 'admin'],
+  board: ['commander', 'duty_officer', 'admin'],
+  admin: ['admin', 'commander'],
+};
+
+export async function currentUser(): Promise<User | null> {
+  try {
+    return await get<User>('/api/v1/auth/me');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export async function logIn(username: string, password: string): Promise<LoginResponse> {
+  return post<LoginResponse>('/api/v1/auth/login', { username, password });
+}
+
+export async function logOut(): Promise<void> {
+  try {
+    await post('/api/v1/auth/logout');
+  } catch {
+    /* the cookie may already be gone; the login page is where we go either way */
+  }
+  location.assign('/login');
+}
+
+export function loginUrl(): string {
+  return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+}

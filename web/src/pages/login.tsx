@@ -1,0 +1,83 @@
+/** 登录: username and password; each role then lands on its own page. */
+import { useState } from 'preact/hooks';
+import { ApiError, describeError } from '../lib/api.js';
+import { LANDING, logIn } from '../lib/session.js';
+
+/** Only same-site paths are followed after login. */
+function safeNext(): string | null {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+export default function LoginPage() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    if (!username.trim() || !password) {
+      setError('请输入用户名和密码');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await logIn(username.trim(), password);
+      const landing = LANDING[user.role];
+      const next = safeNext();
+      // A liaison never follows a desk link, and a desk user never lands on the phone page by accident.
+      location.assign(next && (landing === '/m') === next.startsWith('/m') ? next : landing);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确 (wrong username or password)');
+      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试 (too many attempts)');
+      else setError(describeError(err));
+    }
+  }
+
+  return (
+    <main class="login-page">
+      <form class="login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+        <div class="brand brand-large">
+          <span class="logo" aria-hidden="true">联</span>
+          <h1 id="login-title">联防 · 职业病危害事故通报</h1>
+        </div>
+        <p class="muted">卫健委值班员、指挥长、管理员与成员单位联络员登录</p>
+        {error && (
+          <p class="form-error" role="alert" id="login-error">
+            {error}
+          </p>
+        )}
+        <div class="field">
+          <label for="username">用户名</label>
+          <input
+            id="username"
+            name="username"
+            autocomplete="username"
+            autoFocus
+            value={username}
+            aria-describedby={error ? 'login-error' : undefined}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="password">密码</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </div>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
+          {busy ? '正在登录…' : '登录'}
+        </button>
+      </form>
+    </main>
+  );
+}
