@@ -8,7 +8,8 @@
  * source accidents (卫健局 then supports), 公安局 handles suspected crimes, and the township or
  * street where it happened supports on site.
  */
-import type { Condition, RulebookInput } from './schema.js';
+import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import type { RulebookInput } from './schema.js';
 
 const DOC_SECTION = '三、职责分工';
 
@@ -27,17 +28,6 @@ const INDUSTRIAL = [
   'nonferrous',
   'textile',
 ] as const;
-
-/** At least one person fell ill (acute case or occupational anthrax) or died. */
-const CASES_OR_DEATHS: Condition = {
-  any: [
-    { casualtiesAtLeast: { field: 'acuteCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'anthraxCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'deaths', value: 1 } },
-  ],
-};
-
-const NO_EMPLOYER_OR_RELATION: Condition = { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] };
 
 /** The 各乡镇（街道） paragraph, which every township and street quotes as its duty. */
 const TOWNSHIP_DUTY =

@@ -7,7 +7,8 @@
  * foreign-invested enterprises, 国资委 for state-owned (省属) enterprises, 广播电视局 when the media
  * are involved.
  */
-import type { Condition, RulebookInput } from './schema.js';
+import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import type { RulebookInput } from './schema.js';
 
 /** 尘毒危害重点行业 listed in 十五 省应急管理厅 (矿山 covers the non-coal mines of the facts). */
 const DUST_TOXIC_INDUSTRIES = [
@@ -29,17 +30,6 @@ const INDUSTRIAL = [
   'nonferrous',
   'textile',
 ] as const;
-
-/** At least one person fell ill (acute case or occupational anthrax) or died. */
-const CASES_OR_DEATHS: Condition = {
-  any: [
-    { casualtiesAtLeast: { field: 'acuteCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'anthraxCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'deaths', value: 1 } },
-  ],
-};
-
-const NO_EMPLOYER_OR_RELATION: Condition = { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] };
 
 export const guangdong: RulebookInput = {
   jurisdiction: { id: 'guangdong', name: '广东省', level: 'province', utcOffset: '+08:00' },

@@ -4,7 +4,8 @@
  * unit), so routing rules cite them as document clauses, e.g. "三(十二)2". The document's roster
  * of named officials is deliberately not reproduced here.
  */
-import type { Condition, RulebookInput } from './schema.js';
+import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import type { RulebookInput } from './schema.js';
 
 /** Industrial enterprises (工业企业), for 应急局's 工业企业急性中毒事故. */
 const INDUSTRIAL = [
@@ -35,17 +36,6 @@ const GXJ_INDUSTRIES = [
   'light_industry',
   'textile',
 ] as const;
-
-/** At least one person fell ill (acute case or occupational anthrax) or died. */
-const CASES_OR_DEATHS: Condition = {
-  any: [
-    { casualtiesAtLeast: { field: 'acuteCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'anthraxCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'deaths', value: 1 } },
-  ],
-};
-
-const NO_EMPLOYER_OR_RELATION: Condition = { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] };
 
 export const licheng: RulebookInput = {
   jurisdiction: { id: 'licheng', name: '泉州市鲤城区', level: 'county', utcOffset: '+08:00' },

@@ -7,7 +7,8 @@
  * enterprises; 国资委 is concerned when a state-owned (市属) enterprise is the employer; 工信局
  * supervises civil-explosives producers.
  */
-import type { Condition, RulebookInput } from './schema.js';
+import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import type { RulebookInput } from './schema.js';
 
 /** Industrial enterprises (工业企业), for 应急管理局's 工业企业急性中毒事故. */
 const INDUSTRIAL = [
@@ -38,17 +39,6 @@ const GXJ_INDUSTRIES = [
   'light_industry',
   'textile',
 ] as const;
-
-/** At least one person fell ill (acute case or occupational anthrax) or died. */
-const CASES_OR_DEATHS: Condition = {
-  any: [
-    { casualtiesAtLeast: { field: 'acuteCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'anthraxCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'deaths', value: 1 } },
-  ],
-};
-
-const NO_EMPLOYER_OR_RELATION: Condition = { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] };
 
 export const ningde: RulebookInput = {
   jurisdiction: { id: 'ningde', name: '宁德市', level: 'city', utcOffset: '+08:00' },

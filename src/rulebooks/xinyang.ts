@@ -3,7 +3,8 @@
  * division of the 15 member units. Duty texts are quoted verbatim from the 附件; routing follows
  * spec §5 (the commission leads, the other units support or are informed).
  */
-import type { Condition, RulebookInput } from './schema.js';
+import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import type { RulebookInput } from './schema.js';
 
 /** 尘毒危害重点行业 listed in 十一 市应急管理局. */
 const DUST_TOXIC_INDUSTRIES = [
@@ -25,15 +26,6 @@ const INDUSTRIAL = [
   'nonferrous',
   'textile',
 ] as const;
-
-/** At least one person fell ill (acute case or occupational anthrax) or died. */
-const CASES_OR_DEATHS: Condition = {
-  any: [
-    { casualtiesAtLeast: { field: 'acuteCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'anthraxCases', value: 1 } },
-    { casualtiesAtLeast: { field: 'deaths', value: 1 } },
-  ],
-};
 
 export const xinyang: RulebookInput = {
   jurisdiction: { id: 'xinyang', name: '信阳市', level: 'city', utcOffset: '+08:00' },
@@ -396,7 +388,7 @@ export const xinyang: RulebookInput = {
       id: 'mzj_relief',
       unitId: 'xy_mzj',
       role: 'inform',
-      when: { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] },
+      when: NO_EMPLOYER_OR_RELATION,
       reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：生活救助',
       basis: { unitDuty: '' },
     },
@@ -404,7 +396,7 @@ export const xinyang: RulebookInput = {
       id: 'ybj_relief',
       unitId: 'xy_ybj',
       role: 'inform',
-      when: { all: [CASES_OR_DEATHS, { laborRelation: 'undetermined' }] },
+      when: NO_EMPLOYER_OR_RELATION,
       reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
       basis: { unitDuty: '' },
     },

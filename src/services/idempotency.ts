@@ -36,21 +36,30 @@ export async function onceForKey<T>(
     .values({ userId, key, requestHash: fingerprint, status: 0, response: {} })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
-  if (claimed.length === 0) {
-    const [stored] = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-    if (!stored || stored.requestHash !== fingerprint)
-      throw new DomainError('conflict', 'Idempotency-Key 已用于另一份不同的提交 (key reused with a different body)', [
-        { field: 'Idempotency-Key', message: '请为新的提交使用新的键 (use a new key for a new submission)' },
-      ]);
-    return { status: stored.status, body: stored.response as T, replayed: true };
-  }
+  if (claimed.length === 0) return (await storedOutcome<T>(tx, userId, key, fingerprint))!;
   const outcome = await effect();
   await tx
     .update(idempotencyKeys)
     .set({ status: outcome.status, response: outcome.body as object })
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   return { ...outcome, replayed: false };
+}
+
+/**
+ * The stored answer of an earlier request with this key, or null if there is none. A retry is
+ * answered from here before checks that could now come out differently (the task has moved on,
+ * its due time has passed): it must get the first answer, not a new verdict.
+ */
+export async function storedOutcome<T>(db: Database, userId: string, key: string | undefined, fingerprint: string): Promise<IdempotentOutcome<T> | null> {
+  if (!key) return null;
+  const [stored] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  if (!stored) return null;
+  if (stored.requestHash !== fingerprint)
+    throw new DomainError('conflict', 'Idempotency-Key 已用于另一份不同的提交 (key reused with a different body)', [
+      { field: 'Idempotency-Key', message: '请为新的提交使用新的键 (use a new key for a new submission)' },
+    ]);
+  return { status: stored.status, body: stored.response as T, replayed: true };
 }

@@ -113,6 +113,34 @@ describe('joint response tasks', () => {
     expect(history).toEqual(['task.created', 'task.updated', 'alert.raised', 'task.updated', 'alert.resolved', 'task.updated', 'task.updated']);
   });
 
+  it('a retried creation or progress note with the same Idempotency-Key takes effect once and answers the same', async () => {
+    const body = { unitId: unit.union, role: 'support', title: '组织职工慰问', description: '慰问中毒职工家属', dueAt: due(6) };
+    const headers = { 'idempotency-key': 'task-create-retry-1' };
+    const first = await server.request('POST', `/api/v1/incidents/${incidentId}/tasks`, { token: commander, body, headers });
+    const retry = await server.request('POST', `/api/v1/incidents/${incidentId}/tasks`, { token: commander, body, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.task.id).toBe(first.body.task.id);
+    const titles = (await api('GET', `/incidents/${incidentId}/tasks`, commander)).body.tasks.map((t: any) => t.title);
+    expect(titles.filter((t: string) => t === '组织职工慰问')).toHaveLength(1);
+
+    const reused = await server.request('POST', `/api/v1/incidents/${incidentId}/tasks`, { token: commander, body: { ...body, title: '另一项' }, headers });
+    expect(reused.status).toBe(409);
+    expect(reused.body.errors[0].field).toBe('Idempotency-Key');
+
+    const taskOfUnion = first.body.task.id;
+    expect((await api('POST', `/tasks/${taskOfUnion}/accept`, liaison.union!, {})).status).toBe(200);
+    const note = { 'idempotency-key': 'task-progress-retry-1' };
+    for (let i = 0; i < 2; i++) {
+      const sent = await server.request('POST', `/api/v1/tasks/${taskOfUnion}/progress`, { token: liaison.union!, body: { note: '已联系家属三户' }, headers: note });
+      expect(sent.status).toBe(200);
+      expect(sent.body.task.lastNote).toBe('已联系家属三户');
+    }
+    const history = (await api('GET', `/tasks/${taskOfUnion}`, commander)).body.history;
+    expect(history.filter((e: any) => e.type === 'task.updated' && e.data.action === 'progress')).toHaveLength(1);
+  });
+
   it('an unknown task is 404 for everyone', async () => {
     expect((await api('POST', '/tasks/tsk_nope/accept', liaison.union!, {})).status).toBe(404);
     expect((await api('GET', '/tasks/tsk_nope', commander)).status).toBe(404);

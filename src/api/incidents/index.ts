@@ -9,26 +9,11 @@ import { fileReport } from '../../services/incidents/file-report.js';
 import { getIncident } from '../../services/incidents/get-incident.js';
 import { listIncidents } from '../../services/incidents/list-incidents.js';
 import { loadVisibleIncident } from '../../services/incidents/load.js';
-import type { AppContext } from '../env.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
-const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8, 'Idempotency-Key 至少8个字符 (at least 8 characters)')
-    .max(200)
-    .optional()
-    .meta({ description: 'Retrying with the same key returns the first answer and never files twice' }),
-});
-
 const incidentParams = z.object({ id: z.string().min(1).max(64) });
-
-/** Marks a replayed answer so a client can tell its retry found the first submission. */
-function idempotentJson<T>(c: AppContext, outcome: { status: number; body: T; replayed: boolean }) {
-  if (outcome.replayed) c.header('idempotent-replayed', 'true');
-  return c.json(outcome.body as never, outcome.status as 201);
-}
 
 export function incidentRoutes() {
   const router = createRouter();

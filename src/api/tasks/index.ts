@@ -16,6 +16,7 @@ import { changeTask, type TaskChangeInput } from '../../services/tasks/change-ta
 import { createTask } from '../../services/tasks/create-task.js';
 import { getTask, listIncidentTasks, listMyTasks } from '../../services/tasks/list-tasks.js';
 import { listTaskSuggestions } from '../../services/tasks/suggestions.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
@@ -46,7 +47,7 @@ export function taskRoutes() {
       tags: ['tasks'],
       summary: '布置任务 A commander gives a unit a task, written or from the rulebook’s suggestions',
       security: bearerSecurity,
-      request: { params: z.object({ id }), body: jsonBody(taskCreateSchema) },
+      request: { params: z.object({ id }), headers: idempotencyHeaders, body: jsonBody(taskCreateSchema) },
       responses: {
         201: jsonResponse(z.object({ task: taskSchema }), 'Created; the unit is told'),
         401: errorResponses[401],
@@ -56,7 +57,8 @@ export function taskRoutes() {
         422: errorResponses[422],
       },
     }),
-    async (c) => c.json(await createTask(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) =>
+      idempotentJson(c, await createTask(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(
@@ -127,7 +129,7 @@ export function taskRoutes() {
         tags: ['tasks'],
         summary: a.summary,
         security: bearerSecurity,
-        request: { params: z.object({ id }), body: { ...jsonBody(a.body), required: a.body !== taskNoteSchema } },
+        request: { params: z.object({ id }), headers: idempotencyHeaders, body: { ...jsonBody(a.body), required: a.body !== taskNoteSchema } },
         responses: {
           200: jsonResponse(taskChangeResultSchema, 'Changed'),
           401: errorResponses[401],
@@ -139,7 +141,10 @@ export function taskRoutes() {
       }),
       async (c) => {
         const body = (c.req.valid('json' as never) ?? {}) as unknown;
-        return c.json((await changeTask(c.get('services'), c.get('actor'), c.req.valid('param').id, a.action, a.input(body))) as never, 200);
+        const key = (c.req.valid('header' as never) as { 'idempotency-key'?: string } | undefined)?.['idempotency-key'];
+        const outcome = await changeTask(c.get('services'), c.get('actor'), c.req.valid('param').id, a.action, a.input(body), key);
+        if (outcome.replayed) c.header('idempotent-replayed', 'true');
+        return c.json(outcome.body as never, 200);
       },
     );
   return router;

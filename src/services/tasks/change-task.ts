@@ -12,6 +12,7 @@ import type { Actor, Services } from '../context.js';
 import { conflict, invalid } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
+import { onceForKey, requestFingerprint, storedOutcome, type IdempotentOutcome } from '../idempotency.js';
 import { loadTaskForAction } from './load.js';
 import { taskView } from './views.js';
 
@@ -24,14 +25,27 @@ export interface TaskChangeInput {
   dueAt?: string;
 }
 
-export async function changeTask(services: Services, actor: Actor, taskId: string, action: TaskAction, input: TaskChangeInput) {
+type TaskChangeResult = { task: ReturnType<typeof taskView>; alreadyAccepted: boolean };
+
+export async function changeTask(
+  services: Services,
+  actor: Actor,
+  taskId: string,
+  action: TaskAction,
+  input: TaskChangeInput,
+  idempotencyKey?: string,
+): Promise<IdempotentOutcome<TaskChangeResult>> {
+  // A retried progress note must not be posted twice: the key's first answer stands.
+  const fingerprint = await requestFingerprint({ taskId, action, input });
+  const replay = await storedOutcome<TaskChangeResult>(services.db, actor.id, idempotencyKey, fingerprint);
+  if (replay) return replay;
   const { incident } = await loadTaskForAction(services.db, actor, taskId, action);
   if (incident.status !== 'open') throw conflict('事故已结案 (incident is closed)');
   const now = services.clock();
   const newDue = input.dueAt ? new Date(input.dueAt) : undefined;
   if (newDue && newDue.getTime() <= now.getTime()) throw invalid('办结时限须晚于现在', [{ field: 'dueAt', message: '办结时限须晚于现在 (dueAt must be in the future)' }]);
 
-  return services.db.transaction(async (tx) => {
+  return services.db.transaction((tx) => onceForKey(tx, actor.id, idempotencyKey, fingerprint, async (): Promise<{ status: number; body: TaskChangeResult }> => {
     // The 终报 locks the incident to close it: a change never slips in after it.
     const [current] = await tx.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, incident.id)).for('share');
     if (current!.status !== 'open') throw conflict('事故已结案 (incident is closed)');
@@ -40,7 +54,7 @@ export async function changeTask(services: Services, actor: Actor, taskId: strin
     // A second tap on 接收 is harmless, like a second 签收.
     if (action === 'accept' && t.state === 'accepted') {
       const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, t.unitId));
-      return { task: taskView(t, unit!.name, now), alreadyAccepted: true };
+      return { status: 200, body: { task: taskView(t, unit!.name, now), alreadyAccepted: true } };
     }
     const step = transitionTask(t.state, action);
     if (!step.ok) throw conflict(step.message, { state: t.state });
@@ -121,6 +135,6 @@ export async function changeTask(services: Services, actor: Actor, taskId: strin
         });
     }
     await appendEvents(tx, now, events);
-    return { task: view, alreadyAccepted: false };
-  });
+    return { status: 200, body: { task: view, alreadyAccepted: false } };
+  }));
 }

@@ -11,6 +11,7 @@ import { isCommission, servesJurisdiction, type Actor, type Services } from '../
 import { conflict, forbidden, invalid, type FieldProblem } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
+import { onceForKey, requestFingerprint, storedOutcome, type IdempotentOutcome } from '../idempotency.js';
 import { latestVersion, loadVisibleIncident } from '../incidents/load.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
 import { isCommander } from './load.js';
@@ -26,7 +27,16 @@ export interface NewTaskInput {
   dueAt?: string;
 }
 
-export async function createTask(services: Services, actor: Actor, incidentId: string, input: NewTaskInput) {
+export async function createTask(
+  services: Services,
+  actor: Actor,
+  incidentId: string,
+  input: NewTaskInput,
+  idempotencyKey?: string,
+): Promise<IdempotentOutcome<{ task: ReturnType<typeof taskView> }>> {
+  const fingerprint = await requestFingerprint({ incidentId, input });
+  const replay = await storedOutcome<{ task: ReturnType<typeof taskView> }>(services.db, actor.id, idempotencyKey, fingerprint);
+  if (replay) return replay;
   const incident = await loadVisibleIncident(services.db, actor, incidentId);
   if (!isCommission(actor) || !servesJurisdiction(actor, incident.jurisdictionId) || !isCommander(actor))
     throw forbidden('只有指挥长可以布置联合处置任务 (only a commander assigns tasks)');
@@ -63,7 +73,7 @@ export async function createTask(services: Services, actor: Actor, incidentId: s
   if (task.unitId && !unit) problems.push({ field: 'unitId', message: `${task.unitId} 不是本辖区的成员单位 (not a member unit here)` });
   if (problems.length) throw invalid('任务内容有误 (invalid task)', problems);
 
-  return services.db.transaction(async (tx) => {
+  return services.db.transaction((tx) => onceForKey(tx, actor.id, idempotencyKey, fingerprint, async () => {
     // The 终报 locks the incident to close it: a task never slips in after it.
     const [current] = await tx.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, incidentId)).for('share');
     if (current!.status !== 'open') throw conflict('事故已结案，不能再布置任务 (incident is closed)');
@@ -100,6 +110,6 @@ export async function createTask(services: Services, actor: Actor, incidentId: s
         data: { task: view, by: actor.displayName, incident: { id: incident.id, ref: incident.ref, title: incident.title, drill: incident.drill } },
       },
     ]);
-    return { task: view };
-  });
+    return { status: 201, body: { task: view } };
+  }));
 }
