@@ -4,7 +4,7 @@
  * The OpenAPI document is generated from these; the web client imports the same types.
  */
 import { z } from 'zod';
-import { OBLIGATION_METHODS, OBLIGATION_STATES, REPORT_KINDS, SEVERITIES, TASK_ROLES, TASK_STATES, UNIT_ROLES } from '../domain/enums.js';
+import { INCIDENT_STATUSES, OBLIGATION_METHODS, OBLIGATION_STATES, REPORT_KINDS, SEVERITIES, TASK_ROLES, TASK_STATES, UNIT_ROLES } from '../domain/enums.js';
 import { casualtiesSchema, isoDateTime } from './report.js';
 
 const text = (max: number, what: string) =>
@@ -81,7 +81,15 @@ export const taskSchema = z
     closeReason: z.string().nullable(),
     lastNote: z.string().nullable(),
     escalationStep: z.number().int(),
-    incident: z.object({ id: z.string(), ref: z.string(), title: z.string(), drill: z.boolean() }).optional(),
+    incident: z
+      .object({
+        id: z.string(),
+        ref: z.string(),
+        title: z.string(),
+        drill: z.boolean().meta({ description: '演练: shown as 【演练】 wherever the task is' }),
+        status: z.enum(INCIDENT_STATUSES).meta({ description: 'The phone lists the tasks of open incidents' }),
+      })
+      .optional(),
   })
   .meta({ id: 'ResponseTask' });
 

@@ -141,6 +141,16 @@ describe('joint response tasks', () => {
     expect(history.filter((e: any) => e.type === 'task.updated' && e.data.action === 'progress')).toHaveLength(1);
   });
 
+  it('a unit that was never notified but holds a task hears of the 终报 that closes the incident', async () => {
+    const civilSocket = await server.connect(liaison.civil!);
+    expect((await api('GET', `/incidents/${incidentId}`, liaison.civil!)).body.notifications).toEqual([]);
+    const { jurisdictionId: _j, receivedAt: _r, ...facts } = xinyangReport({ title: '任务测试' });
+    const closed = await api('POST', `/incidents/${incidentId}/reports`, commander, { ...facts, kind: 'final', closeOverride: { reason: '测试结案' } });
+    expect(closed.status).toBe(201);
+    const heard = await civilSocket.waitFor((type, e) => type === 'incident.closed' && e.incidentId === incidentId);
+    expect(heard.data.incidentId).toBe(incidentId);
+  });
+
   it('an unknown task is 404 for everyone', async () => {
     expect((await api('POST', '/tasks/tsk_nope/accept', liaison.union!, {})).status).toBe(404);
     expect((await api('GET', '/tasks/tsk_nope', commander)).status).toBe(404);

@@ -143,7 +143,9 @@ export async function fileFollowUp(
       const unitNames = new Map(
         (await tx.select({ id: memberUnits.id, name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.jurisdictionId, incident!.jurisdictionId))).map((u) => [u.id, u.name]),
       );
-      const audience = [...new Set([...notifiedBefore.map((n) => n.unitId), ...assessment.routing.map((d) => d.unitId)])];
+      // Units that hold a task here see the incident through it, so they hear of its changes too.
+      const taskUnits = await tx.selectDistinct({ unitId: responseTasks.unitId }).from(responseTasks).where(eq(responseTasks.incidentId, incidentId));
+      const audience = [...new Set([...notifiedBefore.map((n) => n.unitId), ...assessment.routing.map((d) => d.unitId), ...taskUnits.map((t) => t.unitId)])];
       const body = {
         id: incidentId,
         ref: incident!.ref,

@@ -16,7 +16,7 @@ const OPEN_FIRST = sql`case when ${responseTasks.state} in ('open', 'accepted', 
 async function tasksWhere(services: Services, where: SQL | undefined, limit = 500) {
   const now = services.clock();
   const rows = await services.db
-    .select({ t: responseTasks, unitName: memberUnits.name, incident: { id: incidents.id, ref: incidents.ref, title: incidents.title, drill: incidents.drill } })
+    .select({ t: responseTasks, unitName: memberUnits.name, incident: { id: incidents.id, ref: incidents.ref, title: incidents.title, drill: incidents.drill, status: incidents.status } })
     .from(responseTasks)
     .innerJoin(memberUnits, eq(memberUnits.id, responseTasks.unitId))
     .innerJoin(incidents, eq(incidents.id, responseTasks.incidentId))
@@ -60,7 +60,7 @@ export async function getTask(services: Services, actor: Actor, taskId: string) 
     .orderBy(desc(events.seq))
     .limit(500);
   return {
-    task: { ...taskView(t, unitName, services.clock()), incident: { id: incident.id, ref: incident.ref, title: incident.title, drill: incident.drill } },
+    task: { ...taskView(t, unitName, services.clock()), incident: { id: incident.id, ref: incident.ref, title: incident.title, drill: incident.drill, status: incident.status } },
     history: history.reverse().map(toEnvelope),
   };
 }

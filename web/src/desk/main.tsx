@@ -6,7 +6,7 @@
 import { render, type ComponentChild, type ComponentType } from 'preact';
 import '../styles/desk.css';
 import { describeError } from '../lib/api.js';
-import { currentUser, LANDING, loginUrl, PAGE_ROLES, type User } from '../lib/session.js';
+import { currentUser, LANDING, landingUrl, loginUrl, loginUrlForLanding, PAGE_ROLES, type User } from '../lib/session.js';
 import { labelOf, USER_ROLE_LABELS } from '../../../src/contract/labels.js';
 
 type PageModule = { default: ComponentType<{ user: User }> };
@@ -59,11 +59,11 @@ async function boot(): Promise<void> {
   }
   const user = await currentUser();
   if (!user) {
-    location.replace(path === '/' ? '/login' : loginUrl());
+    location.replace(path === '/' ? loginUrlForLanding(location.search) : loginUrl());
     return;
   }
   if (path === '/') {
-    location.replace(LANDING[user.role]);
+    location.replace(landingUrl(user.role, location.search));
     return;
   }
   if (path === '/m' || path.startsWith('/m/')) {

@@ -22,6 +22,22 @@ export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]>
   admin: ['admin', 'commander'],
 };
 
+/**
+ * Where `/` sends a signed-in user. A task link (`/?task=<id>`, as task SMS and pushes carry it)
+ * keeps its task, so a liaison lands on `/m?task=<id>` with the task open.
+ */
+export function landingUrl(role: UserRole, search: string): string {
+  const task = new URLSearchParams(search).get('task');
+  return task ? `${LANDING[role]}?task=${encodeURIComponent(task)}` : LANDING[role];
+}
+
+/** Where `/` sends someone not signed in: the login page, coming back to the task a link names. */
+export function loginUrlForLanding(search: string): string {
+  const task = new URLSearchParams(search).get('task');
+  // The login page follows `next` only to a page of the role's own kind: /m for units.
+  return task ? `/login?next=${encodeURIComponent(`/m?task=${encodeURIComponent(task)}`)}` : '/login';
+}
+
 export async function currentUser(): Promise<User | null> {
   try {
     return await get<User>('/api/v1/auth/me');

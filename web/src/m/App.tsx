@@ -1,11 +1,16 @@
-/** 联络员手机页: the unit's inbox, one-tap 签收, 退回 with a reason, live and offline-safe. */
+/** 联络员手机页: the unit's inbox (one-tap 签收, 退回 with a reason) and its joint response tasks, live and offline-safe. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
 import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtime.js';
-import { formatTime } from '../lib/time.js';
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
+import { InboxCard, type Item } from './InboxCard.js';
+import { Tabs } from './Tabs.js';
+import { TaskList } from './TaskList.js';
+import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
+import { useNow } from './use-now.js';
+import { useTasks } from './useTasks.js';
 
 export interface Me {
   displayName: string;
@@ -13,122 +18,7 @@ export interface Me {
   unitId: string | null;
 }
 
-interface Item {
-  id: string;
-  incidentId: string;
-  unitName: string;
-  role: 'lead' | 'support' | 'inform';
-  basis: string;
-  state: string;
-  ackDueAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedByName?: string | null;
-  acknowledgedVia?: string | null;
-  declineReason: string | null;
-  escalated?: string;
-  incident: {
-    ref: string;
-    title: string;
-    severity: 'general' | 'major' | 'extraordinary';
-    occurredAt: string;
-    place: { address: string; township?: string };
-    hazard: { category: string; agent?: string };
-    casualties: { exposed: number; acuteCases: number; severeCases: number; deaths: number; anthraxCases: number };
-    narrative: string;
-    measuresTaken: string | null;
-  };
-}
-
 const INBOX_KEY = 'lianfang.m.inbox';
-const SEVERITY = { general: '一般', major: '重大', extraordinary: '特大' } as const;
-const ROLE = { lead: '牵头', support: '配合', inform: '知悉' } as const;
-
-function useNow(ms = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}
-
-function Deadline({ due, now }: { due: string; now: number }) {
-  const left = Date.parse(due) - now;
-  const minutes = Math.ceil(Math.abs(left) / 60_000);
-  if (left < 0) return <span class="due late">已超时 {minutes} 分（时限 {formatTime(due)}）</span>;
-  return <span class={left < 5 * 60_000 ? 'due soon' : 'due'}>签收时限 {formatTime(due)}（剩 {minutes} 分）</span>;
-}
-
-function Card({ item, now, pending, onAck, onDecline }: { item: Item; now: number; pending: boolean; onAck(note: string): void; onDecline(reason: string): void }) {
-  const [note, setNote] = useState('');
-  const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
-  const i = item.incident;
-  return (
-    <article class={`card ${item.state}`} aria-labelledby={`t-${item.id}`}>
-      <header>
-        <span class={`sev ${i.severity}`}>{SEVERITY[i.severity]}</span>
-        <h2 id={`t-${item.id}`}>{i.title}</h2>
-      </header>
-      <p class="meta">
-        {i.ref} · {i.place.address}
-        {i.place.township ? `（${i.place.township}）` : ''}
-      </p>
-      <p class="facts">
-        急性病例 <b>{i.casualties.acuteCases}</b> · 重症 <b>{i.casualties.severeCases}</b> · 死亡 <b>{i.casualties.deaths}</b>
-        {i.hazard.agent ? ` · ${i.hazard.agent}` : ''}
-      </p>
-      <details>
-        <summary>事故经过与已采取措施</summary>
-        <p>{i.narrative}</p>
-        {i.measuresTaken && <p>措施：{i.measuresTaken}</p>}
-      </details>
-      <p class="why">
-        本单位为<b>{ROLE[item.role]}</b>单位。依据：
-      </p>
-      <blockquote>{item.basis}</blockquote>
-      {item.escalated && item.state === 'pending' && <p class="escalated" role="status">⚠ {item.escalated}</p>}
-      {item.state === 'pending' && !pending && <Deadline due={item.ackDueAt} now={now} />}
-      {item.state === 'pending' && pending && <p class="queued" role="status">已签收，网络恢复后自动发送（离线暂存）</p>}
-      {item.state === 'pending' && !pending && !declining && (
-        <div class="actions">
-          <label for={`note-${item.id}`}>备注（可选）</label>
-          <input id={`note-${item.id}`} value={note} maxLength={500} placeholder="如：已派员赶赴现场" onInput={(e) => setNote(e.currentTarget.value)} />
-          <button class="ack" type="button" onClick={() => onAck(note.trim())}>
-            签收
-          </button>
-          <button class="decline" type="button" onClick={() => setDeclining(true)}>
-            退回…
-          </button>
-        </div>
-      )}
-      {item.state === 'pending' && declining && (
-        <form
-          class="actions"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim().length >= 2) onDecline(reason.trim());
-          }}
-        >
-          <label for={`reason-${item.id}`}>退回理由（必填）</label>
-          <textarea id={`reason-${item.id}`} required minLength={2} maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          <button class="decline" type="submit" disabled={reason.trim().length < 2}>
-            确认退回
-          </button>
-          <button type="button" onClick={() => setDeclining(false)}>
-            取消
-          </button>
-        </form>
-      )}
-      {item.state === 'acknowledged' && (
-        <p class="done" role="status">
-          ✓ 已签收 · {item.acknowledgedByName ?? ''} · {formatTime(item.acknowledgedAt)}
-        </p>
-      )}
-      {item.state === 'declined' && <p class="declined-note">已退回：{item.declineReason}</p>}
-    </article>
-  );
-}
 
 export function App({ me }: { me: Me }) {
   const [items, setItems] = useState<Item[]>([]);
@@ -137,7 +27,24 @@ export function App({ me }: { me: Me }) {
   const [outbox, setOutbox] = useState(() => queued().map((a) => a.notificationId));
   const [pushState, setPushState] = useState<'off' | 'on' | 'unsupported'>(pushSupported() ? 'off' : 'unsupported');
   const [showChannels, setShowChannels] = useState(false);
+  // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
+  const [linkedId] = useState(() => linkedTaskId(location.search));
+  const [view, setView] = useState<'inbox' | 'tasks'>(linkedId ? 'tasks' : 'inbox');
+  const [taskNotice, setTaskNotice] = useState('');
+  const tasks = useTasks();
   const now = useNow();
+
+  const show = (next: 'inbox' | 'tasks') => {
+    setView(next);
+    if (next === 'tasks') setTaskNotice('');
+  };
+
+  // A new task while the inbox is open is said in words, since its list is out of sight.
+  const noticeNewTasks = (events: EventEnvelope[]) => {
+    const created = events.filter((e) => e.type === 'task.created' && (e.data as { task?: { unitId?: string } }).task?.unitId === me.unitId);
+    const title = (created.at(-1)?.data as { task?: { title?: string } } | undefined)?.task?.title;
+    if (title) setTaskNotice(`收到新任务：${title}`);
+  };
 
   const apply = (events: EventEnvelope[]) =>
     setItems((current) => {
@@ -181,14 +88,21 @@ export function App({ me }: { me: Me }) {
       setItems(inbox.notifications);
       stream = new EventStream({
         afterSeq: inbox.lastSeq,
-        onEvents: apply,
+        onEvents: (events) => {
+          apply(events);
+          tasks.apply(events);
+          noticeNewTasks(events);
+        },
         onStatus: (s) => {
           setStatus(s);
           if (s === 'online') void sendQueued();
         },
-        onUnauthorized: () => location.replace('/login?next=/m'),
+        onUnauthorized: () => location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`),
       });
       stream.start();
+      // Read after the inbox, so the stream's watermark is never ahead of the task list.
+      await tasks.load();
+      if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位 (task not found)');
     })().catch((err) => setMessage(describeError(err)));
     const online = () => void sendQueued();
     window.addEventListener('online', online);
@@ -227,6 +141,7 @@ export function App({ me }: { me: Me }) {
   useEffect(() => items.filter((i) => i.state === 'pending').forEach(markRead), [items.length]);
 
   const pendingCount = useMemo(() => items.filter((i) => i.state === 'pending').length, [items]);
+  const openTaskCount = useMemo(() => shownTasks(tasks.tasks, me.unitId).filter(isTaskOpen).length, [tasks.tasks, me.unitId]);
 
   return (
     <div class="m">
@@ -264,18 +179,41 @@ export function App({ me }: { me: Me }) {
         </p>
       )}
       {showChannels && <Channels onClose={() => setShowChannels(false)} />}
-      <h1>待签收 {pendingCount} 件</h1>
-      {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
-      {items.map((item) => (
-        <Card
-          key={item.id}
-          item={item}
-          now={now}
-          pending={outbox.includes(item.id)}
-          onAck={(note) => void act(item, { kind: 'acknowledge', note })}
-          onDecline={(reason) => void act(item, { kind: 'decline', reason })}
-        />
-      ))}
+      {taskNotice && view !== 'tasks' && (
+        <p class="notice" role="status">
+          {taskNotice}
+          <button type="button" onClick={() => show('tasks')}>
+            查看任务
+          </button>
+        </p>
+      )}
+      <Tabs
+        tabs={[
+          { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
+          { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+        ]}
+        current={view}
+        onSelect={show}
+      >
+        {view === 'inbox' ? (
+          <>
+            <h1>待签收 {pendingCount} 件</h1>
+            {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
+            {items.map((item) => (
+              <InboxCard
+                key={item.id}
+                item={item}
+                now={now}
+                pending={outbox.includes(item.id)}
+                onAck={(note) => void act(item, { kind: 'acknowledge', note })}
+                onDecline={(reason) => void act(item, { kind: 'decline', reason })}
+              />
+            ))}
+          </>
+        ) : (
+          <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+        )}
+      </Tabs>
     </div>
   );
 }

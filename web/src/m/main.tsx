@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   try {
     const res = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
     if (res.status === 401) {
-      location.replace(`/login?next=${encodeURIComponent(location.pathname)}`);
+      // The query survives login: a task link (`/m?task=<id>`) still opens its task afterwards.
+      location.replace(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
       return;
     }
     me = (await res.json()) as Me;

@@ -1,0 +1,11 @@
+/** The current time, re-rendered every `ms`, for deadlines that count down on screen. */
+import { useEffect, useState } from 'preact/hooks';
+
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
