@@ -112,6 +112,8 @@ export const alertViewSchema = z
     jurisdictionId: z.string(),
     incidentId: z.string(),
     notificationId: z.string().nullable(),
+    taskId: z.string().nullable().meta({ description: 'The task of a task_overdue or task_blocked alert' }),
+    obligationId: z.string().nullable().meta({ description: 'The obligation of an obligation_overdue alert' }),
     unitId: z.string().nullable(),
     unitName: z.string().nullable(),
     kind: z.string(),

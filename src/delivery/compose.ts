@@ -3,6 +3,7 @@
  * with the one-tap link, markdown for group robots, and the Web Push payload. An exercise says
  * 【演练】 first in every one of them. Pure.
  */
+import { localTime } from '../domain/local-time.js';
 import type { Severity, UnitRole } from '../domain/enums.js';
 import type { OutboundMessage } from './channel.js';
 
@@ -18,13 +19,6 @@ export interface ComposeInput {
   links: { label: string; url: string }[];
   /** The jurisdiction's offset, to show deadlines in local time. */
   utcOffset: string;
-}
-
-export function localTime(at: Date, utcOffset: string): string {
-  const sign = utcOffset.startsWith('-') ? -1 : 1;
-  const [h, m] = utcOffset.slice(1).split(':').map(Number);
-  const local = new Date(at.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
-  return `${String(local.getUTCMonth() + 1).padStart(2, '0')}-${String(local.getUTCDate()).padStart(2, '0')} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }
 
 function prefix(round: number): string {

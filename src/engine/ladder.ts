@@ -8,6 +8,7 @@ import type { Database } from '../db/client.js';
 import { users } from '../db/schema.js';
 import type { AlertKind, Severity } from '../domain/enums.js';
 import { nextEscalation, type NextEscalation } from '../domain/escalation.js';
+import { localTime } from '../domain/local-time.js';
 import { raiseAlert } from '../services/alerts/raise-alert.js';
 import type { NewEvent } from '../services/events/append.js';
 import type { TimerContext } from './due-timer.js';
@@ -30,8 +31,8 @@ export interface LadderEffects {
   queue(round: 1 | 2, people: { id: string; unitId: string }[], includeUnitRobots: boolean): Promise<void>;
   /** The event that says which step was taken. */
   event(step: NextEscalation, after: NextEscalation | null): NewEvent;
-  /** The 督办 alert of the last step. */
-  alert: { kind: AlertKind; reason: string; notificationId?: string; taskId?: string };
+  /** The 督办 alert of the last step; its reason names the deadline in the jurisdiction's local time. */
+  alert: { kind: AlertKind; reason: (localDue: string) => string; notificationId?: string; taskId?: string };
 }
 
 export async function climbLadder(tx: Database, ctx: TimerContext, s: LadderSubject, fx: LadderEffects): Promise<NewEvent[]> {
@@ -62,7 +63,7 @@ export async function climbLadder(tx: Database, ctx: TimerContext, s: LadderSubj
       taskId: fx.alert.taskId ?? null,
       unitId: s.unitId,
       kind: fx.alert.kind,
-      reason: fx.alert.reason,
+      reason: fx.alert.reason(localTime(s.dueAt, book!.jurisdiction.utcOffset)),
       now: ctx.now,
     });
     if (alert) events.push(alert);

@@ -109,12 +109,14 @@ describe('the live board', () => {
     expect(await row(hrss.unitId).locator('.ack-cell').innerText()).toContain('本单位不涉及此次事故');
     const item = board.locator('.commander-panel li[data-kind="declined"]', { hasText: '本单位不涉及此次事故' });
     await item.waitFor({ timeout: 1000 });
-    // The commander resolves it with a written resolution; it leaves the panel.
-    await item.getByRole('button', { name: '处理' }).click();
-    await item.getByLabel('处理情况').fill('已电话协调，人社局同意配合');
-    await item.getByRole('button', { name: '确认处理' }).click();
+    // The commander confirms the decline with a reason (reassigning is board-response's story); it leaves the panel.
+    await item.getByRole('button', { name: '处理退回' }).click();
+    await item.getByRole('radio', { name: '确认退回' }).check();
+    await item.getByLabel('确认退回的理由').fill('已电话核实，人社局确不涉及');
+    await item.getByRole('button', { name: '确认退回' }).click();
     await item.waitFor({ state: 'detached' });
     await board.locator(`[data-incident-id="${filed.id}"] .timeline li[data-type="alert.resolved"]`).waitFor();
+    expect(await row(hrss.unitId).locator('.ack-cell').innerText()).toContain('指挥长已确认退回');
   });
 
   it('says it is offline when the connection drops, and catches up by itself after reconnect', async () => {

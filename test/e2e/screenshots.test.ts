@@ -38,6 +38,41 @@ async function liaison(unitId: string) {
   return server.login(`liaison.${unitId}`);
 }
 
+/**
+ * The commander's side of the major incident: reports to the government on time (by phone) and
+ * to the province late; the commission's own rescue task accepted with progress, the union's task
+ * left to run overdue, the labour bureau's blocked. `later()` runs the steps due after the others.
+ */
+async function jointResponse(incidentId: string, tokens: Map<string, string>, units: { union: any; hrss: any; lead: any }) {
+  const clock = server.clock!;
+  const commander = await server.login('commander');
+  const api = async (path: string, token: string, body: object, status = 200) => {
+    const res = await server.request('POST', `/api/v1${path}`, { token, body });
+    expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(status);
+    return res.body;
+  };
+  const { obligations } = (await server.request('GET', `/api/v1/incidents/${incidentId}/obligations`, { token: commander })).body;
+  const byKey = (key: string) => obligations.find((o: any) => o.key === key);
+  await api(`/incidents/${incidentId}/obligations/${byKey('ohs_serious_government').id}/submit`, commander, { method: 'phone', reference: '市政府总值班室 张秘书' });
+  const task = async (body: object) => (await api(`/incidents/${incidentId}/tasks`, commander, body, 201)).task.id as string;
+  const tasks = {
+    rescue: await task({ suggestionId: 'wjw_coordinate_rescue' }),
+    investigation: await task({ unitId: units.union.unitId, role: 'support', title: '派员参与事故调查', description: '派员赴现场参与事故调查处理。', dueAt: iso(clock.now.getTime() + 13 * MINUTE) }),
+    labour: await task({ suggestionId: 'rsj_labour_and_injury' }),
+  };
+  clock.advance(MINUTE);
+  await api(`/tasks/${tasks.rescue}/accept`, tokens.get(units.lead.unitId)!, { note: '医疗救治组已出发' });
+  return {
+    tasks,
+    async later() {
+      await api(`/tasks/${tasks.rescue}/progress`, tokens.get(units.lead.unitId)!, { note: '4名重症患者已转入市中心医院救治' });
+      await api(`/tasks/${tasks.labour}/block`, tokens.get(units.hrss.unitId)!, { reason: '企业拒绝提供劳动合同，需市场监管局配合' });
+      clock.advance(3 * MINUTE);
+      await api(`/incidents/${incidentId}/obligations/${byKey('ohs_serious_provincial_health').id}/submit`, commander, { method: 'fax', reference: '0376-6221234' });
+    },
+  };
+}
+
 describe('screenshots', () => {
   it('the board at 1920×1080 and 1366×768 with acknowledged, declined, amber and overdue units', async () => {
     const clock = server.clock!;
@@ -47,7 +82,7 @@ describe('screenshots', () => {
       body: xinyangReport({
         title: '浉河区某化工厂硫化氢中毒事故',
         occurredAt: iso(t0 - 40 * MINUTE).replace('Z', '+00:00'),
-        receivedAt: iso(t0 - 2 * MINUTE).replace('Z', '+00:00'),
+        receivedAt: iso(t0 - 10 * MINUTE).replace('Z', '+00:00'),
         casualties: { exposed: 20, acuteCases: 12, severeCases: 4, deaths: 1, anthraxCases: 0 },
         narrative: '清理污水池时多名工人吸入硫化氢出现中毒症状，1人经抢救无效死亡。',
       }),
@@ -79,6 +114,9 @@ describe('screenshots', () => {
     clock.advance(3 * MINUTE);
     expect((await act(safety, 'decline', { reason: '该企业属省属企业，请转省应急管理厅' })).status).toBe(200);
 
+    // The joint response: one report made on time, tasks in every state (see respond()).
+    const respond = await jointResponse(major.body.id, tokens, { union, hrss, lead });
+
     clock.advance(2 * MINUTE);
     const general = await server.request('POST', '/api/v1/incidents', {
       token: duty,
@@ -103,7 +141,8 @@ describe('screenshots', () => {
       await server.request('POST', `/api/v1/notifications/${n.id}/acknowledge`, { token, body: {} });
     }
 
-    // Back to the present: the lead unit is overdue and climbs the ladder.
+    await respond.later();
+    // Back to the present: the lead unit is overdue and climbs the ladder, as do the overdue task and report.
     clock.advance(t0 + 26 * MINUTE - clock.now.getTime());
     await server.engine.tick();
 
@@ -123,6 +162,16 @@ describe('screenshots', () => {
     expect(await row(lead).locator('.deadline').innerText()).toMatch(/超时 \d+分/);
     expect(await row(lead).locator('.escalation-cell').innerText()).toContain('已通知负责人');
     await board.locator('.commander-panel li[data-kind="declined"]').waitFor();
+    // The clocks: one reported on time, one reported late, one overdue; the tasks: on time, blocked, overdue.
+    const obligation = (state: string) => card.locator(`[data-obligation-id][data-state="${state}"]`);
+    expect(await obligation('submitted').count()).toBe(2);
+    expect(await card.locator('[data-obligation-id][data-clock="late"]').innerText()).toContain('已上报 · 逾期');
+    expect(await obligation('overdue').first().locator('.obligation-clock').innerText()).toMatch(/已超时 \d+分/);
+    const task = (id: string) => card.locator(`tr[data-task-id="${id}"]`);
+    expect(await task(respond.tasks.rescue).getAttribute('data-state')).toBe('accepted');
+    expect(await task(respond.tasks.labour).getAttribute('data-state')).toBe('blocked');
+    expect(await task(respond.tasks.investigation).getAttribute('data-clock')).toBe('overdue');
+    await board.locator(`.commander-panel li[data-kind="task_blocked"][data-task-id="${respond.tasks.labour}"]`).locator('.alert-subject', { hasText: '任务「核查劳动用工和工伤保险参保情况」' }).waitFor();
     await board.waitForTimeout(300);
     await board.screenshot({ path: join(dir, 'board.png') });
 

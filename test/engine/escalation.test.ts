@@ -126,6 +126,10 @@ describe('the escalation ladder', () => {
     const list = await server.request('GET', '/api/v1/alerts', { token: commander });
     const alert = list.body.alerts.find((a: any) => a.notificationId === hrssNotification);
     expect(alert).toMatchObject({ kind: 'ack_overdue', unitId: hrss, incidentId });
+    // The deadline reads in 信阳's local time (UTC+8), as the commanders read clocks.
+    const [hrssRow] = await server.services.db.select().from(notifications).where(eq(notifications.id, hrssNotification));
+    const local = new Date(hrssRow!.ackDueAt.getTime() + 8 * 3_600_000).toISOString();
+    expect(alert.reason).toContain(`时限 ${local.slice(5, 10)} ${local.slice(11, 16)}`);
     expect(list.body.alerts.some((a: any) => a.notificationId === unionNotification)).toBe(false);
     const dutyAttempt = await server.request('POST', `/api/v1/alerts/${alert.id}/resolve`, { token: await server.login('duty'), body: { resolution: '已电话督促' } });
     expect(dutyAttempt.status).toBe(403);

@@ -2,17 +2,14 @@
  * The after-action account as a printable page (clean print CSS, A4) and as CSV for Excel (UTF-8
  * with BOM). Both say 【演练】 first for an exercise. Pure renderers of the account's figures.
  */
+import { localDateTime as localAt } from '../../domain/local-time.js';
 import type { IncidentAccount } from '../../services/incidents/account.js';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** `YYYY-MM-DD HH:mm` at the jurisdiction's offset; empty for none. */
 export function localDateTime(iso: string | null | undefined, utcOffset: string): string {
-  if (!iso) return '';
-  const sign = utcOffset.startsWith('-') ? -1 : 1;
-  const [h, m] = utcOffset.slice(1).split(':').map(Number);
-  const local = new Date(Date.parse(iso) + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  return iso ? localAt(new Date(iso), utcOffset) : '';
 }
 
 const SEVERITY: Record<string, string> = { general: '一般', major: '重大', extraordinary: '特大' };

@@ -55,7 +55,7 @@ export const acknowledgementTimer: DueTimer<Row> = {
             nextStepAt: after?.dueAt.toISOString() ?? null,
           },
         }),
-        alert: { kind: 'ack_overdue', notificationId: n.id, reason: `${unitName}逾期未签收（时限 ${n.ackDueAt.toISOString()}）` },
+        alert: { kind: 'ack_overdue', notificationId: n.id, reason: (due) => `${unitName}逾期未签收（时限 ${due}）` },
       },
     ),
 };

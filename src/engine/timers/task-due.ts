@@ -56,7 +56,7 @@ export const taskDueTimer: DueTimer<Row> = {
             nextStepAt: after?.dueAt.toISOString() ?? null,
           },
         }),
-        alert: { kind: 'task_overdue', taskId: t.id, reason: `${unitName}任务「${t.title}」逾期未办结（时限 ${t.dueAt.toISOString()}）` },
+        alert: { kind: 'task_overdue', taskId: t.id, reason: (due) => `${unitName}任务「${t.title}」逾期未办结（时限 ${due}）` },
       },
     ),
 };

@@ -45,6 +45,8 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
         jurisdictionId: a.jurisdictionId,
         incidentId: a.incidentId,
         notificationId: a.notificationId,
+        taskId: a.taskId,
+        obligationId: a.obligationId,
         unitId: a.unitId,
         unitName: a.unitName,
         kind: a.kind,

@@ -3,6 +3,7 @@
  * the notifications of the routed units, its upward-reporting obligations, and the events. Shared
  * by the 初报 and by a report arriving from a lower jurisdiction (逐级上报).
  */
+import { localDay } from '../../domain/local-time.js';
 import { sql } from 'drizzle-orm';
 import type { IncidentFacts } from '../../contract/report.js';
 import type { Database } from '../../db/client.js';
@@ -13,14 +14,6 @@ import { newId } from '../ids.js';
 import { createObligations } from '../obligations/create-obligations.js';
 import { assessmentView, type Assessment } from './assess.js';
 import { notifyUnits } from './notify-units.js';
-
-/** Local calendar day at the jurisdiction's offset, e.g. 20261123. */
-function localDay(at: Date, utcOffset: string): string {
-  const sign = utcOffset.startsWith('-') ? -1 : 1;
-  const [h, m] = utcOffset.slice(1).split(':').map(Number);
-  const local = new Date(at.getTime() + sign * ((h ?? 0) * 60 + (m ?? 0)) * 60_000);
-  return local.toISOString().slice(0, 10).replace(/-/g, '');
-}
 
 async function nextRef(tx: Database, jurisdictionId: string, day: string): Promise<string> {
   const [row] = await tx

@@ -1,7 +1,7 @@
 /** The incident's timeline: newest first, every event as one readable line with its time. */
-import { describeEvent } from '../lib/describe-event.js';
 import type { IncidentEntry } from '../lib/incident-state.js';
 import { formatTime } from '../lib/time.js';
+import { describeTimelineEvent } from './describe-response-event.js';
 
 export function Timeline({ entry, limit = 50, title = '时间线' }: { entry: IncidentEntry; limit?: number; title?: string }) {
   const events = entry.timeline.slice(-limit).reverse();
@@ -14,7 +14,7 @@ export function Timeline({ entry, limit = 50, title = '时间线' }: { entry: In
       ) : (
         <ol>
           {events.map((e) => {
-            const line = describeEvent(e, entry);
+            const line = describeTimelineEvent(e, entry);
             return (
               <li key={e.seq} class={`tl tl-${line.tone}`} data-type={e.type}>
                 <time dateTime={e.at}>{formatTime(e.at, true)}</time>

@@ -43,13 +43,19 @@ function AckCell({ n }: { n: NotificationView }) {
         <strong>退回</strong>
         {n.declinedByName ? `（${n.declinedByName}）` : ''} {formatTime(n.declinedAt)}
         <span class="decline-reason">理由：{n.declineReason}</span>
+        {n.declineResolution && (
+          <span class="decline-resolution">
+            {n.declineResolution === 'reassigned' ? '指挥长已改派' : '指挥长已确认退回'}
+            {n.declineResolutionReason ? `：${n.declineResolutionReason}` : ''}
+          </span>
+        )}
       </span>
     );
   return <span class="muted">未签收</span>;
 }
 
 /** A unit's name: the short one where it is known (readable across a room), the full one for screen readers. */
-function UnitName({ full, short }: { full: string; short?: string }) {
+export function UnitName({ full, short }: { full: string; short?: string }) {
   if (!short || short === full) return <>{full}</>;
   return (
     <span title={full}>
@@ -79,11 +85,9 @@ export function UnitGrid({ entry, now, caption, shortNames }: { entry: IncidentE
           <th scope="col">单位</th>
           <th scope="col">角色</th>
           <th scope="col">状态</th>
-          <th scope="col">送达</th>
-          <th scope="col">已读</th>
+          <th scope="col">送达 / 已读</th>
           <th scope="col">签收人 / 退回理由</th>
-          <th scope="col">签收时限</th>
-          <th scope="col">升级</th>
+          <th scope="col">签收时限 / 升级</th>
         </tr>
       </thead>
       <tbody>
@@ -103,10 +107,8 @@ export function UnitGrid({ entry, now, caption, shortNames }: { entry: IncidentE
                 <span aria-hidden="true">{STATE_ICON[n.state] ?? '·'} </span>
                 {labelOf(NOTIFICATION_STATE_LABELS, n.state)}
               </td>
-              <td>
+              <td class="stamps">
                 <Stamp at={n.firstDeliveredAt} label="送达" />
-              </td>
-              <td>
                 <Stamp at={n.firstReadAt} label="读" />
               </td>
               <td class="ack-cell">
@@ -116,15 +118,12 @@ export function UnitGrid({ entry, now, caption, shortNames }: { entry: IncidentE
                 <span aria-hidden="true">{DEADLINE_ICON[deadline.level]} </span>
                 {deadline.text}
                 <span class="deadline-due">时限 {formatTime(n.ackDueAt)}</span>
-              </td>
-              <td class="escalation-cell">
-                {steps.length === 0 ? (
-                  <span class="muted">—</span>
-                ) : (
-                  <span class="escalated">
+                {/* The ladder belongs with the deadline it answers; one column less leaves the names room. */}
+                {steps.length > 0 && (
+                  <span class="escalation-cell">
                     <span aria-hidden="true">⇧ </span>
                     {ESCALATION_SHORT[steps[steps.length - 1]!.step] ?? steps[steps.length - 1]!.text}
-                    {steps.length > 1 && <span class="muted small">（第{steps.length}级）</span>}
+                    {steps.length > 1 && ` · 第${steps.length}级`}
                   </span>
                 )}
               </td>

@@ -2,10 +2,13 @@
  * Incidents as the commission watches them, kept current by applying events to local state
  * (no refetch of the world per event). Shared by the board and the duty console's incident view.
  * Applying an event twice changes nothing, so a snapshot and a resume may overlap.
+ * Besides the notifications, an incident carries its upward-reporting obligations (上报义务),
+ * its joint response tasks (联合处置任务) and its 逐级上报 links.
  */
 import type { z } from 'zod';
 import type { AlertView, BoardSnapshot } from '../../../src/contract/admin.js';
 import type { incidentDetailSchema, notificationSchema, routingDecisionSchema } from '../../../src/contract/api.js';
+import type { downstreamSchema, incidentLinkSchema, obligationSchema, taskSchema } from '../../../src/contract/response.js';
 import type { EventEnvelope } from './realtime.js';
 import { formatClock, formatDuration } from './time.js';
 
@@ -13,6 +16,10 @@ export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 export type NotificationView = z.infer<typeof notificationSchema> & { declinedByName?: string | null };
 export type RoutingDecision = z.infer<typeof routingDecisionSchema>;
 export type IncidentHeader = IncidentDetail['incident'];
+export type ObligationView = z.infer<typeof obligationSchema>;
+export type TaskView = Omit<z.infer<typeof taskSchema>, 'incident'>;
+export type IncidentLink = z.infer<typeof incidentLinkSchema>;
+export type DownstreamIncident = z.infer<typeof downstreamSchema>;
 
 export interface IncidentEntry {
   id: string;
@@ -20,6 +27,14 @@ export interface IncidentEntry {
   routing: RoutingDecision[];
   versions: IncidentDetail['versions'];
   notifications: Record<string, NotificationView>;
+  /** 上报义务, by id (the commission's; empty for others). */
+  obligations: Record<string, ObligationView>;
+  /** 联合处置任务, by id. */
+  tasks: Record<string, TaskView>;
+  /** The incidents this one was reported up as (逐级上报 to a jurisdiction above). */
+  upstream: IncidentLink[];
+  /** The lower jurisdiction's incident this one arrived from. */
+  downstream: DownstreamIncident | null;
   /** The incident's events, in seq order, without duplicates. */
   timeline: EventEnvelope[];
   /** When this client last saw an event change this incident (its own clock, ms), for a brief highlight. */
@@ -44,6 +59,10 @@ export function entryFromDetail(detail: Omit<IncidentDetail, 'lastSeq'>, previou
     routing: detail.routing,
     versions: detail.versions,
     notifications: Object.fromEntries(detail.notifications.map((n) => [n.id, n])),
+    obligations: Object.fromEntries((detail.obligations ?? []).map((o) => [o.id, o])),
+    tasks: Object.fromEntries((detail.tasks ?? []).map(({ incident: _i, ...t }) => [t.id, t])),
+    upstream: detail.upstream ?? [],
+    downstream: detail.downstream ?? null,
     timeline: previous?.timeline ?? [],
     changedAt: previous?.changedAt ?? 0,
   };
@@ -95,6 +114,7 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
             ref: inc.ref,
             jurisdictionId: inc.jurisdictionId ?? e.jurisdictionId,
             title: inc.title,
+            drill: inc.drill === true,
             status: inc.status ?? 'open',
             severity: inc.severity,
             version: inc.version ?? 1,
@@ -114,10 +134,12 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
           },
           routing: inc.routing ?? [],
           versions: [],
-          notifications: {},
+          ...emptyResponse(),
           timeline: [],
           changedAt: seenAt,
         };
+        // An incoming 逐级上报: the link to the lower jurisdiction's incident comes with the detail.
+        if (inc.source) refetch = inc.id;
         for (const n of inc.notifications ?? [])
           entry.notifications[n.id] ??= {
             id: n.id,
@@ -154,7 +176,7 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
           incident: { ...{ createdAt: e.at, updatedAt: e.at, closedAt: null, severityReason: '', regimes: [] }, ...(summary as object) } as unknown as IncidentHeader,
           routing: [],
           versions: [],
-          notifications: {},
+          ...emptyResponse(),
           timeline: [],
           changedAt: seenAt,
         };
@@ -174,21 +196,38 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       break;
     }
     case 'notification.acknowledged':
-    case 'notification.declined': {
+    case 'notification.declined':
+    case 'notification.decline_resolved': {
       const n = d.notification as NotificationView | undefined;
-      if (entry && n) {
-        const before = entry.notifications[n.id];
-        // Keep what the event does not carry (the clauses, and delivery times it may predate).
-        entry.notifications[n.id] = {
-          ...before,
-          ...n,
-          clauses: n.clauses?.length ? n.clauses : before?.clauses ?? [],
-          firstDeliveredAt: n.firstDeliveredAt ?? before?.firstDeliveredAt ?? null,
-          firstReadAt: n.firstReadAt ?? before?.firstReadAt ?? null,
-        };
+      if (entry && n) mergeNotification(entry, n);
+      break;
+    }
+    case 'obligation.created':
+    case 'obligation.overdue':
+    case 'obligation.submitted': {
+      const o = d.obligation as ObligationView | undefined;
+      if (entry && o?.id) upsertObligation(entry, o);
+      break;
+    }
+    case 'task.created':
+    case 'task.updated': {
+      const t = d.task as (TaskView & { incident?: unknown }) | undefined;
+      if (entry && t?.id) upsertTask(entry, t);
+      break;
+    }
+    case 'task.escalated': {
+      const t = entry?.tasks[str(d.taskId) ?? ''];
+      if (t && typeof d.stepNumber === 'number') {
+        t.escalationStep = Math.max(t.escalationStep, d.stepNumber);
+        t.overdue = true;
       }
       break;
     }
+    case 'incident.forwarded':
+    case 'incident.source_updated':
+      // The linked incident's summary (its ref, status, versions) comes with the detail.
+      if (entry) refetch = entry.id;
+      break;
     case 'notification.superseded':
     case 'notification.withdrawn': {
       const n = entry?.notifications[str(d.notificationId) ?? ''];
@@ -225,6 +264,8 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
           jurisdictionId: e.jurisdictionId,
           incidentId: a.incidentId ?? e.incidentId ?? '',
           notificationId: a.notificationId ?? null,
+          taskId: a.taskId ?? null,
+          obligationId: a.obligationId ?? null,
           unitId: a.unitId ?? null,
           unitName: a.unitName ?? unitName,
           kind: a.kind ?? 'alert',
@@ -259,9 +300,45 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
   return refetch;
 }
 
+function emptyResponse(): Pick<IncidentEntry, 'notifications' | 'obligations' | 'tasks' | 'upstream' | 'downstream'> {
+  return { notifications: {}, obligations: {}, tasks: {}, upstream: [], downstream: null };
+}
+
+/** Merges a notification an event carries, keeping what it does not carry (the clauses, delivery times it may predate, names). */
+export function mergeNotification(entry: IncidentEntry, n: NotificationView): void {
+  const before = entry.notifications[n.id];
+  entry.notifications[n.id] = {
+    ...before,
+    ...n,
+    clauses: n.clauses?.length ? n.clauses : before?.clauses ?? [],
+    firstDeliveredAt: n.firstDeliveredAt ?? before?.firstDeliveredAt ?? null,
+    firstReadAt: n.firstReadAt ?? before?.firstReadAt ?? null,
+    acknowledgedByName: n.acknowledgedByName ?? before?.acknowledgedByName ?? null,
+    declinedByName: n.declinedByName ?? before?.declinedByName ?? null,
+  };
+}
+
+/**
+ * Records an obligation as an event or an answer carries it. A submission is final: an older
+ * view replayed after it (a resume overlapping the snapshot) never takes it back.
+ */
+export function upsertObligation(entry: IncidentEntry, o: ObligationView): void {
+  const before = entry.obligations[o.id];
+  if (before?.submission && !o.submission) return;
+  entry.obligations[o.id] = o;
+}
+
+/** Records a task as an event or an answer carries it; an older view never replaces a newer one. */
+export function upsertTask(entry: IncidentEntry, t: TaskView & { incident?: unknown }): void {
+  const { incident: _i, ...task } = t;
+  const before = entry.tasks[task.id];
+  if (before && Date.parse(before.updatedAt) > Date.parse(task.updatedAt)) return;
+  entry.tasks[task.id] = task;
+}
+
 function pickSummary(s: Partial<IncidentHeader>): Partial<IncidentHeader> {
   const out: Partial<IncidentHeader> = {};
-  for (const key of ['ref', 'title', 'status', 'severity', 'version', 'occurredAt', 'receivedAt', 'place', 'employer', 'hazard', 'casualties', 'narrative', 'measuresTaken'] as const)
+  for (const key of ['ref', 'title', 'drill', 'status', 'severity', 'version', 'occurredAt', 'receivedAt', 'place', 'employer', 'hazard', 'casualties', 'narrative', 'measuresTaken'] as const)
     if (s[key] !== undefined) (out as Record<string, unknown>)[key] = s[key];
   return out;
 }
@@ -321,6 +398,8 @@ export function deadlineState(n: NotificationView, now: number): DeadlineState {
       ? { level: 'late', text: `超时签收 · 用时 ${formatDuration(took)}` }
       : { level: 'done', text: `按时 · 用时 ${formatDuration(took)}` };
   }
+  if (n.state === 'declined' && n.declineResolution === 'reassigned') return { level: 'declined', text: '已退回 · 已改派' };
+  if (n.state === 'declined' && n.declineResolution === 'confirmed') return { level: 'declined', text: '已退回 · 指挥长已确认' };
   if (n.state === 'declined') return { level: 'declined', text: '已退回，待指挥长处理' };
   if (n.state !== 'pending') return { level: 'closed', text: '—' };
   const allowed = Math.max(1, due - created);

@@ -5,7 +5,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IncidentFacts } from '../../../../src/contract/report.js';
 import { describeError, get } from '../../lib/api.js';
-import type { IncidentDetail } from '../../lib/incident-state.js';
+import { closeBlockersOf } from '../../components/response-clocks.js';
+import { directsResponse } from '../../components/TaskBoard.js';
+import { entryFromDetail, type IncidentDetail } from '../../lib/incident-state.js';
 import { Link, navigate, usePath } from '../../lib/nav.js';
 import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading } from '../../lib/ui.js';
@@ -23,7 +25,7 @@ export default function DutyPage({ user }: { user: User }) {
 
   let body;
   if (follow) body = <FollowUp user={user} jurisdictionId={jurisdictionId} incidentId={decodeURIComponent(follow[1]!)} kind={query.get('kind') === 'final' ? 'final' : 'follow_up'} />;
-  else if (one) body = <IncidentView id={decodeURIComponent(one[1]!)} filed={query.get('filed')} />;
+  else if (one) body = <IncidentView id={decodeURIComponent(one[1]!)} filed={query.get('filed')} user={user} />;
   else if (path === '/duty/incidents') body = <IncidentList />;
   else
     body = (
@@ -74,6 +76,7 @@ function FollowUp({ user, jurisdictionId, incidentId, kind }: { user: User; juri
       mode={{ kind, incidentId, ref: detail.incident.ref }}
       initial={() => formFromFacts(facts)}
       onFiled={() => navigate(`/duty/incidents/${incidentId}?filed=${kind}`)}
+      closing={kind === 'final' ? { blockers: closeBlockersOf(entryFromDetail(detail)), canOverride: directsResponse(user) } : undefined}
     />
   );
 }

@@ -8,6 +8,7 @@ import { describeError, get } from '../../lib/api.js';
 import { Link, navigate, usePath } from '../../lib/nav.js';
 import { EventStream, type LinkStatus } from '../../lib/realtime.js';
 import { formatDateTime } from '../../lib/time.js';
+import { DrillMark } from '../../components/DrillMark.js';
 import { ErrorBox, LinkBanner, Loading, SeverityBadge } from '../../lib/ui.js';
 
 type Row = z.infer<typeof incidentListSchema>['incidents'][number];
@@ -124,9 +125,10 @@ export function IncidentList() {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.id} data-incident-id={r.id}>
+              <tr key={r.id} data-incident-id={r.id} data-drill={r.drill ? 'true' : undefined}>
                 <td class="mono">{r.ref}</td>
                 <td>
+                  <DrillMark drill={r.drill} />
                   <Link href={`/duty/incidents/${r.id}`}>{r.title}</Link>
                 </td>
                 <td>

@@ -1,27 +1,30 @@
-/** One incident on the duty console: facts, classification, who was told and who acknowledged, the timeline, 续报/终报. */
+/**
+ * One incident on the duty console: facts, classification, who was told and who acknowledged, the
+ * upward-reporting clocks, the joint response tasks, 逐级上报 links, the timeline, 续报/终报 and the
+ * after-action account (printable and CSV).
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  CASUALTY_LABELS,
-  FLAG_LABELS,
-  HAZARD_LABELS,
-  INCIDENT_STATUS_LABELS,
-  INDUSTRY_LABELS,
-  labelOf,
-  REPORT_KIND_LABELS,
-  SETTING_LABELS,
-} from '../../../../src/contract/labels.js';
+import { INCIDENT_STATUS_LABELS, labelOf, REPORT_KIND_LABELS } from '../../../../src/contract/labels.js';
 import type { IncidentFacts } from '../../../../src/contract/report.js';
+import { DrillMark } from '../../components/DrillMark.js';
+import { IncidentLinks } from '../../components/IncidentLinks.js';
+import { ObligationClocks } from '../../components/ObligationClocks.js';
+import { closeBlockersOf, hasBlockers } from '../../components/response-clocks.js';
+import { directsResponse, TaskBoard } from '../../components/TaskBoard.js';
 import { Timeline } from '../../components/Timeline.js';
 import { UnitGrid } from '../../components/UnitGrid.js';
+import { useUnits } from '../../components/use-units.js';
 import { describeError, get } from '../../lib/api.js';
 import { applyEvent, emptyModel, mergeTimeline, replaceIncident, type IncidentDetail, type Model } from '../../lib/incident-state.js';
 import { Link } from '../../lib/nav.js';
 import { EventStream, type EventEnvelope, type LinkStatus } from '../../lib/realtime.js';
+import type { User } from '../../lib/session.js';
 import { formatDateTime } from '../../lib/time.js';
 import { ErrorBox, LinkBanner, Loading, SeverityBadge, useNow } from '../../lib/ui.js';
-import { CASUALTY_KEYS } from './form-model.js';
+import { CloseBlockersNotice } from './CloseBlockersNotice.js';
+import { FactsList } from './FactsList.js';
 
-export function IncidentView({ id, filed }: { id: string; filed: string | null }) {
+export function IncidentView({ id, filed, user }: { id: string; filed: string | null; user: User }) {
   const model = useRef<Model>(emptyModel(true));
   const [, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -71,14 +74,19 @@ export function IncidentView({ id, filed }: { id: string; filed: string | null }
   }, [id]);
 
   const entry = model.current.incidents[id];
+  const units = useUnits(entry?.incident.jurisdictionId);
   if (error) return <ErrorBox message={error} onRetry={() => location.reload()} />;
   if (!entry) return <Loading what="事故" />;
   const inc = entry.incident;
   const open = inc.status === 'open';
   const kind = entry.versions.length ? entry.versions[entry.versions.length - 1]!.kind : 'initial';
+  const blockers = closeBlockersOf(entry);
+  // A closed incident's clocks stop where the 终报 left them (the server stops chasing too).
+  const clockNow = inc.closedAt ? Math.min(now, Date.parse(inc.closedAt)) : now;
+  const account = `/api/v1/incidents/${encodeURIComponent(inc.id)}/account`;
 
   return (
-    <article class="incident-view" aria-labelledby="incident-title" data-incident-id={inc.id}>
+    <article class="incident-view" aria-labelledby="incident-title" data-incident-id={inc.id} data-drill={inc.drill ? 'true' : undefined}>
       {filed && (
         <div class="notice notice-success" role="status">
           {labelOf(REPORT_KIND_LABELS, filed)}已提交：{inc.ref}，已通知 {Object.values(entry.notifications).filter((n) => n.reportVersion === inc.version).length} 个单位。
@@ -88,7 +96,10 @@ export function IncidentView({ id, filed }: { id: string; filed: string | null }
       <header class="incident-view-head">
         <SeverityBadge severity={inc.severity} large />
         <div>
-          <h1 id="incident-title">{inc.title}</h1>
+          <h1 id="incident-title">
+            <DrillMark drill={inc.drill} />
+            {inc.title}
+          </h1>
           <p class="incident-meta">
             <span class="ref mono">{inc.ref}</span>
             <span>{labelOf(INCIDENT_STATUS_LABELS, inc.status)}</span>
@@ -96,19 +107,32 @@ export function IncidentView({ id, filed }: { id: string; filed: string | null }
               {labelOf(REPORT_KIND_LABELS, kind)} 第{inc.version}版
             </span>
             <span>接报 {formatDateTime(inc.receivedAt)}</span>
+            {inc.closedAt && <span>结案 {formatDateTime(inc.closedAt)}</span>}
           </p>
         </div>
-        {open && (
-          <div class="row-actions">
-            <Link class="btn btn-primary" href={`/duty/incidents/${inc.id}/report?kind=follow_up`}>
-              续报
-            </Link>
-            <Link class="btn" href={`/duty/incidents/${inc.id}/report?kind=final`}>
-              终报（结案）
-            </Link>
-          </div>
-        )}
+        <div class="row-actions">
+          {open && (
+            <>
+              <Link class="btn btn-primary" href={`/duty/incidents/${inc.id}/report?kind=follow_up`}>
+                续报
+              </Link>
+              <Link class="btn" href={`/duty/incidents/${inc.id}/report?kind=final`}>
+                终报（结案）
+              </Link>
+            </>
+          )}
+          <a class="btn" href={`${account}?format=html`} target="_blank" rel="noopener">
+            事后报告（打印/PDF）
+          </a>
+          <a class="btn" href={`${account}?format=csv`} download>
+            导出CSV
+          </a>
+        </div>
       </header>
+      <DrillMark drill={inc.drill} banner />
+      {inc.closeOverrideReason && <p class="notice notice-warn">指挥长强制结案：{inc.closeOverrideReason}</p>}
+      {open && hasBlockers(blockers) && <CloseBlockersNotice blockers={blockers} canOverride={directsResponse(user)} />}
+      <IncidentLinks entry={entry} />
       <p class="small">{inc.severityReason}</p>
       {inc.regimes.length > 0 && (
         <ul class="regimes">
@@ -121,64 +145,13 @@ export function IncidentView({ id, filed }: { id: string; filed: string | null }
       )}
       <div class="incident-view-body">
         <div>
-          <UnitGrid entry={entry} now={now} />
+          <UnitGrid entry={entry} now={clockNow} />
+          <ObligationClocks entry={entry} now={clockNow} canSubmit onChange={rerender} />
+          <TaskBoard entry={entry} now={clockNow} user={user} units={units} onChange={rerender} />
           {facts && <FactsList facts={facts} />}
         </div>
         <Timeline entry={entry} />
       </div>
     </article>
-  );
-}
-
-function FactsList({ facts }: { facts: IncidentFacts }) {
-  return (
-    <section aria-labelledby="facts-title" class="facts">
-      <h2 id="facts-title">当前事实</h2>
-      <dl>
-        <dt>发生时间</dt>
-        <dd>{formatDateTime(facts.occurredAt)}</dd>
-        <dt>地点</dt>
-        <dd>
-          {facts.place.address}
-          {facts.place.township ? `（${facts.place.township}）` : ''}
-        </dd>
-        <dt>用人单位</dt>
-        <dd>
-          {facts.employer.name}（{labelOf(INDUSTRY_LABELS, facts.employer.industry)}，{facts.employer.licensed ? '持照' : '无照'}）
-          {facts.employer.creditCode && <span class="mono"> {facts.employer.creditCode}</span>}
-        </dd>
-        <dt>危害</dt>
-        <dd>
-          {labelOf(HAZARD_LABELS, facts.hazard.category)}
-          {facts.hazard.agent ? ` · ${facts.hazard.agent}` : ''}
-        </dd>
-        <dt>伤亡</dt>
-        <dd>{CASUALTY_KEYS.map((k) => `${CASUALTY_LABELS[k]} ${facts.casualties[k]}`).join('，')}</dd>
-        {facts.settings.length > 0 && (
-          <>
-            <dt>场所</dt>
-            <dd>{facts.settings.map((s) => labelOf(SETTING_LABELS, s)).join('、')}</dd>
-          </>
-        )}
-        {facts.flags.length > 0 && (
-          <>
-            <dt>标记</dt>
-            <dd>{facts.flags.map((f) => labelOf(FLAG_LABELS, f)).join('、')}</dd>
-          </>
-        )}
-        <dt>经过</dt>
-        <dd>{facts.narrative}</dd>
-        {facts.measuresTaken && (
-          <>
-            <dt>已采取措施</dt>
-            <dd>{facts.measuresTaken}</dd>
-          </>
-        )}
-        <dt>报告人</dt>
-        <dd>
-          {facts.reporter.name} {facts.reporter.phone}
-        </dd>
-      </dl>
-    </section>
   );
 }

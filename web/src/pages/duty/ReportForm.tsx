@@ -19,6 +19,8 @@ import { api, ApiError, describeError, get, post } from '../../lib/api.js';
 import { clearDraft, loadDraft, newKey, saveDraft, type Stored } from '../../lib/draft.js';
 import type { User } from '../../lib/session.js';
 import { formatTime, OFFSET } from '../../lib/time.js';
+import type { CloseBlockers } from '../../components/response-clocks.js';
+import { CloseBlockersNotice } from './CloseBlockersNotice.js';
 import { CASUALTY_KEYS, emptyForm, previewBody, validate, type FieldErrors, type ReportForm as Form, type ReportMode } from './form-model.js';
 import { PreviewPanel, type Preview, type Unit } from './PreviewPanel.js';
 
@@ -35,6 +37,8 @@ interface Props {
   /** Where a new draft starts (a 续报 starts from the current facts). */
   initial: () => Form;
   onFiled(result: Filed, replayed: boolean): void;
+  /** A 终报: what still stops it from closing, and whether this user may close anyway (commanders). */
+  closing?: { blockers: CloseBlockers; canOverride: boolean };
 }
 
 const AGENTS = ['硫化氢', '一氧化碳', '苯', '甲苯', '正己烷', '三氯乙烯', '氯气', '氨', '氰化物', '砷化氢', '二氧化硫', '粉尘', '电离辐射'];
@@ -61,6 +65,7 @@ const FIELD_IDS: Record<string, string> = {
   measuresTaken: 'f-measuresTaken',
   'reporter.name': 'f-reporterName',
   'reporter.phone': 'f-reporterPhone',
+  'closeOverride.reason': 'f-closeOverride',
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -84,6 +89,7 @@ const FIELD_NAMES: Record<string, string> = {
   measuresTaken: '已采取措施',
   'reporter.name': '报告人',
   'reporter.phone': '报告人电话',
+  'closeOverride.reason': '强制结案理由',
 };
 
 function draftName(user: User, mode: ReportMode): string {
@@ -99,7 +105,7 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 
 type Notice = { tone: 'error' | 'warn' | 'info'; text: string; retry?: boolean; newKey?: boolean } | null;
 
-export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Props) {
+export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closing }: Props) {
   const name = draftName(user, mode);
   const [draft, setDraft] = useState<Stored<Form>>(() => loadDraft<Form>(name) ?? { form: initial(), idempotencyKey: newKey(), savedAt: '' });
   const restored = useRef(draft.savedAt !== '');
@@ -112,6 +118,11 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Pro
   const inFlight = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const form = draft.form;
+  // A 终报 that cannot close: the open items (updated by the server's 409) and a commander's reason.
+  const [blockers, setBlockers] = useState<CloseBlockers | null>(closing?.blockers ?? null);
+  const [refused, setRefused] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const hasBlockers = !!blockers && blockers.obligations.length + blockers.tasks.length > 0;
 
   // Live preview.
   const [units, setUnits] = useState<Unit[]>([]);
@@ -199,8 +210,9 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Pro
     const sending = { ...draft, sentAt: new Date().toISOString() };
     saveDraft(name, sending);
     const path = mode.kind === 'initial' ? '/api/v1/incidents' : `/api/v1/incidents/${encodeURIComponent(mode.incidentId)}/reports`;
+    const body = mode.kind === 'final' && overrideReason.trim() ? { ...result.body, closeOverride: { reason: overrideReason.trim() } } : result.body;
     try {
-      const res = await fetchFiled(path, result.body, draft.idempotencyKey);
+      const res = await fetchFiled(path, body, draft.idempotencyKey);
       clearDraft(name);
       onFiled(res.body, res.replayed);
     } catch (err) {
@@ -214,6 +226,12 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Pro
           retry: true,
           text: `${err.network ? '网络中断' : '服务暂不可用'}，报告未确认提交。草稿已保存在本机，可随时重试——重试不会重复报告。`,
         });
+      } else if (err instanceof ApiError && err.status === 409 && mode.kind === 'final' && err.problem?.open) {
+        // Nothing was stored: the same key may be used again, with a commander's reason.
+        setBlockers(err.problem.open as CloseBlockers);
+        setRefused(true);
+        setNotice({ tone: 'error', text: closing?.canOverride ? '终报未能结案：还有未完成事项（见下）。可办理后再提交，或填写强制结案理由后提交。' : '终报未能结案：还有未完成事项（见下）。请先办理，或请指挥长强制结案。' });
+        requestAnimationFrame(() => summaryRef.current?.focus());
       } else if (err instanceof ApiError && err.status === 409 && mode.kind === 'initial') {
         setNotice({ tone: 'error', newKey: true, text: `${describeError(err)}。此草稿此前可能已提交成功，请先在事故列表中核对；确认未报告后可作为新报告提交。` });
       } else setNotice({ tone: 'error', text: describeError(err) });
@@ -242,6 +260,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Pro
     <div class="report-layout">
       <form class="report-form" onSubmit={submit} noValidate aria-labelledby="report-title">
         <h1 id="report-title">
+          {form.drill === true && mode.kind === 'initial' && <span class="drill-mark">【演练】</span>}
           {mode.kind === 'initial' ? '新报告（初报）' : `${kindLabel} · ${mode.ref}`}
         </h1>
         <p class="draft-status" role="status">
@@ -288,8 +307,28 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled }: Pro
           )}
         </div>
 
+        {mode.kind === 'final' && hasBlockers && (
+          <fieldset class="close-override">
+            <legend>结案</legend>
+            <CloseBlockersNotice blockers={blockers!} canOverride={closing?.canOverride === true} refused={refused} />
+            {closing?.canOverride && (
+              <Field label="强制结案理由" hint="指挥长填写后，终报将在上述事项未完成时结案，理由记入事后报告" path="closeOverride.reason" error={errorFor('closeOverride.reason')}>
+                <textarea {...bind('closeOverride.reason')} rows={2} maxLength={1000} value={overrideReason} onInput={(e) => setOverrideReason(e.currentTarget.value)} />
+              </Field>
+            )}
+          </fieldset>
+        )}
+
         <fieldset>
           <legend>基本信息</legend>
+          {mode.kind === 'initial' && (
+            <label class="choice-item drill-choice">
+              <input type="checkbox" id="f-drill" checked={form.drill === true} onChange={(e) => update({ drill: e.currentTarget.checked })} />
+              <span class="choice-text">
+                <strong>演练</strong>（所有通知、页面和报告都标注【演练】，时限照常计算，不计入统计和考核）
+              </span>
+            </label>
+          )}
           <Field label="标题" path="title" error={errorFor('title')} required>
             <input {...bind('title')} value={form.title} maxLength={120} onInput={(e) => update({ title: e.currentTarget.value })} />
           </Field>

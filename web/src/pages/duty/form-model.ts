@@ -49,6 +49,8 @@ export interface ReportForm {
   reporterPhone: string;
   extraUnits: ExtraUnit[];
   excludeUnits: ExcludedUnit[];
+  /** 演练: an exercise (初报 only). Optional: drafts saved before it existed lack it. */
+  drill?: boolean;
 }
 
 export const CASUALTY_KEYS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases'] as const;
@@ -143,7 +145,7 @@ export function toBody(form: ReportForm, mode: ReportMode, jurisdictionId: strin
     extraUnits: form.extraUnits,
     excludeUnits: form.excludeUnits,
   };
-  if (mode.kind === 'initial') return { jurisdictionId, ...facts, receivedAt: fromLocalInput(form.receivedAt) ?? opt(form.receivedAt) };
+  if (mode.kind === 'initial') return { jurisdictionId, ...facts, receivedAt: fromLocalInput(form.receivedAt) ?? opt(form.receivedAt), drill: form.drill === true };
   return { kind: mode.kind, ...facts };
 }
 
