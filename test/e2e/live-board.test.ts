@@ -64,7 +64,8 @@ describe('the live board', () => {
     await preview.getByText('职业病危害事故').first().waitFor();
     await preview.locator('.severity', { hasText: '一般' }).waitFor();
     await preview.locator('tr', { hasText: '总工会' }).getByText('依法参与职业病危害事故的调查处理').waitFor();
-    expect(await preview.locator('.routing-table tbody tr').count()).toBeGreaterThanOrEqual(4);
+    // The preview follows the typing; wait for the one of the whole form.
+    await expect.poll(() => preview.locator('.routing-table tbody tr').count(), { timeout: 5000 }).toBeGreaterThanOrEqual(4);
 
     const navigated = board.url();
     const response = duty.waitForResponse((r) => r.url().endsWith('/api/v1/incidents') && r.request().method() === 'POST');

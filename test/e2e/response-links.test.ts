@@ -5,34 +5,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRulebook } from '../../src/rulebooks/index.js';
-import type { RulebookInput } from '../../src/rulebooks/schema.js';
-import { hashPassword } from '../../src/services/auth/password.js';
-import { installRulebooks } from '../../src/services/rulebooks/install.js';
-import { createUsers } from '../../src/services/users/create-user.js';
 import { xinyangReport } from '../support/reports.js';
+import { installTestProvince } from '../support/test-province.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, LAPTOP, newContext, signedInContext, watch, within } from './browser.js';
 
-const province: RulebookInput = {
-  jurisdiction: { id: 'test_henan', name: '测试省', level: 'province', utcOffset: '+08:00' },
-  version: 'test-1',
-  document: { title: '测试省职业病防治工作联席会议制度', number: '测卫〔2026〕1号' },
-  commissionUnitId: 'th_wjw',
-  units: [
-    { id: 'th_wjw', name: '测试省卫生健康委员会', shortName: '省卫健委', section: '一', duties: [{ ref: '(一)', text: '负责全省职业病危害事故的调查处理' }] },
-    { id: 'th_yjt', name: '测试省应急管理厅', shortName: '省应急厅', section: '二', duties: [{ ref: '', text: '负责全省安全生产综合监督管理' }] },
-  ],
-  routing: [
-    { id: 'wjw_lead', unitId: 'th_wjw', role: 'lead', when: { always: true }, reason: '每起职业病危害事故', basis: { unitDuty: '(一)' } },
-    { id: 'yjt_poison', unitId: 'th_yjt', role: 'support', when: { hazard: ['acute_poisoning'] }, reason: '急性中毒事故', basis: { unitDuty: '' } },
-  ],
-  ackDeadlineMinutes: {
-    lead: { general: 30, major: 15, extraordinary: 10 },
-    support: { general: 60, major: 30, extraordinary: 15 },
-    inform: { general: 240, major: 120, extraordinary: 60 },
-  },
-};
 
 let server: TestServer;
 let browser: Browser;
@@ -49,12 +26,7 @@ const followUp = (kind: 'follow_up' | 'final', title: string, over: Record<strin
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  const xinyang = (await server.services.rulebooks.current('xinyang'))!;
-  await installRulebooks(server.services.db, [
-    loadRulebook(province),
-    loadRulebook({ ...xinyang, version: `${xinyang.version}+test_henan`, jurisdiction: { ...xinyang.jurisdiction, parentId: 'test_henan' } }),
-  ]);
-  await createUsers(server.services.db, [{ username: 'commander.test_henan', passwordHash: await hashPassword('province-pw'), displayName: '测试省指挥长', role: 'commander', jurisdictionId: 'test_henan' }]);
+  await installTestProvince(server, [{ username: 'commander.test_henan', displayName: '测试省指挥长', role: 'commander' }]);
   duty = await server.login('duty');
   cityBoard = await (await signedInContext(browser, server, 'commander')).newPage();
   problems = watch(cityBoard);
