@@ -1,11 +1,12 @@
 /**
- * 逐级上报 between two jurisdictions of one deployment: 信阳 is given a parent province defined
- * here. Reporting to the authority above makes the report arrive there as an incoming incident,
- * routed by the province's own rulebook to its own units, and both incidents link to each other.
+ * 逐级上报 between two jurisdictions of one deployment: 信阳 is given a parent province
+ * (test/support/test-province.ts). Reporting to the authority above makes the report arrive there
+ * as an incoming incident, routed by the province's own rulebook to its own units, and both
+ * incidents link to each other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xinyangReport } from '../support/reports.js';
-import { installTestProvince } from '../support/test-province.js';
+import { installTestProvince, PROVINCE_PASSWORD } from '../support/test-province.js';
 import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
 
 
@@ -23,9 +24,9 @@ beforeAll(async () => {
     { username: 'liaison.th_yjt', displayName: '省应急厅联络员', role: 'liaison', unitId: 'th_yjt' },
   ]);
   duty = await server.login('duty');
-  provinceDuty = await server.login('duty.test_henan', 'province-pw');
+  provinceDuty = await server.login('duty.test_henan', PROVINCE_PASSWORD);
   provinceSocket = await server.connect(provinceDuty);
-  safetyLiaison = await server.connect(await server.login('liaison.th_yjt', 'province-pw'));
+  safetyLiaison = await server.connect(await server.login('liaison.th_yjt', PROVINCE_PASSWORD));
   xinyangCommander = await server.connect(await server.login('commander'));
 });
 afterAll(async () => server?.close());

@@ -1,12 +1,13 @@
 /**
  * 逐级上报 on both boards, drills and the account on the duty console, and the 终报 that cannot
- * close: 信阳 is given a parent province defined here, so reporting to the authority above makes
- * the report arrive on the province's board; each board shows the link to the other incident.
+ * close: 信阳 is given a parent province (test/support/test-province.ts), so reporting to the
+ * authority above makes the report arrive on the province's board; each board shows the link to
+ * the other incident.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xinyangReport } from '../support/reports.js';
-import { installTestProvince } from '../support/test-province.js';
+import { installTestProvince, PROVINCE_PASSWORD } from '../support/test-province.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, LAPTOP, newContext, signedInContext, watch, within } from './browser.js';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
   cityBoard = await (await signedInContext(browser, server, 'commander')).newPage();
   problems = watch(cityBoard);
   const provinceContext = await newContext(browser);
-  expect((await provinceContext.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'commander.test_henan', password: 'province-pw' } })).status()).toBe(200);
+  expect((await provinceContext.request.post(`${server.url}/api/v1/auth/login`, { data: { username: 'commander.test_henan', password: PROVINCE_PASSWORD } })).status()).toBe(200);
   provinceBoard = await provinceContext.newPage();
   await Promise.all([cityBoard.goto(`${server.url}/board`), provinceBoard.goto(`${server.url}/board`)]);
   await Promise.all([cityBoard.locator('[data-link="online"]').waitFor(), provinceBoard.locator('[data-link="online"]').waitFor()]);
@@ -55,7 +56,7 @@ describe('逐级上报 on both boards', () => {
     const submitted = await api('POST', `/incidents/${filed.body.id}/obligations/${up.id}/submit`, duty, { method: 'system' });
     expect(submitted.status).toBe(200);
     const upstreamId = submitted.body.obligation.upstreamIncidentId;
-    const upstreamRef = (await api('GET', `/incidents/${upstreamId}`, await server.login('commander.test_henan', 'province-pw'))).body.incident.ref;
+    const upstreamRef = (await api('GET', `/incidents/${upstreamId}`, await server.login('commander.test_henan', PROVINCE_PASSWORD))).body.incident.ref;
 
     const upLink = cityCard.locator(`.link-upstream[data-link-incident="${upstreamId}"]`);
     await upLink.waitFor({ timeout: 2000 });

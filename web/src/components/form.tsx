@@ -13,10 +13,36 @@ export function fieldProps(id: string, error?: string) {
   return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-err` : undefined };
 }
 
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ComponentChildren }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  wide,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  /** Spans the form's grid (long text). */
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
   return (
-    <div class={`field${error ? ' has-error' : ''}`}>
-      <label for={id}>{label}</label>
+    <div class={`field${error ? ' has-error' : ''}${wide ? ' field-wide' : ''}`}>
+      <label for={id}>
+        {label}
+        {required && (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+        {required && <span class="sr-only">（必填）</span>}
+      </label>
       {children}
       {hint && <p class="hint">{hint}</p>}
       {error && (

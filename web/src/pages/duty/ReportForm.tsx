@@ -21,6 +21,7 @@ import type { User } from '../../lib/session.js';
 import { formatTime, OFFSET } from '../../lib/time.js';
 import type { CloseBlockers } from '../../components/response-clocks.js';
 import { CloseBlockersNotice } from './CloseBlockersNotice.js';
+import { Field as FormField } from '../../components/form.js';
 import { CASUALTY_KEYS, emptyForm, previewBody, validate, type FieldErrors, type ReportForm as Form, type ReportMode } from './form-model.js';
 import { PreviewPanel, type Preview, type Unit } from './PreviewPanel.js';
 
@@ -525,46 +526,9 @@ async function fetchFiled(path: string, body: unknown, key: string): Promise<{ b
   return { body: res, replayed: false };
 }
 
-function Field({
-  label,
-  hint,
-  path,
-  error,
-  required,
-  wide,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  path: string;
-  error?: string;
-  required?: boolean;
-  wide?: boolean;
-  children: ComponentChildren;
-}) {
-  const id = FIELD_IDS[path]!;
-  return (
-    <div class={`field${error ? ' has-error' : ''}${wide ? ' field-wide' : ''}`}>
-      <label for={id}>
-        {label}
-        {required && (
-          <span class="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-        {required && <span class="sr-only">（必填）</span>}
-      </label>
-      {children}
-      {hint && <p class="hint">{hint}</p>}
-      {error && (
-        <p class="field-error" id={`${id}-err`}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-    </div>
-  );
+/** A field of the report form, its id taken from the form's path so server errors find it. */
+function Field({ path, ...props }: { label: string; hint?: string; path: string; error?: string; required?: boolean; wide?: boolean; children: ComponentChildren }) {
+  return <FormField id={FIELD_IDS[path]!} {...props} />;
 }
 
 function RadioGroup({
