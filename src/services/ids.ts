@@ -14,6 +14,16 @@ export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${time}${tail}`;
 }
 
+/**
+ * A one-tap link's id: 16 random characters (80 bits), short for an SMS. Thousands are made in the
+ * same millisecond for one fan-out, so unlike `newId` it spends no characters on the time.
+ */
+export function newLinkId(): string {
+  let id = '';
+  for (const b of crypto.getRandomValues(new Uint8Array(16))) id += ALPHABET[b % 32];
+  return id;
+}
+
 export function randomToken(bytes = 32): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes));
   return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

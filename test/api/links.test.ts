@@ -1,5 +1,8 @@
 /** One-tap acknowledgement links: signed, expiring, bound to one notification and one person; repeats are harmless. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/db/schema.js';
+import { createActionLinks } from '../../src/services/links/action-links.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -85,5 +88,14 @@ describe('one-tap links', () => {
     const res = await fetch(server.url + path, { method: 'POST', headers: { accept: 'application/json' } });
     expect(res.status).toBe(404);
     server.clock!.advance(-73 * 3_600_000);
+  });
+
+  it('thousands of links made in one instant (a large fan-out) each get their own id, and each works', async () => {
+    const { notificationId } = await fileAndGetLink('链接批量');
+    const [person] = await server.services.db.select({ id: users.id }).from(users).where(eq(users.username, `liaison.${union}`));
+    const secret = server.services.links.secret;
+    const tokens = await createActionLinks(server.services.db, secret, server.clock!.now, Array.from({ length: 5000 }, () => ({ notificationId, userId: person!.id, channel: 'web_push' as const })));
+    expect(new Set(tokens).size).toBe(5000);
+    expect((await fetch(`${server.url}/a/${tokens[4999]}`)).status).toBe(200);
   });
 });

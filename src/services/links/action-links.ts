@@ -6,7 +6,7 @@ import type { Channel } from '../../domain/enums.js';
 import type { Services } from '../context.js';
 import { actorOf } from '../auth/user-view.js';
 import { DomainError } from '../errors.js';
-import { newId, randomToken } from '../ids.js';
+import { newLinkId, randomToken } from '../ids.js';
 import { incidentSummary } from '../incidents/views.js';
 import { acknowledgeNotification } from '../notifications/acknowledge.js';
 import { storedSetting } from '../settings/stored-secret.js';
@@ -31,7 +31,7 @@ export interface NewLink {
 export async function createActionLinks(db: Database, secret: string, now: Date, links: NewLink[]): Promise<string[]> {
   if (links.length === 0) return [];
   const rows = links.map((l) => ({
-    id: newId('lnk', now.getTime()).slice(4, 18),
+    id: newLinkId(),
     notificationId: l.notificationId,
     userId: l.userId,
     channel: l.channel,

@@ -28,7 +28,8 @@ export function TaskActionForm({ taskId, action, onSubmit, onCancel }: Props) {
   const form = FORMS[action];
   const id = `${action}-${taskId}`;
   const [text, setText] = useState('');
-  const [key, setKey] = useState(newIdempotencyKey);
+  // The unanswered attempt: retrying the same text reuses its key; a changed text is a new note.
+  const attempt = useRef<{ text: string; key: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState('');
   const [error, setError] = useState('');
@@ -42,11 +43,13 @@ export function TaskActionForm({ taskId, action, onSubmit, onCancel }: Props) {
     setBusy(true);
     setFieldError('');
     setError('');
+    if (attempt.current?.text !== text) attempt.current = { text, key: newIdempotencyKey() };
     try {
-      await onSubmit(text, key);
+      await onSubmit(text, attempt.current.key);
+      attempt.current = null;
     } catch (err) {
       // Answered and refused: the next tap is a new submission. Unanswered: the same one, retried.
-      if (err instanceof ApiError && !err.retryable) setKey(newIdempotencyKey());
+      if (err instanceof ApiError && !err.retryable) attempt.current = null;
       const own = err instanceof ApiError ? err.fieldErrors()[actionRequest(action, text).field] : undefined;
       if (own) setFieldError(own);
       else setError(err instanceof ApiError && err.retryable ? `${describeError(err)}。内容未丢失，可再次提交。` : describeError(err));
