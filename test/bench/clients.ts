@@ -20,7 +20,7 @@ process.on('message', async (message: { setup?: Setup; stop?: boolean }) => {
   }
   const setup = message.setup!;
   let connected = 0;
-  // Per floor broadcast: how many of this process's sockets have it, to know when all are idle again.
+  // Per floor or barrier broadcast: how many of this process's sockets have it.
   const floorCounts = new Map<string, number>();
   await Promise.all(
     setup.clients.map(
@@ -34,16 +34,22 @@ process.on('message', async (message: { setup?: Setup; stop?: boolean }) => {
             ack?.();
             if (liaison) process.send!({ kind: 'report', id: e.incidentId, label, at });
           });
+          // Counted per process: when every socket here has the message, this process has
+          // handled everything sent before it.
+          const countAll = (id: string) => {
+            const count = (floorCounts.get(id) ?? 0) + 1;
+            floorCounts.set(id, count);
+            if (count === setup.clients.length) {
+              floorCounts.delete(id);
+              process.send!({ kind: 'all', id, at: now() });
+            }
+          };
           socket.on('bench.floor', (e: { id: string }) => {
             const at = now();
             if (liaison) process.send!({ kind: 'floor', id: e.id, label, at });
-            const count = (floorCounts.get(e.id) ?? 0) + 1;
-            floorCounts.set(e.id, count);
-            if (count === setup.clients.length) {
-              floorCounts.delete(e.id);
-              process.send!({ kind: 'floor-all', id: e.id, at: now() });
-            }
+            countAll(e.id);
           });
+          socket.on('bench.barrier', (e: { id: string }) => countAll(e.id));
           socket.once('connect', () => {
             connected++;
             resolve();

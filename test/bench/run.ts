@@ -4,13 +4,17 @@
  * For each of REPORTS reports: the time from the report's commit to the moment every lead/support
  * liaison socket has its notification. Interleaved with it, the floor: one Postgres commit plus
  * one bare socket.io broadcast to the same clients, timed to the moment every liaison socket has it.
- * Clients live in two child processes so they do not share the server's event loop.
+ * Clients live in two child processes so they do not share the server's event loop. Every sample
+ * starts idle: before it, a barrier broadcast sent after the whole event log has been relayed must
+ * have reached every socket (otherwise a client process still busy with the board watchers' share
+ * of the previous report delays the liaisons it hosts, which real phones do not share).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
 import { startServer } from '../../src/server.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
+import { latestSeq } from '../../src/services/events/read.js';
 import { logIn } from '../../src/services/auth/login.js';
 import { hashPassword } from '../../src/services/auth/password.js';
 import { createUsers } from '../../src/services/users/create-user.js';
@@ -72,7 +76,7 @@ async function main() {
     const all = [...liaisonClients, ...boards];
 
     const receipts = new Map<string, Map<string, number[]>>(); // id → unit → receipt times
-    const floorsDone = new Map<string, number>(); // floor id → client processes whose every socket has it
+    const floorsDone = new Map<string, number>(); // floor or barrier id → client processes whose every socket has it
     let ready = 0;
     let connected = 0;
     for (let p = 0; p < CLIENT_PROCESSES; p++) {
@@ -84,7 +88,7 @@ async function main() {
           connected += m.connected;
           return;
         }
-        if (m.kind === 'floor-all') {
+        if (m.kind === 'all') {
           floorsDone.set(m.id, (floorsDone.get(m.id) ?? 0) + 1);
           return;
         }
@@ -124,6 +128,22 @@ async function main() {
       }
     };
 
+    const waitForEveryClient = async (id: string) => {
+      const by = Date.now() + 5000;
+      while ((floorsDone.get(id) ?? 0) < CLIENT_PROCESSES && Date.now() < by) await sleep(2);
+    };
+    // Each sample starts idle. The liaisons' socket acknowledgements are recorded in a batch a
+    // little later and relayed to the 940 board watchers as notification.delivered; wait until the
+    // relay has sent the whole log, then until every client has handled a barrier sent after it.
+    const settle = async (barrierId: string) => {
+      await sleep(50);
+      const by = Date.now() + 5000;
+      while (server.relay.position < (await latestSeq(services.db)) && Date.now() < by) await sleep(5);
+      server.io.emit('bench.barrier', { id: barrierId });
+      await waitForEveryClient(barrierId);
+      await sleep(10);
+    };
+
     // Warm-up: a few of each, not measured.
     for (let i = 0; i < REPORTS + 10; i++) {
       const measured = i >= 10;
@@ -134,16 +154,16 @@ async function main() {
       const last = await waitAll(`report:${filed.body.id}`, units);
       if (measured) reportLatency.push(last - committedAt);
 
+      await settle(`a${i}`);
+
       const floorId = `f${i}`;
       const started = now();
       await floorSql`INSERT INTO bench_floor DEFAULT VALUES`;
       server.io.emit('bench.floor', { id: floorId });
       const floorLast = await waitAll(`floor:${floorId}`, book.units.map((u) => u.id));
       if (measured) floorLatency.push(floorLast - started);
-      // Let every client (board watchers included) drain its queue, so each sample starts idle.
-      const idleBy = Date.now() + 5000;
-      while ((floorsDone.get(floorId) ?? 0) < CLIENT_PROCESSES && Date.now() < idleBy) await sleep(2);
-      await sleep(10);
+      await waitForEveryClient(floorId);
+      await settle(`b${i}`);
     }
     await floorSql.end();
 
