@@ -49,8 +49,10 @@ export function transitionTask(state: TaskState, action: TaskAction): TaskTransi
 }
 
 /** Open tasks still need work: they block the 终报 and their clock runs. */
+export const OPEN_TASK_STATES = ['open', 'accepted', 'blocked'] as const satisfies readonly TaskState[];
+
 export function isTaskOpen(state: TaskState): boolean {
-  return state === 'open' || state === 'accepted' || state === 'blocked';
+  return (OPEN_TASK_STATES as readonly TaskState[]).includes(state);
 }
 
 /** Overdue: still open after its due time. */

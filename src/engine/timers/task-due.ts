@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { incidents, memberUnits, responseTasks } from '../../db/schema.js';
 import type { EscalationStep } from '../../domain/escalation.js';
+import { OPEN_TASK_STATES } from '../../domain/tasks.js';
 import { queueExternalDeliveries } from '../../services/delivery/queue-deliveries.js';
 import type { DueTimer } from '../due-timer.js';
 import { climbLadder } from '../ladder.js';
@@ -22,7 +23,7 @@ export const taskDueTimer: DueTimer<Row> = {
       .from(responseTasks)
       .innerJoin(incidents, eq(incidents.id, responseTasks.incidentId))
       .innerJoin(memberUnits, eq(memberUnits.id, responseTasks.unitId))
-      .where(and(inArray(responseTasks.state, ['open', 'accepted', 'blocked']), lte(responseTasks.nextEscalationAt, now)))
+      .where(and(inArray(responseTasks.state, [...OPEN_TASK_STATES]), lte(responseTasks.nextEscalationAt, now)))
       .orderBy(asc(responseTasks.nextEscalationAt))
       .limit(limit)
       .for('update', { of: responseTasks, skipLocked: true }),

@@ -5,13 +5,14 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { events, incidents, memberUnits, responseTasks } from '../../db/schema.js';
+import { OPEN_TASK_STATES } from '../../domain/tasks.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { eventVisibility, toEnvelope } from '../events/read.js';
 import { loadVisibleIncident } from '../incidents/load.js';
 import { loadVisibleTask } from './load.js';
 import { taskView } from './views.js';
 
-const OPEN_FIRST = sql`case when ${responseTasks.state} in ('open', 'accepted', 'blocked') then 0 else 1 end`;
+const OPEN_FIRST = sql`case when ${inArray(responseTasks.state, [...OPEN_TASK_STATES])} then 0 else 1 end`;
 
 async function tasksWhere(services: Services, where: SQL | undefined, limit = 500) {
   const now = services.clock();
@@ -40,7 +41,7 @@ export async function listIncidentTasks(services: Services, actor: Actor, incide
 export async function listMyTasks(services: Services, actor: Actor) {
   if (isCommission(actor)) {
     const scope = actor.role === 'admin' ? undefined : eq(incidents.jurisdictionId, actor.jurisdictionId!);
-    return { tasks: await tasksWhere(services, and(scope, inArray(responseTasks.state, ['open', 'accepted', 'blocked']))) };
+    return { tasks: await tasksWhere(services, and(scope, inArray(responseTasks.state, [...OPEN_TASK_STATES]))) };
   }
   return { tasks: await tasksWhere(services, eq(responseTasks.unitId, actor.unitId ?? ''), 200) };
 }

@@ -9,7 +9,7 @@ import { OBLIGATION_METHODS, type ObligationMethod } from '../../../src/domain/e
 import { post } from '../lib/api.js';
 import type { ObligationView } from '../lib/incident-state.js';
 import { fromLocalInput } from '../lib/time.js';
-import { Field, fieldProps, FormError, useAction, useInlineForm } from './form.js';
+import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from './form.js';
 
 const REFERENCE_LABELS: Record<ObligationMethod, string> = { phone: '接听人/电话', fax: '传真号', document: '文号', system: '系统回执号' };
 
@@ -54,14 +54,7 @@ export function ObligationSubmitForm({ incidentId, obligation, onDone, onCancel 
       <Field id={id('note')} label="备注" error={action.fields.note}>
         <input {...fieldProps(id('note'), action.fields.note)} value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
-      <div class="row-actions">
-        <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {action.busy ? '提交中…' : '确认已上报'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormButtons busy={action.busy} submitLabel="确认已上报" onCancel={onCancel} />
     </form>
   );
 }

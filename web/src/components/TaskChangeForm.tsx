@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { post } from '../lib/api.js';
 import type { TaskView } from '../lib/incident-state.js';
 import { fromLocalInput } from '../lib/time.js';
-import { Field, fieldProps, FormError, useAction, useInlineForm } from './form.js';
+import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from './form.js';
 import { UnitOptions, type UnitOption } from './use-units.js';
 
 export type TaskChange = 'reassign' | 'close';
@@ -47,14 +47,7 @@ export function TaskChangeForm({ task, change, units, onDone, onCancel }: { task
       <Field id={id('reason')} label={reassign ? '改派理由' : '关闭理由'} error={action.fields.reason}>
         <textarea {...fieldProps(id('reason'), action.fields.reason)} rows={2} value={reason} maxLength={1000} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
-      <div class="row-actions">
-        <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {action.busy ? '提交中…' : reassign ? '确认改派' : '确认关闭'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormButtons busy={action.busy} submitLabel={reassign ? '确认改派' : '确认关闭'} onCancel={onCancel} />
     </form>
   );
 }

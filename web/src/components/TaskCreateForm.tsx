@@ -10,7 +10,7 @@ import { get, post } from '../lib/api.js';
 import { newKey } from '../lib/draft.js';
 import type { TaskView } from '../lib/incident-state.js';
 import { fromLocalInput, toLocalInput } from '../lib/time.js';
-import { Field, fieldProps, FormError, useAction, useInlineForm } from './form.js';
+import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from './form.js';
 import { UnitOptions, type UnitOption } from './use-units.js';
 
 interface Suggestion {
@@ -111,14 +111,7 @@ export function TaskCreateForm({ incidentId, units, onCreated, onCancel }: { inc
       <Field id={id('description')} label="任务内容" error={action.fields.description}>
         <textarea {...fieldProps(id('description'), action.fields.description)} rows={2} value={description} maxLength={2000} onInput={(e) => setDescription(e.currentTarget.value)} />
       </Field>
-      <div class="row-actions">
-        <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {action.busy ? '提交中…' : '布置并通知单位'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormButtons busy={action.busy} submitLabel="布置并通知单位" onCancel={onCancel} />
     </form>
   );
 }

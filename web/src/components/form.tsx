@@ -65,6 +65,20 @@ export function FormError({ message }: { message: string | null }) {
   );
 }
 
+/** Submit and cancel, the end of every inline form; the submit button says when it is sending. */
+export function FormButtons({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
+  return (
+    <div class="row-actions">
+      <button type="submit" class="btn btn-primary" disabled={busy}>
+        {busy ? '提交中…' : submitLabel}
+      </button>
+      <button type="button" class="btn" onClick={onCancel}>
+        取消
+      </button>
+    </div>
+  );
+}
+
 export interface Action {
   busy: boolean;
   error: string | null;

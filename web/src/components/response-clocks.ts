@@ -3,12 +3,11 @@
  * against its deadline (amber from 75% of the allowed time, red once past it, as for
  * acknowledgements), what still stops the 终报 from closing, and the order they are listed in.
  */
+import { isTaskOpen as isOpenState } from '../../../src/domain/tasks.js';
 import { WARN_RATIO, type DeadlineState, type IncidentEntry, type ObligationView, type TaskView } from '../lib/incident-state.js';
 import { formatClock, formatDuration, formatShort, formatTime } from '../lib/time.js';
 
-const OPEN_TASK_STATES = new Set(['open', 'accepted', 'blocked']);
-
-export const isTaskOpen = (t: Pick<TaskView, 'state'>) => OPEN_TASK_STATES.has(t.state);
+export const isTaskOpen = (t: Pick<TaskView, 'state'>) => isOpenState(t.state);
 
 /** Counting down from `start` to `due`; the same words for every clock on the board. */
 function countdown(start: number, due: number, now: number): DeadlineState {

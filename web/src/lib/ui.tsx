@@ -1,20 +1,13 @@
 /** Small pieces every desk page shares: header, badges, the connection banner, a ticking clock. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { labelOf, ROLE_LABELS, SEVERITY_LABELS, USER_ROLE_LABELS } from '../../../src/contract/labels.js';
 import type { LinkStatus } from './realtime.js';
 import { logOut, PAGE_ROLES, type User } from './session.js';
 import { formatTime } from './time.js';
+import { useNow } from './use-now.js';
 
 /** Re-renders every `ms` milliseconds and returns the current time. */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
+export { useNow };
 
 const SEVERITY_ICON: Record<string, string> = { general: '●', major: '▲', extraordinary: '◆' };
 

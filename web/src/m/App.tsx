@@ -9,7 +9,7 @@ import { InboxCard, type Item } from './InboxCard.js';
 import { Tabs } from './Tabs.js';
 import { TaskList } from './TaskList.js';
 import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
 
 export interface Me {

@@ -1,7 +1,7 @@
 /** One notification in the liaison's inbox: the incident, why this unit, the deadline, 签收 and 退回. */
 import { useState } from 'preact/hooks';
 import { formatTime } from '../lib/time.js';
-import { DrillMark } from './DrillMark.js';
+import { DrillMark } from '../components/DrillMark.js';
 
 export interface Item {
   id: string;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { labelOf, ROLE_LABELS, TASK_STATE_LABELS } from '../../../src/contract/labels.js';
 import { describeError } from '../lib/api.js';
 import { formatDuration, formatShort } from '../lib/time.js';
-import { DrillMark } from './DrillMark.js';
+import { DrillMark } from '../components/DrillMark.js';
 import { TaskActionForm, type WrittenAction } from './TaskActionForm.js';
 import { actionsFor, dueState, isTaskOpen, type Task, type TaskAction } from './tasks.js';
 import { newIdempotencyKey } from './useTasks.js';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { taskSchema } from '../../../src/contract/response.js';
-import type { TaskState } from '../../../src/domain/enums.js';
+import { isTaskOpen as isOpenState, transitionTask, type TaskAction as DomainTaskAction } from '../../../src/domain/tasks.js';
 import type { EventEnvelope } from '../lib/realtime.js';
 
 export type Task = z.infer<typeof taskSchema> & {
@@ -19,23 +19,17 @@ type IncomingIncident = Omit<TaskIncident, 'status'> & { status?: TaskIncident['
 /** The unit's four actions and the path of each (`POST /api/v1/tasks/{id}/<path>`). */
 export type TaskAction = 'accept' | 'progress' | 'block' | 'done';
 
-const OPEN_STATES: readonly TaskState[] = ['open', 'accepted', 'blocked'];
-
-/** Which actions the server allows in each state (domain/tasks.ts); a settled task allows none. */
-const ACTIONS_BY_STATE: Record<TaskState, readonly TaskAction[]> = {
-  open: ['accept', 'block', 'done'],
-  accepted: ['progress', 'block', 'done'],
-  blocked: ['progress', 'done'],
-  done: [],
-  closed: [],
-};
+/** The domain's name of each of the unit's actions (`done` is the path of `complete`). */
+const DOMAIN_ACTION: Record<TaskAction, DomainTaskAction> = { accept: 'accept', progress: 'progress', block: 'block', done: 'complete' };
+const UNIT_ACTIONS = Object.keys(DOMAIN_ACTION) as TaskAction[];
 
 export function isTaskOpen(task: Pick<Task, 'state'>): boolean {
-  return OPEN_STATES.includes(task.state);
+  return isOpenState(task.state);
 }
 
+/** What the task's state lets the unit do, by the server's own state machine; a settled task allows none. */
 export function actionsFor(task: Pick<Task, 'state'>): readonly TaskAction[] {
-  return ACTIONS_BY_STATE[task.state];
+  return UNIT_ACTIONS.filter((a) => transitionTask(task.state, DOMAIN_ACTION[a]).ok);
 }
 
 /** The request body of an action, and the field the server names when the text is wrong. */

@@ -1,7 +1,7 @@
 /** Closing a 督办 alert with how it was resolved (电话督促, 已改派 …), kept in the record. */
 import { useState } from 'preact/hooks';
 import type { AlertView } from '../../../../src/contract/admin.js';
-import { Field, fieldProps, FormError, useAction, useInlineForm } from '../../components/form.js';
+import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from '../../components/form.js';
 import { post } from '../../lib/api.js';
 
 export function AlertResolution({ alert, onDone, onCancel }: { alert: AlertView; onDone(): void; onCancel(): void }) {
@@ -23,14 +23,7 @@ export function AlertResolution({ alert, onDone, onCancel }: { alert: AlertView;
       <Field id={id} label="处理情况" error={action.fields.resolution}>
         <textarea {...fieldProps(id, action.fields.resolution)} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </Field>
-      <div class="row-actions">
-        <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {action.busy ? '提交中…' : '确认处理'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormButtons busy={action.busy} submitLabel="确认处理" onCancel={onCancel} />
     </form>
   );
 }

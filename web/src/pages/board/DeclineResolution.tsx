@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ROLE_LABELS } from '../../../../src/contract/labels.js';
 import { UNIT_ROLES, type UnitRole } from '../../../../src/domain/enums.js';
-import { Field, fieldProps, FormError, useAction, useInlineForm } from '../../components/form.js';
+import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from '../../components/form.js';
 import { UnitOptions, type UnitOption } from '../../components/use-units.js';
 import { post } from '../../lib/api.js';
 import type { NotificationView } from '../../lib/incident-state.js';
@@ -88,14 +88,7 @@ export function DeclineResolution({ notificationId, unitName, role: declinedRole
       <Field id={id('reason')} label={choice === 'reassign' ? '改派理由' : '确认退回的理由'} error={action.fields.reason}>
         <textarea {...fieldProps(id('reason'), action.fields.reason)} rows={2} value={reason} maxLength={1000} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>
-      <div class="row-actions">
-        <button type="submit" class="btn btn-primary" disabled={action.busy}>
-          {action.busy ? '提交中…' : choice === 'reassign' ? '改派并通知' : '确认退回'}
-        </button>
-        <button type="button" class="btn" onClick={onCancel}>
-          取消
-        </button>
-      </div>
+      <FormButtons busy={action.busy} submitLabel={choice === 'reassign' ? '改派并通知' : '确认退回'} onCancel={onCancel} />
     </form>
   );
 }

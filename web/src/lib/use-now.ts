@@ -2,10 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
   }, [ms]);
   return now;
 }
