@@ -21,7 +21,7 @@ let incidentId: string;
 let taskId: string;
 
 const start = (at: Date) => startTestServer({ fixedClock: at, manualEngine: true, database, dataDir });
-const typesOf = async (type: string) => (await server.services.db.select().from(events).where(eq(events.type, type))).map((e) => e.data as any);
+const typesOf = async (type: string) => (await server.services.db.select().from(events).where(eq(events.type, type)).orderBy(events.seq)).map((e) => e.data as any);
 
 beforeAll(async () => {
   database = await createTestDatabase();
