@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import { authRoutes } from './api/auth/index.js';
 import { limitRequestBodies } from './api/body-limit.js';
+import { guardInputText } from './api/input-guard.js';
 import { docsRoutes, type AssetReader } from './api/docs/index.js';
 import type { AppContext, AppEnv } from './api/env.js';
 import { incidentRoutes } from './api/incidents/index.js';
@@ -58,6 +59,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use('*', limitRequestBodies());
+  app.use('*', guardInputText());
   app.use('*', async (c, next) => {
     c.set('services', await options.services(c));
     await next();

@@ -42,3 +42,82 @@ describe('request-body size limit', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+function expectInvalid(res: { status: number; headers: Headers; body: any }, field: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(422);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+}
+
+async function incidentCount(): Promise<number> {
+  const res = await server.request('GET', '/api/v1/incidents', { token: duty });
+  return res.body.incidents.length;
+}
+
+describe('text PostgreSQL cannot store (U+0000, lone surrogates)', () => {
+  it('is refused in any body field, naming it, and nothing is filed', async () => {
+    const before = await incidentCount();
+    expectInvalid(await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: '硫化氢\u0000中毒' }) }), 'title');
+    expectInvalid(await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ narrative: '经过\ud800' }) }), 'narrative');
+    const employer = { ...xinyangReport().employer, name: '某\udfff公司' };
+    expectInvalid(await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ employer }) }), 'employer.name');
+    expectInvalid(await server.request('POST', '/api/v1/routing/preview', { token: duty, body: xinyangReport({ 'x\u0000': 1 }) }), 'x\\u0000');
+    expectInvalid(await server.request('POST', '/api/v1/auth/login', { body: { username: 'duty\u0000', password: 'x' } }), 'username');
+    expect(await incidentCount()).toBe(before);
+  });
+
+  it('is refused in a path parameter, naming it', async () => {
+    expectInvalid(await server.request('GET', '/api/v1/incidents/a%00b', { token: duty }), 'id');
+    expectInvalid(await server.request('GET', '/api/v1/jurisdictions/xinyang%00/units', { token: duty }), 'id');
+    expectInvalid(await server.request('POST', '/api/v1/incidents/%00/reports', { token: duty, body: {} }), 'id');
+  });
+
+  it('is refused in a query parameter, naming it', async () => {
+    expectInvalid(await server.request('GET', '/api/v1/incidents?jurisdictionId=xinyang%00', { token: duty }), 'jurisdictionId');
+    expectInvalid(await server.request('GET', '/api/v1/alerts?incidentId=%00', { token: duty }), 'incidentId');
+  });
+});
+
+describe('a body that is not an object', () => {
+  for (const raw of ['null', '[]', '42', '"text"', 'true'])
+    it(`${raw} is refused with 422 problem+json`, async () => {
+      const res = await server.request('POST', '/api/v1/incidents', { token: duty, raw });
+      expectInvalid(res, '(body)');
+    });
+
+  it('null is refused where the body is optional too', async () => {
+    const res = await server.request('POST', '/api/v1/notifications/00000000-0000-0000-0000-000000000000/acknowledge', { token: duty, raw: 'null' });
+    expectInvalid(res, '(body)');
+  });
+});
+
+describe('a malformed Origin on a cookie session', () => {
+  for (const origin of ['null', 'not a url', 'http://[::1', 'file://'])
+    it(`Origin: ${origin} is refused with 403 problem+json`, async () => {
+      const token = await server.login('duty');
+      const res = await server.request('POST', '/api/v1/routing/preview', {
+        body: xinyangReport(),
+        headers: { cookie: `lianfang_session=${token}`, origin },
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    });
+
+  it('the same origin is accepted', async () => {
+    const token = await server.login('duty');
+    const res = await server.request('POST', '/api/v1/routing/preview', { body: xinyangReport(), headers: { cookie: `lianfang_session=${token}`, origin: server.url } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('the one-tap link outside the OpenAPI routes', () => {
+  it('answers a null JSON body with 422, not 500', async () => {
+    const res = await server.request('POST', '/a/not-a-token', { raw: 'null', headers: { accept: 'application/json' } });
+    expectInvalid(res, '(body)');
+  });
+
+  it('refuses U+0000 in a form body, naming the field', async () => {
+    const res = await server.request('POST', '/a/not-a-token', { raw: 'note=%00', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expectInvalid(res, 'note');
+  });
+});

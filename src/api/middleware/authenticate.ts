@@ -15,6 +15,13 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** The host of an Origin header; `null`, an empty or a malformed origin has none and matches nothing. */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  const url = new URL(origin);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
+}
+
 export const requireActor = createMiddleware<AppEnv>(async (c, next) => {
   // Several routers guard overlapping paths (/incidents/*): authenticate once per request.
   if (c.get('actor')) return next();
@@ -23,7 +30,7 @@ export const requireActor = createMiddleware<AppEnv>(async (c, next) => {
   if (!token) throw unauthenticated('请先登录 (send Authorization: Bearer <token>)');
   if (!bearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
     const origin = c.req.header('origin');
-    if (origin && new URL(origin).host !== new URL(c.req.url).host) throw forbidden('跨站请求被拒绝 (cross-site request refused)');
+    if (origin !== undefined && originHost(origin) !== new URL(c.req.url).host) throw forbidden('跨站请求被拒绝 (cross-site request refused)');
   }
   const actor = await authenticateToken(c.get('services'), token);
   if (!actor) throw unauthenticated();
