@@ -3,6 +3,7 @@
  * connection string). Realtime stays on the Node socket.io nodes, which relay the same event log.
  */
 import { drizzle } from 'drizzle-orm/postgres-js';
+import { retryConflicts } from './db/retry.js';
 import postgres from 'postgres';
 import type { Context } from 'hono';
 import { createApp } from './app.js';
@@ -45,7 +46,7 @@ export default {
     if (!url) return new Response('DATABASE_URL or a HYPERDRIVE binding is required', { status: 500 });
     // One small pool per request, as Hyperdrive recommends; it is closed after the response.
     const sql = postgres(url, { max: 5, fetch_types: false });
-    const db = drizzle(sql, { schema }) as unknown as Database;
+    const db = retryConflicts(drizzle(sql, { schema }) as unknown as Database);
     // The link secret and VAPID key are the ones the Node servers generated and stored.
     links ??= {
       secret: await linkSecret(db, env.LINK_SECRET),

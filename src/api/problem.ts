@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import { isTransactionConflict } from '../db/retry.js';
 import { DomainError, fieldPath, type FieldProblem } from '../services/errors.js';
 
 export interface ProblemBody {
@@ -68,6 +69,21 @@ export function errorToProblem(c: Context, err: unknown): Response {
       instance: c.req.path,
       requestId: c.get('requestId' as never),
     });
+  }
+  if (isTransactionConflict(err)) {
+    // Retried already (db/retry.ts) and still losing: nothing was written, a later retry may win.
+    return problemResponse(
+      c,
+      {
+        type: 'https://lianfang.example/problems/busy',
+        title: '系统繁忙，请稍后重试',
+        status: 503,
+        detail: '同时处理的操作相互冲突，本次提交未生效；请稍后重试，使用相同的 Idempotency-Key 重试不会重复提交',
+        instance: c.req.path,
+        requestId: c.get('requestId' as never),
+      },
+      { 'retry-after': '1' },
+    );
   }
   if (isDatabaseUnavailable(err)) {
     return problemResponse(

@@ -4,6 +4,7 @@
  * the event relay uses to wake up when events commit.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { retryConflicts } from './retry.js';
 import * as schema from './schema.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -40,7 +41,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const db = drizzle(sql, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
-    db: db as unknown as Database,
+    db: retryConflicts(db as unknown as Database),
     kind: 'postgres',
     async listen(channel, onNotify) {
       const sub = await sql.listen(channel, () => onNotify());
@@ -65,7 +66,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const db = drizzle(pg, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
-    db: db as unknown as Database,
+    db: retryConflicts(db as unknown as Database),
     kind: 'pglite',
     async listen(channel, onNotify) {
       const unlisten = await pg.listen(channel, () => onNotify());
