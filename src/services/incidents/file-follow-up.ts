@@ -12,7 +12,8 @@ import { incidents, memberUnits, notifications, obligations, reportVersions, res
 import { blocksClosing } from '../../domain/closing.js';
 import { compareVersions } from '../../domain/report-changes.js';
 import { servesJurisdiction, type Actor, type Services } from '../context.js';
-import { conflict, forbidden } from '../errors.js';
+import { followUpTimeProblems } from '../../domain/time-bounds.js';
+import { conflict, forbidden, invalid } from '../errors.js';
 import { createObligations } from '../obligations/create-obligations.js';
 import { describeOpenItems, openItemsAtClose } from './close-check.js';
 import { carryOverDeclines } from '../../domain/declines.js';
@@ -37,6 +38,8 @@ export async function fileFollowUp(
   if (submission.closeOverride && actor.role !== 'commander' && actor.role !== 'admin')
     throw forbidden('只有指挥长可以强制结案 (only a commander may close with open items)');
   const book = await requireFilingRights(services, actor, visible.jurisdictionId);
+  const timeProblems = followUpTimeProblems(submission.occurredAt, visible.receivedAt);
+  if (timeProblems.length) throw invalid('报告中的时间有误', timeProblems);
   const adjusted = new Set([...submission.extraUnits, ...submission.excludeUnits].map((a) => a.unitId));
   const assessment = { ...assessReport(book, submission, submission.extraUnits, submission.excludeUnits) };
   Object.assign(assessment, carryOverDeclines(assessment, await resolvedDeclines(services.db, incidentId), adjusted));

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { obligations } from '../../db/schema.js';
 import type { ObligationMethod } from '../../domain/enums.js';
 import { isCommission, type Actor, type Services } from '../context.js';
+import { submissionTimeProblems } from '../../domain/time-bounds.js';
 import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { loadVisibleIncident } from '../incidents/load.js';
@@ -28,9 +29,7 @@ export async function submitObligation(services: Services, actor: Actor, inciden
   if (!isCommission(actor)) throw forbidden('上报由卫健委办理 (upward reporting is the commission’s)');
   const now = services.clock();
   const at = input.submittedAt ? new Date(input.submittedAt) : now;
-  const problems: FieldProblem[] = [];
-  if (at.getTime() > now.getTime()) problems.push({ field: 'submittedAt', message: '上报时间不能晚于现在 (cannot be in the future)' });
-  if (at.getTime() < incident.receivedAt.getTime()) problems.push({ field: 'submittedAt', message: '上报时间不能早于接报时间 (before the report was received)' });
+  const problems: FieldProblem[] = submissionTimeProblems(at, now, incident.receivedAt);
   if (input.method === 'document' && !input.reference) problems.push({ field: 'reference', message: '书面报告须填写文号 (a document needs its number)' });
   if (problems.length) throw invalid('上报记录有误 (invalid submission)', problems);
 

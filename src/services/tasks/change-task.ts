@@ -9,6 +9,7 @@ import { alerts, incidents, memberUnits, responseTasks, users } from '../../db/s
 import { taskActionName, transitionTask, type TaskAction } from '../../domain/tasks.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import type { Actor, Services } from '../context.js';
+import { taskDueProblems } from '../../domain/time-bounds.js';
 import { conflict, invalid } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
@@ -43,7 +44,8 @@ export async function changeTask(
   if (incident.status !== 'open') throw conflict('事故已结案 (incident is closed)');
   const now = services.clock();
   const newDue = input.dueAt ? new Date(input.dueAt) : undefined;
-  if (newDue && newDue.getTime() <= now.getTime()) throw invalid('办结时限须晚于现在', [{ field: 'dueAt', message: '办结时限须晚于现在 (dueAt must be in the future)' }]);
+  const dueProblems = newDue ? taskDueProblems(newDue, now) : [];
+  if (dueProblems.length) throw invalid('办结时限有误', dueProblems);
 
   return services.db.transaction((tx) => onceForKey(tx, actor.id, idempotencyKey, fingerprint, async (): Promise<{ status: number; body: TaskChangeResult }> => {
     // The 终报 locks the incident to close it: a change never slips in after it.

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { incidents, memberUnits, responseTasks, users } from '../../db/schema.js';
 import type { TaskRole } from '../../domain/enums.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
+import { taskDueProblems } from '../../domain/time-bounds.js';
 import { conflict, forbidden, invalid, type FieldProblem } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
@@ -63,7 +64,7 @@ export async function createTask(
   for (const field of ['unitId', 'role', 'title', 'description', 'dueAt'] as const)
     if (!task[field]) problems.push({ field, message: '必填（或给出 suggestionId） (required unless suggestionId is given)' });
   const dueAt = task.dueAt ? new Date(task.dueAt) : null;
-  if (dueAt && dueAt.getTime() <= now.getTime()) problems.push({ field: 'dueAt', message: '办结时限须晚于现在 (dueAt must be in the future)' });
+  if (dueAt) problems.push(...taskDueProblems(dueAt, now));
   const [unit] = task.unitId
     ? await services.db
         .select({ id: memberUnits.id, name: memberUnits.name })
