@@ -18,7 +18,7 @@ import { EARLIEST_YEAR, isBeforeEarliestYear } from '../domain/time-bounds.js';
 /** ISO 8601 with an explicit offset; the commission needs to know which clock a time was read on. */
 export const isoDateTime = z.iso
   .datetime({ offset: true, message: '时间须为带时区的ISO 8601格式，如 2026-11-23T08:30:00+08:00 (ISO 8601 with offset)' })
-  .refine((t) => !isBeforeEarliestYear(t), `年份不能早于${EARLIEST_YEAR}年`)
+  .refine((t) => !isBeforeEarliestYear(t), { message: `年份不能早于${EARLIEST_YEAR}年`, when: (p) => !p.issues.length })
   .meta({ example: '2026-11-23T08:30:00+08:00' });
 
 const text = (max: number, what: string) =>
