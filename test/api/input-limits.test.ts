@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { streamUntilAnswered } from '../support/streaming.js';
-import { xinyangReport } from '../support/reports.js';
+import { unitIdByName, xinyangReport } from '../support/reports.js';
 
 let server: TestServer;
 let duty: string;
@@ -119,5 +119,24 @@ describe('the one-tap link outside the OpenAPI routes', () => {
   it('refuses U+0000 in a form body, naming the field', async () => {
     const res = await server.request('POST', '/a/not-a-token', { raw: 'note=%00', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expectInvalid(res, 'note');
+  });
+});
+
+describe('the account as CSV', () => {
+  it('guards a cell starting with a full-width ＝ ＋ － ＠ like its ASCII form', async () => {
+    const commander = await server.login('commander');
+    const unitId = await unitIdByName(server, duty, 'xinyang', '总工会');
+    const incidentId = (await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: 'CSV 测试' }) })).body.id;
+    const titles = ['=1+1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '﹦1+1', '　＝1+1'];
+    for (const title of titles) {
+      const res = await server.request('POST', `/api/v1/incidents/${incidentId}/tasks`, {
+        token: commander,
+        body: { unitId, role: 'support', title, description: '测试', dueAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const csv = (await server.request('GET', `/api/v1/incidents/${incidentId}/account?format=csv`, { token: duty })).body as string;
+    const lastCells = csv.split('\r\n').filter((l) => l.startsWith('任务')).map((l) => l.slice(l.lastIndexOf(',') + 1));
+    expect(lastCells.sort()).toEqual(titles.map((t) => `'${t.trim()}`).sort());
   });
 });

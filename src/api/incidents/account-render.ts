@@ -77,10 +77,17 @@ ${drill ? '<div class="drill" role="note">【演练】本报告为演练记录�
 </body></html>`;
 }
 
+/**
+ * What a spreadsheet may read as the start of a formula: = + - @ in their ASCII, full-width
+ * (＝＋－＠, typed with a Chinese input method) and small forms (﹦﹢﹣﹫), also after leading blanks,
+ * and a leading tab or carriage return.
+ */
+const FORMULA_START = /^[\t\r]|^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
+
 /** A cell Excel will neither split nor evaluate as a formula. */
-function cell(value: unknown): string {
+export function cell(value: unknown): string {
   let text = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
