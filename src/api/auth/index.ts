@@ -6,9 +6,8 @@ import { logIn, SESSION_HOURS } from '../../services/auth/login.js';
 import { revokeSession } from '../../services/auth/sessions.js';
 import { requireActor, SESSION_COOKIE } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
-import type { AppContext } from '../env.js';
 
-export function authRoutes(clientAddress: (c: AppContext) => string) {
+export function authRoutes() {
   const router = createRouter();
 
   router.openapi(
@@ -27,12 +26,13 @@ export function authRoutes(clientAddress: (c: AppContext) => string) {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const result = await logIn(c.get('services'), { ...input, address: clientAddress(c) });
+      const result = await logIn(c.get('services'), { ...input, address: c.get('client').address });
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a trusted TLS-terminating proxy the connection is http, the client's is https.
+        secure: c.get('client').secure,
         maxAge: SESSION_HOURS * 3600,
       });
       return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);
