@@ -28,12 +28,19 @@ import { accountRoutes } from './api/incidents/account.js';
 import { statisticsRoutes } from './api/statistics/index.js';
 import { webRoutes, type WebAssetReader } from './api/web/index.js';
 import type { Services } from './services/context.js';
+import { clientFacts, TRUST_NOBODY, type ProxyTrust } from './api/client-address.js';
+import type { OriginPolicy } from './api/origin-check.js';
 
 export interface AppOptions {
   services: (c: Context) => Services | Promise<Services>;
   /** Round trip to the database, for /healthz. */
   ping: (c: Context) => Promise<void>;
-  clientAddress: (c: AppContext) => string;
+  /** The TCP peer of the request (a proxy, when there is one). */
+  peerAddress: (c: AppContext) => string;
+  /** Which peers' X-Forwarded-For / X-Forwarded-Proto are believed; default nobody's. */
+  proxies?: ProxyTrust;
+  /** The origins whose pages may use the session cookie. */
+  origins: OriginPolicy;
   docsAsset: AssetReader;
   /** Reads the built web app (web/dist); without it the pages are not served (e.g. on Workers). */
   webAsset?: WebAssetReader;
@@ -52,7 +59,8 @@ export function createApp(options: AppOptions) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the service's own ws:/wss: origin too; no other host may be reached.
+        connectSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
       },
@@ -62,7 +70,22 @@ export function createApp(options: AppOptions) {
   app.use('*', guardInputText());
   app.use('*', async (c, next) => {
     c.set('services', await options.services(c));
+    c.set('origins', options.origins);
+    c.set('client', clientFacts(
+      {
+        peerAddress: options.peerAddress(c),
+        protocol: new URL(c.req.url).protocol,
+        forwardedFor: c.req.header('x-forwarded-for'),
+        forwardedProto: c.req.header('x-forwarded-proto'),
+      },
+      options.proxies ?? TRUST_NOBODY,
+    ));
     await next();
+  });
+  // API answers carry a person's data: no browser or proxy cache keeps them.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
   });
   app.onError((err, c) => errorToProblem(c, err));
   app.notFound((c) =>
@@ -79,7 +102,7 @@ export function createApp(options: AppOptions) {
   });
 
   const api = new OpenAPIHono<AppEnv>();
-  api.route('/', authRoutes(options.clientAddress));
+  api.route('/', authRoutes());
   api.route('/', jurisdictionRoutes());
   api.route('/', routingRoutes());
   api.route('/', incidentRoutes());

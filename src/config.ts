@@ -1,5 +1,7 @@
 /** Configuration from the environment, parsed once at start (spec §8). */
 import { z } from 'zod';
+import { parseTrustedProxies } from './api/client-address.js';
+import { parseOriginList } from './api/origin-check.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,6 +25,10 @@ const configSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:lianfang@localhost'),
+  /** Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed, e.g. 127.0.0.1,10.0.0.0/8 */
+  TRUSTED_PROXIES: z.string().default(''),
+  /** Origins besides PUBLIC_URL whose pages may use the session cookie, comma-separated. */
+  ALLOWED_ORIGINS: z.string().default(''),
 });
 
 export type Config = {
@@ -36,12 +42,19 @@ export type Config = {
   linkSecret?: string;
   vapid?: { publicKey: string; privateKey: string };
   vapidSubject?: string;
+  /** Addresses or CIDRs, comma-separated; absent → no proxy is believed. */
+  trustedProxies?: string;
+  /** Origins, comma-separated. */
+  allowedOrigins?: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) throw new Error(`invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   const c = parsed.data;
+  // Read now so a wrong entry stops the start, not the first request.
+  parseTrustedProxies(c.TRUSTED_PROXIES);
+  parseOriginList(c.ALLOWED_ORIGINS);
   if (!!c.VAPID_PUBLIC_KEY !== !!c.VAPID_PRIVATE_KEY) throw new Error('invalid configuration: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
   return {
     port: c.PORT,
@@ -54,5 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     linkSecret: c.LINK_SECRET,
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
     vapidSubject: c.VAPID_SUBJECT,
+    trustedProxies: c.TRUSTED_PROXIES,
+    allowedOrigins: c.ALLOWED_ORIGINS,
   };
 }

@@ -16,6 +16,10 @@ import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { EventRelay, type RelayOptions } from './realtime/event-relay.js';
 import { DeliveryRecorder } from './realtime/delivery-recorder.js';
 import { attachSocketServer } from './realtime/socket-server.js';
+import { AccessEnforcer } from './realtime/access-enforcer.js';
+import { activeSessionActors } from './services/auth/sessions.js';
+import { parseTrustedProxies } from './api/client-address.js';
+import { parseOriginList, type OriginPolicy } from './api/origin-check.js';
 import { loadBundledRulebooks } from './rulebooks/index.js';
 import { demoBanner, seedDemoAccounts } from './seed/demo.js';
 import type { Services } from './services/context.js';
@@ -41,6 +45,8 @@ export interface RunningServer {
   relay: EventRelay;
   engine: Engine;
   io: import('socket.io').Server;
+  /** Ends sockets whose access ended (the relay applies log rows; the sweep re-checks sessions). */
+  access: AccessEnforcer;
   close(): Promise<void>;
 }
 
@@ -70,10 +76,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await installRulebooks(database.db, books);
   if (config.seedDemo && (await seedDemoAccounts(database.db, books)) > 0) log(demoBanner(books));
 
+  const proxies = parseTrustedProxies(config.trustedProxies);
+  const extraOrigins = parseOriginList(config.allowedOrigins);
+  const origins: OriginPolicy = {
+    // Read per request: the public origin is only known once the port is.
+    allowed: () => [services.links.publicUrl, ...extraOrigins].filter(Boolean),
+    trustHost: !config.publicUrl,
+  };
   const app = createApp({
     services: () => services,
     ping: () => database.ping(),
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    peerAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    proxies,
+    origins,
     docsAsset: async (file) => {
       const type = ASSET_TYPES[file.slice(file.lastIndexOf('.'))];
       return type ? { body: await readFile(join(swaggerDir, file)), type } : null;
@@ -84,10 +99,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const recorder = new DeliveryRecorder(services);
   let relay: EventRelay | undefined;
-  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position });
-  relay = new EventRelay(io, database, services, recorder, relayOptions);
+  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, access: () => access, origins, proxies });
+  const access = new AccessEnforcer(io);
+  relay = new EventRelay(io, database, services, recorder, access, relayOptions);
   // The relay knows its position before the first socket can join.
   await relay.start();
+  access.startSweeping((ids) => activeSessionActors(services, ids));
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -109,10 +126,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     relay,
     engine,
     io,
+    access,
     close: () =>
       (closing ??= (async () => {
         await engine.stop();
         await relay!.stop();
+        access.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await recorder.flush();

@@ -36,7 +36,9 @@ const app = createApp({
   ping: async (c: Context) => {
     await (c.env as RequestEnv).sql`select 1`;
   },
-  clientAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+  // Cloudflare's edge is the only peer; it names the client itself.
+  peerAddress: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+  origins: { allowed: () => [], trustHost: true },
   docsAsset: async () => null,
 });
 

@@ -94,6 +94,9 @@ export const newUnitMemberSchema = z
 export const userPatchSchema = z
   .object({
     onDuty: z.boolean().optional(),
+    /** A liaison or unit head may become the other, or move to another unit of the same jurisdiction. */
+    role: z.enum(UNIT_MEMBER_ROLES, { message: '角色须为联络员或单位负责人 (role: liaison or unit_head)' }).optional(),
+    unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64).optional(),
     active: z.boolean().optional(),
     displayName: z.string().trim().min(1).max(50).optional(),
     phone: z

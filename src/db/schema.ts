@@ -130,6 +130,20 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_username_at_idx').on(t.username, t.at), index('login_failures_address_at_idx').on(t.address, t.at)],
 );
 
+/**
+ * Login limits, one row per scope (see src/domain/login-limits.ts): an account from one source
+ * (address or device), an account from unknown sources, an address against every account.
+ * Attempts are reserved under a row lock before the password is checked.
+ */
+export const loginLimits = pgTable('login_limits', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastAttemptAt: tz('last_attempt_at'),
+  blockedUntil: tz('blocked_until'),
+  /** Last correct password from this source: it is then known-good for the account. */
+  succeededAt: tz('succeeded_at'),
+});
+
 export const incidents = pgTable(
   'incidents',
   {

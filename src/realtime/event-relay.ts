@@ -12,6 +12,26 @@ import { latestSeq, readEventsAfter, toEnvelope } from '../services/events/read.
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
+import type { AccessEnforcer } from './access-enforcer.js';
+import { accessChangeOf, type AccessChange } from '../services/auth/access-changes.js';
+
+interface BatchPart {
+  events: StoredEvent[];
+  accessChange?: { seq: number; change: AccessChange };
+}
+
+/** The batch cut after each access-change row, which is applied, never delivered. */
+function splitAtAccessChanges(batch: StoredEvent[]): BatchPart[] {
+  const parts: BatchPart[] = [{ events: [] }];
+  for (const event of batch) {
+    const change = accessChangeOf(event);
+    if (change) {
+      parts[parts.length - 1]!.accessChange = { seq: event.seq, change };
+      parts.push({ events: [] });
+    } else parts[parts.length - 1]!.events.push(event);
+  }
+  return parts;
+}
 
 const BATCH = 500;
 const ACK_TIMEOUT_MS = 30_000;
@@ -33,6 +53,7 @@ export class EventRelay {
     private readonly handle: DatabaseHandle,
     private readonly services: Services,
     private readonly recorder: DeliveryRecorder,
+    private readonly access: AccessEnforcer,
     private readonly options: RelayOptions = {},
   ) {}
 
@@ -64,9 +85,13 @@ export class EventRelay {
         batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH);
         if (batch.length === 0) break;
         this.options.beforeDeliver?.(batch);
-        // Units first: their people must act, and each socket still gets its events in seq order.
-        for (const event of batch) this.deliverToUnits(event);
-        for (const event of batch) this.deliverToCommission(event);
+        for (const part of splitAtAccessChanges(batch)) {
+          // Units first: their people must act, and each socket still gets its events in seq order.
+          for (const event of part.events) this.deliverToUnits(event);
+          for (const event of part.events) this.deliverToCommission(event);
+          // Ended before any later event goes out: nothing committed after a logout reaches its sockets.
+          if (part.accessChange) this.access.apply(part.accessChange.seq, part.accessChange.change);
+        }
         this.lastSeq = batch[batch.length - 1]!.seq;
       } while (batch.length === BATCH);
     } catch (err) {

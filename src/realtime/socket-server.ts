@@ -10,6 +10,10 @@ import { acknowledgeRequestSchema, declineRequestSchema } from '../contract/api.
 import { SESSION_COOKIE } from '../api/middleware/authenticate.js';
 import { zodFieldProblems } from '../api/problem.js';
 import { authenticateToken } from '../services/auth/sessions.js';
+import { clientFacts, type ProxyTrust } from '../api/client-address.js';
+import { sameOriginRequest, type OriginFacts, type OriginPolicy } from '../api/origin-check.js';
+import { sameAccess } from '../domain/access-change.js';
+import { endSocket, type AccessEnforcer } from './access-enforcer.js';
 import type { Actor, Services } from '../services/context.js';
 import { DomainError } from '../services/errors.js';
 import { readVisibleEventsAfter, toEnvelope } from '../services/events/read.js';
@@ -24,6 +28,8 @@ const RESUME_LIMIT = 1000;
 interface SocketData {
   actor: Actor;
   token: string;
+  /** The relay's position when the session was read: changes relayed after it are checked at join. */
+  checkedAtSeq: number;
   /** Relay position when the socket joined its rooms: later events reach it live. */
   joinedAtSeq: number;
 }
@@ -33,12 +39,24 @@ type Reply = (answer: unknown) => void;
 const resumeSchema = z.object({ afterSeq: z.number().int().min(0) });
 const notificationTarget = z.object({ notificationId: z.string().min(1).max(64) });
 
-function tokenFrom(socket: Socket): string | undefined {
+/** The session token: a bearer token given explicitly, or the browser's cookie. */
+function credentialOf(socket: Socket): { token: string; viaCookie: boolean } | undefined {
   const fromAuth = (socket.handshake.auth as { token?: unknown })?.token;
-  if (typeof fromAuth === 'string') return fromAuth;
+  if (typeof fromAuth === 'string') return { token: fromAuth, viaCookie: false };
   const cookie = socket.handshake.headers.cookie ?? '';
   const match = cookie.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`));
-  return match?.[1];
+  return match?.[1] ? { token: match[1], viaCookie: true } : undefined;
+}
+
+function header(socket: Socket, name: string): string | undefined {
+  const value = socket.handshake.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function refusal(status: 401 | 403, detail: string): Error {
+  const err = new Error(status === 401 ? 'unauthorized' : 'forbidden') as Error & { data?: unknown };
+  err.data = { status, detail };
+  return err;
 }
 
 /** The socket equivalent of problem+json. */
@@ -51,11 +69,28 @@ function problemAnswer(err: unknown) {
   return { ok: false, error: { type: 'internal', title: '服务器内部错误 (internal error)', status: 500, detail: '请重试 (retry)' } };
 }
 
+function handshakeOrigin(socket: Socket, proxies: ProxyTrust): OriginFacts {
+  const { secure } = clientFacts(
+    {
+      peerAddress: socket.handshake.address,
+      protocol: socket.handshake.secure ? 'https' : 'http',
+      forwardedFor: header(socket, 'x-forwarded-for'),
+      forwardedProto: header(socket, 'x-forwarded-proto'),
+    },
+    proxies,
+  );
+  const host = header(socket, 'host');
+  return { origin: header(socket, 'origin'), secFetchSite: header(socket, 'sec-fetch-site'), addressed: host ? `${secure ? 'https' : 'http'}://${host}` : null };
+}
+
 export interface SocketServerDeps {
   services: Services;
   recorder: DeliveryRecorder;
   /** The relay's position, read when a socket joins its rooms. */
   relayPosition: () => number;
+  access: () => AccessEnforcer;
+  origins: OriginPolicy;
+  proxies: ProxyTrust;
 }
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
@@ -64,45 +99,55 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
   io.use(async (socket, next) => {
     try {
-      const token = tokenFrom(socket);
-      const actor = token ? await authenticateToken(services, token) : null;
-      if (!actor || !token) {
-        const err = new Error('unauthorized') as Error & { data?: unknown };
-        err.data = { status: 401, detail: '登录已失效，请重新登录 (session missing or expired)' };
-        return next(err);
-      }
-      (socket.data as SocketData).actor = actor;
-      (socket.data as SocketData).token = token;
+      const credential = credentialOf(socket);
+      // A cookie is sent whatever page opens the socket: only the service's own pages may use it.
+      if (credential?.viaCookie && !sameOriginRequest(handshakeOrigin(socket, deps.proxies), deps.origins))
+        return next(refusal(403, '跨站连接被拒绝 (cross-site connection refused)'));
+      const checkedAtSeq = deps.relayPosition();
+      const actor = credential ? await authenticateToken(services, credential.token) : null;
+      if (!actor || !credential) return next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
+      Object.assign(socket.data as SocketData, { actor, token: credential.token, checkedAtSeq });
       next();
     } catch (err) {
-      next(err as Error);
+      console.error('socket handshake failed', err);
+      next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
     }
   });
 
   io.on('connection', (socket) => {
     const data = socket.data as SocketData;
+    // A logout relayed while this session was being read would otherwise miss this socket.
+    if (deps.access().changedSince(data.checkedAtSeq, data.actor)) return endSocket(socket);
     // Join and read the relay position in the same tick: every later event reaches this socket live.
     socket.join(roomsFor(data.actor));
     data.joinedAtSeq = deps.relayPosition();
 
-    /** Re-checks the session before an action, so a revoked session cannot act through an open socket. */
+    /**
+     * Re-checks the session before every action and `resume`: it must still be valid and still
+     * the same person in the same role and unit the socket joined as, or the socket ends.
+     */
+    let ended = false;
     const currentActor = async (): Promise<Actor> => {
       const actor = await authenticateToken(services, data.token);
-      if (!actor) {
-        socket.disconnect(true);
+      if (!sameAccess(data.actor, actor)) {
+        // Leave the rooms now; the socket closes once the answer is sent.
+        for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
+        ended = true;
         throw new DomainError('unauthenticated', '登录已失效，请重新登录 (session revoked or expired)');
       }
-      return actor;
+      return actor!;
     };
 
     const handle = (event: string, action: (payload: unknown) => Promise<unknown>) =>
       socket.on(event, async (payload: unknown, reply?: Reply) => {
         const answer = await action(payload).then((result) => ({ ok: true, ...(result as object) }), problemAnswer);
         if (typeof reply === 'function') reply(answer);
+        if (ended) endSocket(socket);
       });
 
     handle('resume', async (payload) => {
       const { afterSeq } = resumeSchema.parse(payload ?? {});
+      await currentActor();
       const upTo = data.joinedAtSeq;
       if (afterSeq >= upTo) return { events: [], hasMore: false };
       const found = await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1);

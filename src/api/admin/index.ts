@@ -82,7 +82,7 @@ export function adminRoutes() {
       method: 'patch',
       path: '/admin/users/{id}',
       tags: ['admin'],
-      summary: '修改用户 On duty, active, display name or phone (admins only)',
+      summary: '修改用户 On duty, active, display name, phone, unit or unit role (admins only); a deactivation, move or role change ends the person’s open sessions or sockets',
       security: bearerSecurity,
       request: { params: z.object({ id: z.string().min(1).max(64) }), body: jsonBody(userPatchSchema) },
       responses: {

@@ -1,14 +1,14 @@
 /** 登录 / 登出 / 当前用户. */
 import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../../contract/api.js';
 import { logIn, SESSION_HOURS } from '../../services/auth/login.js';
 import { revokeSession } from '../../services/auth/sessions.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from '../../services/auth/device-cookie.js';
 import { requireActor, SESSION_COOKIE } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
-import type { AppContext } from '../env.js';
 
-export function authRoutes(clientAddress: (c: AppContext) => string) {
+export function authRoutes() {
   const router = createRouter();
 
   router.openapi(
@@ -22,17 +22,21 @@ export function authRoutes(clientAddress: (c: AppContext) => string) {
         200: jsonResponse(loginResponseSchema, 'Session opened; the token also comes as an HttpOnly cookie'),
         401: errorResponses[401],
         422: errorResponses[422],
-        429: { description: 'Too many failed attempts', content: { 'application/problem+json': { schema: errorResponses[401].content['application/problem+json'].schema } } },
+        429: { description: 'Too many failed attempts from this source (or, for sources never used with this account, for the account); Retry-After says how long to wait', content: { 'application/problem+json': { schema: errorResponses[401].content['application/problem+json'].schema } } },
       },
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const result = await logIn(c.get('services'), { ...input, address: clientAddress(c) });
+      const { address, secure } = c.get('client');
+      const result = await logIn(c.get('services'), { ...input, address, deviceCookie: getCookie(c, DEVICE_COOKIE) });
+      // Only the login route reads it; it vouches for this browser, for this account.
+      setCookie(c, DEVICE_COOKIE, result.deviceCookie, { httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/login', secure, maxAge: DEVICE_COOKIE_DAYS * 86_400 });
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
         path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Behind a trusted TLS-terminating proxy the connection is http, the client's is https.
+        secure,
         maxAge: SESSION_HOURS * 3600,
       });
       return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);

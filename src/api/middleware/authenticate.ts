@@ -6,7 +6,17 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { authenticateToken } from '../../services/auth/sessions.js';
 import { forbidden, unauthenticated } from '../../services/errors.js';
-import type { AppEnv } from '../env.js';
+import type { AppContext, AppEnv } from '../env.js';
+import { sameOriginRequest, type OriginFacts } from '../origin-check.js';
+
+function originFacts(c: AppContext): OriginFacts {
+  const host = c.req.header('host');
+  return {
+    origin: c.req.header('origin'),
+    secFetchSite: c.req.header('sec-fetch-site'),
+    addressed: host ? `${c.get('client').secure ? 'https' : 'http'}://${host}` : null,
+  };
+}
 
 export const SESSION_COOKIE = 'lianfang_session';
 
@@ -15,23 +25,14 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** The host of an Origin header; `null`, an empty or a malformed origin has none and matches nothing. */
-function originHost(origin: string): string | null {
-  if (!URL.canParse(origin)) return null;
-  const url = new URL(origin);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.host : null;
-}
-
 export const requireActor = createMiddleware<AppEnv>(async (c, next) => {
   // Several routers guard overlapping paths (/incidents/*): authenticate once per request.
   if (c.get('actor')) return next();
   const bearer = bearerToken(c.req.header('authorization'));
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
   if (!token) throw unauthenticated('请先登录 (send Authorization: Bearer <token>)');
-  if (!bearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-    const origin = c.req.header('origin');
-    if (origin !== undefined && originHost(origin) !== new URL(c.req.url).host) throw forbidden('跨站请求被拒绝 (cross-site request refused)');
-  }
+  if (!bearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !sameOriginRequest(originFacts(c), c.get('origins')))
+    throw forbidden('跨站请求被拒绝 (cross-site request refused)');
   const actor = await authenticateToken(c.get('services'), token);
   if (!actor) throw unauthenticated();
   c.set('actor', actor);

@@ -1,7 +1,10 @@
 /** 用户管理: list accounts, add a liaison or unit head to a member unit, change on-duty/active/phone. */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { NewUnitMember, UserPatch } from '../../contract/admin.js';
-import { memberUnits, users } from '../../db/schema.js';
+import type { Database } from '../../db/client.js';
+import { memberUnits, sessions, users } from '../../db/schema.js';
+import { accessEnding } from '../../domain/access-change.js';
+import { recordAccessChange } from '../auth/access-changes.js';
 import type { UserRole } from '../../domain/enums.js';
 import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
@@ -63,13 +66,37 @@ export async function addUnitMember(services: Services, actor: Actor, input: New
 
 export async function updateUser(services: Services, actor: Actor, userId: string, patch: UserPatch) {
   requireAdmin(actor);
-  const changes: Partial<typeof users.$inferInsert> = {};
-  if (patch.onDuty !== undefined) changes.onDuty = patch.onDuty;
-  if (patch.active !== undefined) changes.active = patch.active;
-  if (patch.displayName !== undefined) changes.displayName = patch.displayName;
-  if (patch.phone !== undefined) changes.phone = patch.phone;
   if (patch.active === false && userId === actor.id) throw conflict('不能停用自己的账号 (cannot deactivate yourself)');
-  const [updated] = await services.db.update(users).set(changes).where(eq(users.id, userId)).returning();
-  if (!updated) throw notFound('用户');
-  return { user: personView(updated) };
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!before) throw notFound('用户');
+    const changes: Partial<typeof users.$inferInsert> = {};
+    if (patch.onDuty !== undefined) changes.onDuty = patch.onDuty;
+    if (patch.active !== undefined) changes.active = patch.active;
+    if (patch.displayName !== undefined) changes.displayName = patch.displayName;
+    if (patch.phone !== undefined) changes.phone = patch.phone;
+    if (patch.role !== undefined || patch.unitId !== undefined) Object.assign(changes, await unitMembership(tx, before, patch));
+    const [updated] = await tx.update(users).set(changes).where(eq(users.id, userId)).returning();
+    const ending = accessEnding(before, updated!);
+    if (ending) {
+      // A deactivated person's sessions end for good; a moved one must log in again as who they are now.
+      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+      await recordAccessChange(tx, now, { userId, sessionId: null, reason: ending, jurisdictionId: before.jurisdictionId });
+    }
+    return { user: personView(updated!) };
+  });
+}
+
+/** A role or unit change: only for liaisons and unit heads, only to a unit of their own jurisdiction. */
+async function unitMembership(tx: Database, before: typeof users.$inferSelect, patch: UserPatch): Promise<Partial<typeof users.$inferInsert>> {
+  if (before.role !== 'liaison' && before.role !== 'unit_head')
+    throw invalid('只能调整联络员或单位负责人的单位和角色 (only unit members change unit or role)', [
+      { field: patch.role !== undefined ? 'role' : 'unitId', message: '该账号不是成员单位人员 (not a unit member)' },
+    ]);
+  if (patch.unitId === undefined) return { role: patch.role };
+  const [unit] = await tx.select().from(memberUnits).where(eq(memberUnits.id, patch.unitId));
+  if (!unit || unit.jurisdictionId !== before.jurisdictionId)
+    throw invalid('成员单位不存在或不属于本辖区 (unknown unit)', [{ field: 'unitId', message: `本辖区没有成员单位 ${patch.unitId} (unknown unit)` }]);
+  return { role: patch.role, unitId: unit.id };
 }

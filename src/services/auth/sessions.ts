@@ -1,8 +1,9 @@
 /** Resolves a bearer token to its actor, and revokes sessions (登出). */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema.js';
 import type { Actor, Services } from '../context.js';
 import { sha256Hex } from '../ids.js';
+import { recordAccessChange } from './access-changes.js';
 import { actorOf } from './user-view.js';
 
 export async function authenticateToken(services: Services, token: string): Promise<Actor | null> {
@@ -17,6 +18,25 @@ export async function authenticateToken(services: Services, token: string): Prom
   return actorOf(row.user, row.session.id);
 }
 
+/** 登出: the session ends, and with it every socket opened with it, on every node. */
 export async function revokeSession(services: Services, actor: Actor): Promise<void> {
-  await services.db.update(sessions).set({ revokedAt: services.clock() }).where(eq(sessions.id, actor.sessionId));
+  const now = services.clock();
+  await services.db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId));
+    await recordAccessChange(tx, now, { userId: actor.id, sessionId: actor.sessionId, reason: 'logout', jurisdictionId: actor.jurisdictionId });
+  });
+}
+
+/** The current actors of many sessions at once (for the socket sweep); ended sessions are absent. */
+export async function activeSessionActors(services: Services, sessionIds: string[]): Promise<Map<string, Actor>> {
+  const found = new Map<string, Actor>();
+  for (let i = 0; i < sessionIds.length; i += 1000) {
+    const rows = await services.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(inArray(sessions.id, sessionIds.slice(i, i + 1000)), isNull(sessions.revokedAt), gt(sessions.expiresAt, services.clock()), eq(users.active, true)));
+    for (const row of rows) found.set(row.session.id, actorOf(row.user, row.session.id));
+  }
+  return found;
 }

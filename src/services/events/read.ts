@@ -1,10 +1,11 @@
 /** Reads the event log: for the relay (everything), and for one caller's `resume` (what it may see). */
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { events, eventSequence } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 import { isCommission } from '../context.js';
 import type { StoredEvent } from './append.js';
+import { ACCESS_CHANGED } from '../auth/access-changes.js';
 
 /** The envelope every client receives (spec §8). */
 export interface EventEnvelope {
@@ -41,13 +42,16 @@ export async function readEventsAfter(db: Database, afterSeq: number, limit: num
 
 /** Which events an actor may see: its jurisdiction's if it is commission, its unit's if it is a unit member. */
 export function eventVisibility(actor: Actor): SQL | undefined {
-  if (actor.role === 'admin') return undefined;
-  if (isCommission(actor)) return eq(events.jurisdictionId, actor.jurisdictionId ?? '');
-  if (actor.unitId) return sql`${actor.unitId} = ANY(${events.audienceUnits})`;
+  // Access-change control rows are for the relays, never for a person.
+  const shown = ne(events.type, ACCESS_CHANGED);
+  if (actor.role === 'admin') return shown;
+  if (isCommission(actor)) return and(shown, eq(events.jurisdictionId, actor.jurisdictionId ?? ''));
+  if (actor.unitId) return and(shown, sql`${actor.unitId} = ANY(${events.audienceUnits})`);
   return sql`false`;
 }
 
-export function eventVisibleTo(actor: Actor, e: Pick<StoredEvent, 'jurisdictionId' | 'audienceUnits'>): boolean {
+export function eventVisibleTo(actor: Actor, e: Pick<StoredEvent, 'type' | 'jurisdictionId' | 'audienceUnits'>): boolean {
+  if (e.type === ACCESS_CHANGED) return false;
   if (actor.role === 'admin') return true;
   if (isCommission(actor)) return e.jurisdictionId === actor.jurisdictionId;
   return actor.unitId !== null && e.audienceUnits.includes(actor.unitId);

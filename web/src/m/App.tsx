@@ -5,6 +5,7 @@ import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtim
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
+import { SignOut } from './SignOut.js';
 import { InboxCard, type Item } from './InboxCard.js';
 import { Tabs } from './Tabs.js';
 import { TaskList } from './TaskList.js';
@@ -13,6 +14,7 @@ import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
 
 export interface Me {
+  id: string;
   displayName: string;
   role: string;
   unitId: string | null;
@@ -162,15 +164,7 @@ export function App({ me }: { me: Me }) {
           <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
             渠道
           </button>
-          <button
-            type="button"
-            onClick={async () => {
-              await post('/api/v1/auth/logout').catch(() => {});
-              location.replace('/login?next=/m');
-            }}
-          >
-            退出
-          </button>
+          <SignOut onOutboxChange={syncOutbox} />
         </div>
       </header>
       {message && (

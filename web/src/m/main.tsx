@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { App, type Me } from './App.js';
+import { claimPhoneData } from './phone-store.js';
 import './m.css';
 
 const root = document.getElementById('app')!;
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       return;
     }
     me = (await res.json()) as Me;
+    // Someone else's inbox, tasks or queued actions are never shown or sent as this person.
+    await claimPhoneData(me.id);
     localStorage.setItem('lianfang.m.me', JSON.stringify(me));
   } catch {
     // Offline: open with who was here last; the outbox keeps what is done until the network returns.

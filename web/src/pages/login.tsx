@@ -2,12 +2,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError, describeError } from '../lib/api.js';
 import { LANDING, logIn } from '../lib/session.js';
+import { loginDestination } from '../lib/next-path.js';
 
-/** Only same-site paths are followed after login. */
-function safeNext(): string | null {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
-}
 
 export default function LoginPage() {
   const [username, setUsername] = useState('');
@@ -26,10 +22,8 @@ export default function LoginPage() {
     setError(null);
     try {
       const { user } = await logIn(username.trim(), password);
-      const landing = LANDING[user.role];
-      const next = safeNext();
-      // A liaison never follows a desk link, and a desk user never lands on the phone page by accident.
-      location.assign(next && (landing === '/m') === next.startsWith('/m') ? next : landing);
+      // Only a path of this origin, and of the role's own kind of page, is followed.
+      location.assign(loginDestination(new URLSearchParams(location.search).get('next'), location.origin, LANDING[user.role]));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确 (wrong username or password)');
