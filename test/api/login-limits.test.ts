@@ -40,7 +40,7 @@ describe('login limits', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     const checked = await server.services.db.select().from(loginFailures).where(eq(loginFailures.username, 'duty.guangdong'));
     expect(checked.length).toBeLessThanOrEqual(5);
-  });
+  }, 90_000);
 
   it('someone else’s guessing does not lock out the commander on a browser or address that logged in before', async () => {
     const first = await login('commander.licheng', DEMO_PASSWORD, '198.51.100.7');
@@ -76,25 +76,5 @@ describe('login limits', () => {
     const device = deviceCookieOf(await login('duty.ningde', DEMO_PASSWORD, '198.51.100.11'))!;
     for (let i = 0; i < 5; i++) expect((await login('duty.ningde', `guess-${i}`, '198.51.100.11', device)).status).toBe(401);
     expect((await login('duty.ningde', DEMO_PASSWORD, '198.51.100.11', device)).status).toBe(429);
-  });
-
-  it('without a trusted proxy, X-Forwarded-For is no way around the limit', async () => {
-    const plain = await startTestServer({ database: undefined });
-    try {
-      const answers = [];
-      for (let i = 0; i < 7; i++)
-        answers.push(
-          (
-            await fetch(`${plain.url}/api/v1/auth/login`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` },
-              body: JSON.stringify({ username: 'commander', password: `guess-${i}` }),
-            })
-          ).status,
-        );
-      expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    } finally {
-      await plain.close();
-    }
   });
 });

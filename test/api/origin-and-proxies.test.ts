@@ -20,7 +20,7 @@ beforeAll(async () => {
     body: JSON.stringify({ username: 'liaison.xy_zgh', password: DEMO_PASSWORD }),
   });
   token = ((await res.json()) as { token: string }).token;
-  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  cookie = res.headers.getSetCookie().find((c) => c.startsWith('lianfang_session='))!.split(';')[0]!;
 });
 afterAll(async () => server?.close());
 
@@ -111,20 +111,38 @@ describe('the session cookie is Secure when the client came over HTTPS', () => {
       body: JSON.stringify({ username: 'commander', password: DEMO_PASSWORD }),
     });
 
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startTestServer({ config: { trustedProxies: '127.0.0.1,::1' } });
+  });
+  afterAll(async () => proxied?.close());
+  const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('lianfang_session='))!;
+
   it('behind a trusted TLS-terminating proxy (X-Forwarded-Proto: https) it is Secure', async () => {
-    const proxied = await startTestServer({ config: { trustedProxies: '127.0.0.1,::1' } });
-    try {
-      const res = await login(proxied, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' });
-      expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
-      const plain = await login(proxied, { 'x-forwarded-proto': 'http' });
-      expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
-    } finally {
-      await proxied.close();
-    }
+    const res = await login(proxied, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' });
+    expect(sessionCookie(res)).toMatch(/;\s*Secure/i);
+    const plain = await login(proxied, { 'x-forwarded-proto': 'http' });
+    expect(sessionCookie(plain)).not.toMatch(/;\s*Secure/i);
   });
 
   it('from a peer that is not a trusted proxy, X-Forwarded-Proto is not believed', async () => {
     const res = await login(server, { 'x-forwarded-proto': 'https' });
-    expect(res.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+    expect(sessionCookie(res)).toMatch(/lianfang_session=/);
+    expect(sessionCookie(res)).not.toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('the client address', () => {
+  it('without a trusted proxy, X-Forwarded-For is no way around the login limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` },
+        body: JSON.stringify({ username: 'duty.licheng', password: `guess-${i}` }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
   });
 });

@@ -82,7 +82,7 @@ export async function updateUser(services: Services, actor: Actor, userId: strin
     if (ending) {
       // A deactivated person's sessions end for good; a moved one must log in again as who they are now.
       await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-      await recordAccessChange(tx, now, { userId, sessionId: null, reason: ending, jurisdictionId: before.jurisdictionId });
+      await recordAccessChange(tx, now, { userId, sessionId: null, reason: ending, jurisdictionId: before.jurisdictionId, actorId: actor.id });
     }
     return { user: personView(updated!) };
   });

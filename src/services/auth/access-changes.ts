@@ -18,10 +18,14 @@ export interface AccessChange {
   reason: AccessChangeReason;
 }
 
-export async function recordAccessChange(tx: Database, at: Date, change: AccessChange & { jurisdictionId: string | null }): Promise<void> {
-  const { jurisdictionId, ...data } = change;
+export async function recordAccessChange(
+  tx: Database,
+  at: Date,
+  change: AccessChange & { jurisdictionId: string | null; actorId: string },
+): Promise<void> {
+  const { jurisdictionId, actorId, ...data } = change;
   // Deployment-wide admins have no jurisdiction; the row is never shown, so any key will do.
-  await appendEvents(tx, at, [{ type: ACCESS_CHANGED, jurisdictionId: jurisdictionId ?? '', actorId: change.userId, data: { ...data } }]);
+  await appendEvents(tx, at, [{ type: ACCESS_CHANGED, jurisdictionId: jurisdictionId ?? '', actorId, data: { ...data } }]);
 }
 
 export function accessChangeOf(event: Pick<StoredEvent, 'type' | 'data'>): AccessChange | null {

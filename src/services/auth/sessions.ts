@@ -23,7 +23,7 @@ export async function revokeSession(services: Services, actor: Actor): Promise<v
   const now = services.clock();
   await services.db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId));
-    await recordAccessChange(tx, now, { userId: actor.id, sessionId: actor.sessionId, reason: 'logout', jurisdictionId: actor.jurisdictionId });
+    await recordAccessChange(tx, now, { userId: actor.id, sessionId: actor.sessionId, reason: 'logout', jurisdictionId: actor.jurisdictionId, actorId: actor.id });
   });
 }
 
