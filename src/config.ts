@@ -1,5 +1,6 @@
 /** Configuration from the environment, parsed once at start (spec §8). */
 import { z } from 'zod';
+import { parsePushServiceHosts } from './domain/push-endpoints.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,6 +24,8 @@ const configSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:lianfang@localhost'),
+  /** Push services subscriptions may point to: host names or *.suffix, comma-separated. */
+  PUSH_SERVICE_HOSTS: z.string().optional(),
 });
 
 export type Config = {
@@ -36,6 +39,8 @@ export type Config = {
   linkSecret?: string;
   vapid?: { publicKey: string; privateKey: string };
   vapidSubject?: string;
+  /** Push services subscriptions may point to; absent → the major browsers' (DEFAULT_PUSH_SERVICE_HOSTS). */
+  pushServiceHosts?: string[];
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -54,5 +59,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     linkSecret: c.LINK_SECRET,
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
     vapidSubject: c.VAPID_SUBJECT,
+    pushServiceHosts: c.PUSH_SERVICE_HOSTS?.trim() ? parsePushServiceHosts(c.PUSH_SERVICE_HOSTS) : undefined,
   };
 }

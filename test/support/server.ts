@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
+import type { PushEndpointPolicy } from '../../src/domain/push-endpoints.js';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -37,6 +38,8 @@ export interface TestServerOptions {
   /** Reuse a database (restart tests); it is then not dropped on close. */
   database?: TestDatabase;
   dataDir?: string;
+  /** Which push endpoints the server accepts (tests with a local fake push service pass LOCAL_PUSH_SERVICE). */
+  pushEndpoints?: PushEndpointPolicy;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -56,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: () => {},
     adapters: options.adapters,
     engineAutoStart: !options.manualEngine,
+    pushEndpoints: options.pushEndpoints,
   });
   // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
   server.services.links.publicUrl = server.url;
