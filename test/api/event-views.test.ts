@@ -132,7 +132,9 @@ describe('what each audience receives', () => {
 
   it('the commander receives every event of the incident whole', async () => {
     const stored = (await server.services.db.select().from(events).orderBy(asc(events.seq))).filter((e) => e.incidentId === incidentId);
-    const got = (await restEvents(commander)).body.events;
+    const answer = await restEvents(commander);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const got = answer.body.events;
     expect(got.map((e: any) => e.seq)).toEqual(stored.map((e) => e.seq));
     for (const [i, e] of stored.entries()) expect(got[i].data).toEqual(e.data);
     const closed = got.find((e: any) => e.type === 'incident.closed');
