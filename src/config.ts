@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseTrustedProxies } from './api/client-address.js';
 import { parseOriginList } from './api/origin-check.js';
+import { parsePushServiceHosts } from './domain/push-endpoints.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +30,8 @@ const configSchema = z.object({
   TRUSTED_PROXIES: z.string().default(''),
   /** Origins besides PUBLIC_URL whose pages may use the session cookie, comma-separated. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** Push services subscriptions may point to: host names or *.suffix, comma-separated. */
+  PUSH_SERVICE_HOSTS: z.string().optional(),
 });
 
 export type Config = {
@@ -46,6 +49,8 @@ export type Config = {
   trustedProxies?: string;
   /** Origins, comma-separated. */
   allowedOrigins?: string;
+  /** Push services subscriptions may point to; absent → the major browsers' (DEFAULT_PUSH_SERVICE_HOSTS). */
+  pushServiceHosts?: string[];
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -69,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     vapidSubject: c.VAPID_SUBJECT,
     trustedProxies: c.TRUSTED_PROXIES,
     allowedOrigins: c.ALLOWED_ORIGINS,
+    pushServiceHosts: c.PUSH_SERVICE_HOSTS?.trim() ? parsePushServiceHosts(c.PUSH_SERVICE_HOSTS) : undefined,
   };
 }

@@ -28,6 +28,7 @@ import { createRulebookStore } from './services/rulebooks/store.js';
 import { Engine } from './engine/engine.js';
 import type { ChannelAdapters } from './engine/dispatcher.js';
 import { generateVapidKeys, WebPushAdapter } from './delivery/web-push.js';
+import { DEFAULT_PUSH_SERVICE_HOSTS, type PushEndpointPolicy } from './domain/push-endpoints.js';
 import { createChannelAdapters } from './delivery/providers.js';
 import { linkSecret } from './services/links/action-links.js';
 import { storedSetting } from './services/settings/stored-secret.js';
@@ -59,6 +60,8 @@ export interface StartOptions {
   adapters?: ChannelAdapters;
   /** Tests drive the engine with `engine.tick()` and an injected clock instead of the timer. */
   engineAutoStart?: boolean;
+  /** Tests and benchmarks with a local fake push service; otherwise from PUSH_SERVICE_HOSTS. */
+  pushEndpoints?: PushEndpointPolicy;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -71,6 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock,
     rulebooks: createRulebookStore(database.db),
     links: { secret: await linkSecret(database.db, config.linkSecret), publicUrl: '', vapidPublicKey: vapid.publicKey! },
+    pushEndpoints: options.pushEndpoints ?? { hosts: config.pushServiceHosts ?? DEFAULT_PUSH_SERVICE_HOSTS },
   };
   const books = loadBundledRulebooks();
   await installRulebooks(database.db, books);
@@ -111,7 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
 
   const adapters: ChannelAdapters = options.adapters ?? {
-    webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }),
+    webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }, services.pushEndpoints),
     ...createChannelAdapters(process.env),
   };
   const engine = new Engine(services, adapters, database);

@@ -15,7 +15,7 @@ export interface ComposeInput {
   round: number;
   incident: { id: string; ref: string; title: string; severity: Severity; place: { address: string }; casualties: { acuteCases: number; deaths: number }; drill?: boolean };
   notification: { id: string; unitName: string; role: UnitRole; basis: string; ackDueAt: Date };
-  /** One per person the message is for (a robot message carries one per on-duty liaison). */
+  /** The person's own one-tap link; a group robot's message carries the unit link instead (label UNIT_LINK_LABEL). */
   links: { label: string; url: string }[];
   /** The jurisdiction's offset, to show deadlines in local time. */
   utcOffset: string;
@@ -28,6 +28,12 @@ function prefix(round: number): string {
 /** 演练: every message of an exercise says so before anything else. */
 export const DRILL_MARK = '【演练】';
 const drillMark = (drill: boolean | undefined) => (drill ? DRILL_MARK : '');
+
+/** The label of the unit link a group message carries: it asks who is acknowledging. */
+export const UNIT_LINK_LABEL = '本单位签收';
+
+const linkLine = (l: { label: string; url: string }) =>
+  l.label === UNIT_LINK_LABEL ? `- [签收（核实签收人身份）](${l.url})` : `- [${l.label} 一键签收](${l.url})`;
 
 export function composeMessage(input: ComposeInput): OutboundMessage {
   const { incident, notification: n } = input;
@@ -49,7 +55,7 @@ export function composeMessage(input: ComposeInput): OutboundMessage {
     `- 依据：${n.basis}`,
     '',
     headline,
-    ...input.links.map((l) => `- [${l.label} 一键签收](${l.url})`),
+    ...input.links.map(linkLine),
   ].join('\n');
   return {
     deliveryId: input.deliveryId,

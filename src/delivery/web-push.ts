@@ -1,9 +1,16 @@
 /**
  * Web Push (RFC 8030/8291/8292) through the web-push library: it encrypts the payload (aes128gcm)
- * and signs the VAPID JWT; we send the prepared request with fetch, which also works on Workers
- * and with plain-http push services in tests.
+ * and signs the VAPID JWT; we send the prepared request ourselves. The endpoint is a URL a user
+ * gave us, so it is checked against the push-service allow-list before every send, and the
+ * connection is made only to addresses that the name resolves to *and* that are public: the check
+ * sits in the socket's own DNS lookup, so a name cannot resolve one way for the check and another
+ * for the connection.
  */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
+import { addressAllowed, checkPushEndpoint, DEFAULT_PUSH_POLICY, type PushEndpointPolicy } from '../domain/push-endpoints.js';
 import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
 
 export interface VapidKeys {
@@ -23,7 +30,10 @@ const VAPID_LIFETIME_S = 12 * 3600;
 export class WebPushAdapter implements ChannelAdapter {
   readonly provider = 'webpush' as const;
   private readonly authorization = new Map<string, { header: string; renewAt: number }>();
-  constructor(private readonly vapid: VapidKeys) {}
+  constructor(
+    private readonly vapid: VapidKeys,
+    private readonly policy: PushEndpointPolicy = DEFAULT_PUSH_POLICY,
+  ) {}
 
   private vapidAuthorization(endpoint: string): string {
     const audience = new URL(endpoint).origin;
@@ -36,6 +46,9 @@ export class WebPushAdapter implements ChannelAdapter {
   }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
+    // Stored before the allow-list tightened, or altered in the database: never sent.
+    const allowed = checkPushEndpoint(contact.address, this.policy);
+    if (!allowed.ok) return { ok: false, temporary: false, gone: true, reason: `blocked: ${allowed.reason}` };
     let details: ReturnType<typeof webpush.generateRequestDetails>;
     try {
       details = webpush.generateRequestDetails(
@@ -53,22 +66,51 @@ export class WebPushAdapter implements ChannelAdapter {
     } catch (err) {
       return { ok: false, temporary: false, gone: true, reason: `push subscription unusable: ${(err as Error).message}` };
     }
-    let res: Response;
+    let res: { status: number; location?: string };
     try {
-      res = await fetch(details.endpoint, {
-        method: details.method,
-        headers: details.headers as Record<string, string>,
-        body: details.body as unknown as BodyInit,
-        signal: AbortSignal.timeout(10_000),
-      });
+      res = await post(details.endpoint, details.headers as Record<string, string>, details.body as Buffer, this.policy);
     } catch (err) {
+      if ((err as { code?: string }).code === BLOCKED) return { ok: false, temporary: false, gone: true, reason: 'blocked: 推送地址解析到不允许的网络地址' };
       return resultFromNetworkError(err);
     }
-    await res.body?.cancel().catch(() => {});
-    if (res.status >= 200 && res.status < 300) return { ok: true, providerMessageId: res.headers.get('location') ?? undefined };
+    if (res.status >= 200 && res.status < 300) return { ok: true, providerMessageId: res.location };
     // 404/410: the subscription expired or was unsubscribed; it will never work again.
     if (res.status === 404 || res.status === 410) return { ok: false, temporary: false, gone: true, reason: `push ${res.status}: subscription gone` };
     const temporary = res.status === 429 || res.status >= 500;
     return { ok: false, temporary, reason: `push ${res.status}` };
   }
+}
+
+const BLOCKED = 'EPUSHBLOCKED';
+const TIMEOUT_MS = 10_000;
+
+/** Resolves like the system does, then refuses unless every address is allowed. */
+function guardedLookup(policy: PushEndpointPolicy) {
+  return (hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '');
+      if (addresses.length === 0 || addresses.some((a) => !addressAllowed(a.address, policy))) {
+        const blocked = Object.assign(new Error('push endpoint resolves to a forbidden address'), { code: BLOCKED });
+        return callback(blocked, '');
+      }
+      if ((options as { all?: boolean }).all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+/** One POST to the push service; the answer's body is not needed. */
+function post(endpoint: string, headers: Record<string, string>, body: Buffer, policy: PushEndpointPolicy): Promise<{ status: number; location?: string }> {
+  const url = new URL(endpoint);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(body.length) }, lookup: guardedLookup(policy) as never, timeout: TIMEOUT_MS }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('push request timed out'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -6,12 +6,14 @@
  * subscription the push service reports gone is removed.
  */
 import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, users, jurisdictions } from '../db/schema.js';
+import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, jurisdictions } from '../db/schema.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/escalation.js';
 import type { ChannelAdapter, ContactPoint, SendResult } from '../delivery/channel.js';
 import { composeMessage } from '../delivery/compose.js';
 import type { Services } from '../services/context.js';
 import { createActionLinks } from '../services/links/action-links.js';
+import { signUnitLink } from '../services/links/unit-links.js';
+import { UNIT_LINK_LABEL } from '../delivery/compose.js';
 import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
 
 const LEASE_MS = 60_000;
@@ -77,16 +79,10 @@ async function loadContext(services: Services, claimed: Delivery[]) {
     .select()
     .from(contactPoints)
     .where(inArray(contactPoints.id, claimed.map((d) => d.contactPointId ?? '')));
-  const unitIds = [...new Set(rows.map((r) => r.n.unitId))];
-  const liaisons = await db
-    .select({ id: users.id, unitId: users.unitId, displayName: users.displayName })
-    .from(users)
-    .where(and(inArray(users.unitId, unitIds), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)));
   return {
     notifications: new Map(rows.map((r) => [r.n.id, r])),
     tasks: await loadTaskContext(db, claimed),
     points: new Map(points.map((p) => [p.id, p])),
-    liaisons,
   };
 }
 
@@ -109,20 +105,25 @@ async function prepareMessages(
     if (row.n.state !== 'pending' && d.round > 0) return { skip: { ok: false, temporary: false, reason: '已签收或已关闭，无需催办 (no longer pending)' } as SendResult };
     const adapter = adapters[point.provider as ContactPoint['provider']];
     if (!adapter) return { skip: { ok: false, temporary: false, reason: `未配置 ${point.provider} 通道 (channel not configured)` } as SendResult };
-    // A person's message links for that person; a group robot's carries one link per on-duty liaison.
-    const recipients = point.userId
-      ? [{ id: point.userId, label: '' }]
-      : ctx.liaisons.filter((l) => l.unitId === row.n.unitId).map((l) => ({ id: l.id, label: l.displayName }));
+    // A person's message carries that person's own link; a group robot's carries only the unit
+    // link, which asks who is acknowledging (anyone in a group chat could use a personal link).
+    const recipients = point.userId ? [{ id: point.userId, label: '' }] : [];
     return { d, row, point, adapter, recipients };
   });
   const linkRequests = plans.flatMap((p) => ('skip' in p || 'ready' in p ? [] : p.recipients.map((r) => ({ notificationId: p.row.n.id, userId: r.id, channel: p.d.channel, deliveryId: p.d.id }))));
   const tokens = await createActionLinks(services.db, services.links.secret, now, linkRequests);
+  const unitTokens = new Map<string, string>();
+  for (const p of plans)
+    if (!('skip' in p) && !('ready' in p) && !p.point.userId && !unitTokens.has(p.row.n.id))
+      unitTokens.set(p.row.n.id, await signUnitLink(services.links.secret, p.row.n.id, now));
   let cursor = 0;
   return plans.map((p) => {
     if ('ready' in p && p.ready) return p.ready;
     if ('skip' in p) return p as Prepared;
     const { d, row, point, adapter, recipients } = p;
-    const links = recipients.map((r) => ({ label: r.label, url: `${services.links.publicUrl}/a/${tokens[cursor++]}` }));
+    const links = point.userId
+      ? recipients.map((r) => ({ label: r.label, url: `${services.links.publicUrl}/a/${tokens[cursor++]}` }))
+      : [{ label: UNIT_LINK_LABEL, url: `${services.links.publicUrl}/g/${unitTokens.get(row.n.id)}` }];
     const message = composeMessage({
       deliveryId: d.id,
       round: d.round,

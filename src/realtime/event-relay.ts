@@ -8,7 +8,8 @@ import type { Server } from 'socket.io';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
-import { latestSeq, readEventsAfter, toEnvelope } from '../services/events/read.js';
+import { viewEventFor, type EventView } from '../contract/events.js';
+import { latestSeq, readEventsAfter } from '../services/events/read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
@@ -101,30 +102,33 @@ export class EventRelay {
   }
 
   private deliverToCommission(event: StoredEvent): void {
-    this.io.local.to([jurisdictionRoom(event.jurisdictionId), ADMIN_ROOM]).emit(event.type, toEnvelope(event));
+    const envelope = viewEventFor({ kind: 'commission', jurisdictionId: event.jurisdictionId }, event);
+    if (envelope) this.io.local.to([jurisdictionRoom(event.jurisdictionId), ADMIN_ROOM]).emit(event.type, envelope);
   }
 
+  /** Each unit gets its own view of the event (src/contract/events.ts), or nothing. */
   private deliverToUnits(event: StoredEvent): void {
-    if (event.audienceUnits.length === 0) return;
-    const envelope = toEnvelope(event);
+    for (const unitId of event.audienceUnits) {
+      const envelope = viewEventFor({ kind: 'unit', unitId }, event);
+      if (envelope) this.deliverToUnit(event, unitId, envelope);
+    }
+  }
+
+  private deliverToUnit(event: StoredEvent, unitId: string, envelope: EventView): void {
     const notificationId = event.type === 'notification.created' ? (event.data.notification as { id: string }).id : undefined;
     if (!notificationId) {
-      this.io.local.to(event.audienceUnits.map(unitRoom)).emit(event.type, envelope);
+      this.io.local.to(unitRoom(unitId)).emit(event.type, envelope);
       return;
     }
     // A new notification is emitted per socket so each device's acknowledgement records its person's delivery.
-    for (const unitId of event.audienceUnits) {
-      const room = this.io.of('/').adapter.rooms.get(unitRoom(unitId));
-      if (!room) continue;
-      for (const socketId of room) {
-        const socket = this.io.of('/').sockets.get(socketId);
-        if (!socket) continue;
-        const userId = (socket.data as { actor?: { id: string } }).actor?.id;
-        socket.timeout(ACK_TIMEOUT_MS).emit(event.type, envelope, (err: Error | null) => {
-          if (!err && userId)
-            this.recorder.record({ notificationId, userId, channel: 'socket', at: this.services.clock(), stage: 'delivered' });
-        });
-      }
+    const room = this.io.of('/').adapter.rooms.get(unitRoom(unitId));
+    for (const socketId of room ?? []) {
+      const socket = this.io.of('/').sockets.get(socketId);
+      if (!socket) continue;
+      const userId = (socket.data as { actor?: { id: string } }).actor?.id;
+      socket.timeout(ACK_TIMEOUT_MS).emit(event.type, envelope, (err: Error | null) => {
+        if (!err && userId) this.recorder.record({ notificationId, userId, channel: 'socket', at: this.services.clock(), stage: 'delivered' });
+      });
     }
   }
 }

@@ -16,7 +16,7 @@ import { sameAccess } from '../domain/access-change.js';
 import { endSocket, type AccessEnforcer } from './access-enforcer.js';
 import type { Actor, Services } from '../services/context.js';
 import { DomainError } from '../services/errors.js';
-import { readVisibleEventsAfter, toEnvelope } from '../services/events/read.js';
+import { readVisibleEventsAfter, viewEventsFor } from '../services/events/read.js';
 import { acknowledgeNotification } from '../services/notifications/acknowledge.js';
 import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
@@ -157,7 +157,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       for (const e of events)
         if (e.type === 'notification.created' && data.actor.unitId && e.audienceUnits.includes(data.actor.unitId))
           recorder.record({ notificationId: (e.data.notification as { id: string }).id, userId: data.actor.id, channel: 'socket', at, stage: 'delivered' });
-      return { events: events.map(toEnvelope), hasMore: missed.length > RESUME_LIMIT };
+      return { events: viewEventsFor(data.actor, events), hasMore: missed.length > RESUME_LIMIT };
     });
 
     handle('notification.acknowledge', async (payload) => {

@@ -1,6 +1,7 @@
 /** What every use case receives: the database, the clock and the rulebooks — never globals. */
 import type { Database } from '../db/client.js';
 import type { UserRole } from '../domain/enums.js';
+import type { PushEndpointPolicy } from '../domain/push-endpoints.js';
 import type { RulebookStore } from './rulebooks/store.js';
 
 export interface Services {
@@ -9,6 +10,8 @@ export interface Services {
   clock: () => Date;
   rulebooks: RulebookStore;
   links: LinkSettings;
+  /** Which Web Push endpoints are accepted; absent → the major browsers' push services. */
+  pushEndpoints?: PushEndpointPolicy;
 }
 
 /** How one-tap links are made: the signing secret and the public origin they point to. */

@@ -1,7 +1,7 @@
 /** One-tap acknowledgement links: signed, expiring, bound to one notification and one person; repeats are harmless. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { users } from '../../src/db/schema.js';
+import { actionLinks, users } from '../../src/db/schema.js';
 import { createActionLinks } from '../../src/services/links/action-links.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
@@ -33,18 +33,36 @@ async function fileAndGetLink(title: string) {
 }
 
 describe('one-tap links', () => {
-  it('opening the link shows the incident and why this unit, and does not acknowledge', async () => {
+  it('opening the link (as a chat app’s preview does) shows the incident and why this unit, and records nothing', async () => {
     const { path, filed } = await fileAndGetLink('链接查看');
-    const res = await fetch(server.url + path);
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('链接查看');
-    expect(html).toContain('依法参与职业病危害事故的调查处理');
-    expect(html).toContain('签收 Acknowledge');
+    const before = (await server.request('GET', `/api/v1/incidents/${filed.body.id}/events`, { token: duty })).body.events;
+    for (const agent of ['WeChat-LinkPreview', 'DingTalk-Unfurl', 'Mozilla/5.0']) {
+      const res = await fetch(server.url + path, { headers: { 'user-agent': agent } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('链接查看');
+      expect(html).toContain('依法参与职业病危害事故的调查处理');
+      expect(html).toContain('签收 Acknowledge');
+    }
     const detail = await server.request('GET', `/api/v1/incidents/${filed.body.id}`, { token: duty });
     const n = detail.body.notifications.find((x: any) => x.unitId === union);
-    expect(n.state).toBe('pending');
+    expect(n).toMatchObject({ state: 'pending', firstReadAt: null });
+    expect((await server.request('GET', `/api/v1/incidents/${filed.body.id}/events`, { token: duty })).body.events).toEqual(before);
+    const [link] = await server.services.db.select().from(actionLinks).where(eq(actionLinks.id, path.slice(3).split('.')[0]!));
+    expect(link).toMatchObject({ usedAt: null, useCount: 0 });
+  });
+
+  it('the person’s tap records the read and the 签收; tapping again is harmless and not counted as new use', async () => {
+    const { path, filed } = await fileAndGetLink('链接一次');
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(server.url + path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    const n = (await server.request('GET', `/api/v1/incidents/${filed.body.id}`, { token: duty })).body.notifications.find((x: any) => x.unitId === union);
+    expect(n.state).toBe('acknowledged');
     expect(n.firstReadAt).not.toBeNull();
+    const [link] = await server.services.db.select().from(actionLinks).where(eq(actionLinks.id, path.slice(3).split('.')[0]!));
+    expect(link!.useCount).toBe(1);
+    const types = (await server.request('GET', `/api/v1/incidents/${filed.body.id}/events`, { token: duty })).body.events.map((e: any) => e.type);
+    expect(types.filter((t: string) => t === 'notification.read' || t === 'notification.acknowledged')).toEqual(['notification.read', 'notification.acknowledged']);
   });
 
   it('posting it acknowledges as the person it was made for, over the SMS channel, without logging in', async () => {

@@ -91,7 +91,8 @@ describe('joint response tasks', () => {
     const moved = await api('POST', `/tasks/${taskId}/reassign`, commander, { unitId: unit.civil, reason: '用人单位已注销，改由民政局临时救助' });
     expect(moved.body.task).toMatchObject({ unitId: unit.civil, state: 'open', acceptedAt: null, escalationStep: 0 });
     const told = await financeSocket.waitFor((type, e) => type === 'task.updated' && e.data.action === 'reassign');
-    expect(told.data).toMatchObject({ previousUnitId: unit.finance, note: '用人单位已注销，改由民政局临时救助' });
+    // The old unit learns only that the task left it: not to whom, nor the commander's reason (it names the other unit).
+    expect(told.data).toEqual({ taskId, incidentId: moved.body.task.incidentId, action: 'reassign', actionName: '改派', handedOver: true });
     expect((await api('GET', `/tasks/${taskId}`, liaison.finance!)).status).toBe(404);
     expect((await api('POST', `/tasks/${taskId}/done`, liaison.finance!, {})).status).toBe(404);
     expect((await api('GET', `/tasks`, liaison.civil!)).body.tasks.map((t: any) => t.id)).toEqual([taskId]);

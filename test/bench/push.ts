@@ -34,6 +34,8 @@ export async function runPushBench() {
   const server = await startServer({
     config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
     log: () => {},
+    // The local push receiver is on loopback over http: allowed here only.
+    pushEndpoints: { hosts: ['127.0.0.1'], allowPrivateNetwork: true },
   });
   try {
     const { services } = server;

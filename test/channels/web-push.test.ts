@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactPoints, deliveries } from '../../src/db/schema.js';
-import { FakePushService } from '../support/fake-push-service.js';
+import { FakePushService, LOCAL_PUSH_SERVICE } from '../support/fake-push-service.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -19,7 +19,7 @@ let liaison: string;
 beforeAll(async () => {
   push = new FakePushService();
   await push.start();
-  server = await startTestServer({ fixedClock: new Date(), manualEngine: true });
+  server = await startTestServer({ fixedClock: new Date(), manualEngine: true, pushEndpoints: LOCAL_PUSH_SERVICE });
   duty = await server.login('duty');
   union = await unitIdByName(server, duty, 'xinyang', '总工会');
   liaison = await server.login(`liaison.${union}`);

@@ -8,7 +8,7 @@
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
-import { FakePushService } from '../support/fake-push-service.js';
+import { FakePushService, LOCAL_PUSH_SERVICE } from '../support/fake-push-service.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, watch, within } from './browser.js';
@@ -38,7 +38,7 @@ const card = (title: string) => page.locator('article', { hasText: title });
 beforeAll(async () => {
   push = new FakePushService();
   await push.start();
-  server = await startTestServer();
+  server = await startTestServer({ pushEndpoints: LOCAL_PUSH_SERVICE });
   duty = await server.login('duty');
   union = await unitIdByName(server, duty, 'xinyang', '总工会');
   browser = await launchChromium();

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // @ts-expect-error http_ece ships no types
 import ece from 'http_ece';
+import type { PushEndpointPolicy } from '../../src/domain/push-endpoints.js';
 
 const b64u = (b: Buffer) => b.toString('base64url');
 
@@ -24,6 +25,12 @@ export interface FakeSubscription {
   ecdh: ECDH;
   authSecret: Buffer;
 }
+
+/**
+ * The push-endpoint policy a server needs to reach this fake service on loopback over plain http.
+ * Tests that use it say so explicitly; every other server keeps the production default.
+ */
+export const LOCAL_PUSH_SERVICE: PushEndpointPolicy = { hosts: ['127.0.0.1'], allowPrivateNetwork: true };
 
 export class FakePushService {
   received: ReceivedPush[] = [];

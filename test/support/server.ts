@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
 import type { Config } from '../../src/config.js';
+import type { PushEndpointPolicy } from '../../src/domain/push-endpoints.js';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -40,6 +41,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Settings beyond the defaults (e.g. trustedProxies, allowedOrigins). */
   config?: Partial<Config>;
+  /** Which push endpoints the server accepts (tests with a local fake push service pass LOCAL_PUSH_SERVICE). */
+  pushEndpoints?: PushEndpointPolicy;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -67,6 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: () => {},
     adapters: options.adapters,
     engineAutoStart: !options.manualEngine,
+    pushEndpoints: options.pushEndpoints,
   });
   // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
   server.services.links.publicUrl = server.url;

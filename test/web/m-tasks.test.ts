@@ -73,6 +73,11 @@ describe('folding tasks', () => {
     expect(tasksMissingIncident(applyTaskEvents([], [event('task.updated', { task: bare })]))).toEqual(['t2']);
   });
 
+  it('a task handed to another unit (the server names neither the unit nor the task) leaves the list', () => {
+    const list = applyTaskEvents([task('t1'), task('t2')], [event('task.updated', { taskId: 't1', incidentId: 'inc_1', action: 'reassign', actionName: '改派', handedOver: true })]);
+    expect(list.map((t) => t.id)).toEqual(['t2']);
+  });
+
   it('says what the overdue ladder did, until the task is settled', () => {
     const escalated = applyTaskEvents([task('t1')], [event('task.escalated', { taskId: 't1', text: '任务逾期未办结，已通知单位负责人', stepNumber: 2 })]);
     expect(escalated[0]).toMatchObject({ escalated: '任务逾期未办结，已通知单位负责人', escalationStep: 2 });

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eventEnvelopeSchema, followUpCreatedSchema, incidentCreatedSchema, incidentDetailSchema, incidentListSchema, problemSchema } from '../../contract/api.js';
 import { followUpSubmissionSchema, reportSubmissionSchema } from '../../contract/report.js';
 import { INCIDENT_STATUSES } from '../../domain/enums.js';
-import { readVisibleEventsAfter, toEnvelope } from '../../services/events/read.js';
+import { readVisibleEventsAfter, viewEventsFor } from '../../services/events/read.js';
 import { fileFollowUp } from '../../services/incidents/file-follow-up.js';
 import { fileReport } from '../../services/incidents/file-report.js';
 import { getIncident } from '../../services/incidents/get-incident.js';
@@ -128,7 +128,7 @@ export function incidentRoutes() {
       const actor = c.get('actor');
       await loadVisibleIncident(services.db, actor, id);
       const events = await readVisibleEventsAfter(services.db, actor, afterSeq, limit, id);
-      return c.json({ events: events.map(toEnvelope) }, 200);
+      return c.json({ events: viewEventsFor(actor, events) }, 200);
     },
   );
 

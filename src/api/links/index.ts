@@ -1,14 +1,29 @@
 /**
- * `/a/<token>`: the one-tap acknowledgement link carried by SMS, robots and Web Push. GET only
- * shows (link previews must not acknowledge); POST acknowledges as the link's person. JSON
+ * `/a/<token>`: the one-tap acknowledgement link carried by SMS and Web Push (a person's own
+ * channels). GET only shows and records nothing (link previews must not acknowledge or count as
+ * read); POST — the person's tap — records the read and acknowledges as the link's person. JSON
  * callers (the service worker) get JSON; browsers get the page. Repeats are harmless.
+ * `/g/<token>`: the unit link a group robot carries (see services/links/unit-links.ts).
  */
 import { Hono } from 'hono';
 import { DomainError } from '../../services/errors.js';
 import { acknowledgeByLink, resolveLink } from '../../services/links/action-links.js';
 import { recordDeliveries } from '../../services/notifications/record-delivery.js';
 import type { AppEnv } from '../env.js';
-import { acknowledgePage, page } from './page.js';
+import { resolveUnitLink, sendPersonalLink, type PersonalLinkOutcome } from '../../services/links/unit-links.js';
+import { acknowledgePage, page, unitLinkPage } from './page.js';
+
+const PERSONAL_LINK_TEXT: Record<PersonalLinkOutcome['outcome'], (name: string) => string> = {
+  sent: (name) => `已将${name}本人的签收链接发送到其登记的手机短信或推送，请在本人手机上打开签收。`,
+  sent_before: (name) => `${name}本人的签收链接已发送过，请查看本人手机短信或推送；未收到的，请登录联防手机端签收。`,
+  no_channel: (name) => `${name}未登记手机号码或推送，请登录联防手机端签收。`,
+  not_pending: () => '本通知已签收或已关闭，无需再签收。',
+};
+
+function unitPageData(token: string, r: Awaited<ReturnType<typeof resolveUnitLink>>) {
+  const n = r.notification;
+  return { token, unitName: r.unitName, role: n.role, basis: n.basis, state: n.state, acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null, people: r.people, incident: r.incident };
+}
 
 const wantsJson = (accept: string | undefined) => !!accept && accept.includes('application/json') && !accept.includes('text/html');
 
@@ -19,9 +34,8 @@ export function linkRoutes() {
     const services = c.get('services');
     const token = c.req.param('token');
     try {
-      const { user, notification: n, unitName, incident, link } = await resolveLink(services, services.links.secret, token);
-      // Opening the link is evidence the message arrived and was read.
-      await recordDeliveries(services, [{ notificationId: n.id, userId: user.id, channel: link.channel, at: services.clock(), stage: 'read', deliveryId: link.deliveryId }]);
+      // Records nothing: chat apps and mail scanners open links to preview them.
+      const { user, notification: n, unitName, incident } = await resolveLink(services, services.links.secret, token);
       return c.html(
         acknowledgePage({
           token,
@@ -65,6 +79,35 @@ export function linkRoutes() {
       );
     } catch (err) {
       if (err instanceof DomainError && !json) return c.html(page('无法签收', `<p class="warn" role="alert">${err.message}</p>`), err.status as 404);
+      throw err;
+    }
+  });
+
+  // The unit link of a group message: shows the notice and asks who is acknowledging; records nothing.
+  router.get('/g/:token', async (c) => {
+    const services = c.get('services');
+    const token = c.req.param('token');
+    try {
+      return c.html(unitLinkPage(unitPageData(token, await resolveUnitLink(services, token))));
+    } catch (err) {
+      if (err instanceof DomainError) return c.html(page('链接无效', `<p class="warn" role="alert">${err.message}</p>`), err.status as 404);
+      throw err;
+    }
+  });
+
+  // The person picked their name: their own link goes to their own phone, never to the group.
+  router.post('/g/:token', async (c) => {
+    const services = c.get('services');
+    const token = c.req.param('token');
+    const type = c.req.header('content-type') ?? '';
+    const body = type.includes('form') ? await c.req.parseBody() : type.includes('application/json') ? ((await c.req.json().catch(() => ({}))) as Record<string, unknown>) : {};
+    const personId = typeof body.personId === 'string' ? body.personId : '';
+    try {
+      const { personName, outcome } = await sendPersonalLink(services, token, personId);
+      const resolved = await resolveUnitLink(services, token);
+      return c.html(unitLinkPage({ ...unitPageData(token, resolved), state: outcome === 'not_pending' ? resolved.notification.state : 'sent' }, { kind: outcome === 'no_channel' ? 'warn' : 'done', text: PERSONAL_LINK_TEXT[outcome](personName) }));
+    } catch (err) {
+      if (err instanceof DomainError) return c.html(page('无法发送签收链接', `<p class="warn" role="alert">${err.message}</p>`), err.status as 404);
       throw err;
     }
   });

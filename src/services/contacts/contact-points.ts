@@ -5,7 +5,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contactPoints, memberUnits } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { publicFailureReason } from '../../domain/delivery-failures.js';
+import { checkPushEndpoint, DEFAULT_PUSH_POLICY } from '../../domain/push-endpoints.js';
 import { newId } from '../ids.js';
 
 type Row = typeof contactPoints.$inferSelect;
@@ -28,7 +30,8 @@ export function contactPointView(p: Row) {
     unitId: p.unitId,
     createdAt: p.createdAt.toISOString(),
     lastFailureAt: p.lastFailureAt?.toISOString() ?? null,
-    lastFailureReason: p.lastFailureReason,
+    // In words: the raw reason may describe the server's own network.
+    lastFailureReason: publicFailureReason(p.lastFailureReason),
   };
 }
 
@@ -48,6 +51,10 @@ export interface PersonContactInput {
 /** Adds (or refreshes) one of the caller's own contact points; re-subscribing the same endpoint updates its keys. */
 export async function addOwnContactPoint(services: Services, actor: Actor, input: PersonContactInput) {
   if (isCommission(actor)) throw forbidden('只有成员单位人员接收通知推送 (only member-unit staff receive notifications)');
+  if (input.channel === 'web_push') {
+    const check = checkPushEndpoint(input.address, services.pushEndpoints ?? DEFAULT_PUSH_POLICY);
+    if (!check.ok) throw invalid('推送地址不被接受', [{ field: 'endpoint', message: check.reason }]);
+  }
   const now = services.clock();
   const [row] = await services.db
     .insert(contactPoints)

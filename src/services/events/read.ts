@@ -2,23 +2,27 @@
 import { and, asc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { events, eventSequence } from '../../db/schema.js';
+import { viewEventFor, type EventAudience, type EventView } from '../../contract/events.js';
 import type { Actor } from '../context.js';
 import { isCommission } from '../context.js';
 import type { StoredEvent } from './append.js';
 import { ACCESS_CHANGED } from '../auth/access-changes.js';
 
 /** The envelope every client receives (spec §8). */
-export interface EventEnvelope {
-  seq: number;
-  type: string;
-  at: string;
-  jurisdictionId: string;
-  incidentId: string | null;
-  data: Record<string, unknown>;
+export type EventEnvelope = EventView;
+
+/** Whom an actor reads events as: its jurisdiction's commission, all of them (admin), or its unit. */
+export function audienceOf(actor: Actor): EventAudience | null {
+  if (actor.role === 'admin') return { kind: 'commission', jurisdictionId: null };
+  if (isCommission(actor)) return actor.jurisdictionId ? { kind: 'commission', jurisdictionId: actor.jurisdictionId } : null;
+  return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : null;
 }
 
-export function toEnvelope(e: StoredEvent): EventEnvelope {
-  return { seq: e.seq, type: e.type, at: e.at.toISOString(), jurisdictionId: e.jurisdictionId, incidentId: e.incidentId, data: e.data };
+/** The events as this actor may see them (see the catalogue in src/contract/events.ts), in order. */
+export function viewEventsFor(actor: Actor, found: StoredEvent[]): EventEnvelope[] {
+  const audience = audienceOf(actor);
+  if (!audience) return [];
+  return found.flatMap((e) => viewEventFor(audience, e) ?? []);
 }
 
 const columns = {
@@ -48,13 +52,6 @@ export function eventVisibility(actor: Actor): SQL | undefined {
   if (isCommission(actor)) return and(shown, eq(events.jurisdictionId, actor.jurisdictionId ?? ''));
   if (actor.unitId) return and(shown, sql`${actor.unitId} = ANY(${events.audienceUnits})`);
   return sql`false`;
-}
-
-export function eventVisibleTo(actor: Actor, e: Pick<StoredEvent, 'type' | 'jurisdictionId' | 'audienceUnits'>): boolean {
-  if (e.type === ACCESS_CHANGED) return false;
-  if (actor.role === 'admin') return true;
-  if (isCommission(actor)) return e.jurisdictionId === actor.jurisdictionId;
-  return actor.unitId !== null && e.audienceUnits.includes(actor.unitId);
 }
 
 export async function readVisibleEventsAfter(

@@ -7,7 +7,7 @@ import { events, jurisdictions } from '../../db/schema.js';
 import { buildAccount } from '../../domain/account.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { forbidden } from '../errors.js';
-import { toEnvelope } from '../events/read.js';
+import { viewEventsFor } from '../events/read.js';
 import { loadVisibleIncident } from './load.js';
 
 export async function incidentAccount(services: Services, actor: Actor, incidentId: string) {
@@ -17,7 +17,7 @@ export async function incidentAccount(services: Services, actor: Actor, incident
   const [j] = await services.db.select({ id: jurisdictions.id, name: jurisdictions.name, utcOffset: jurisdictions.utcOffset }).from(jurisdictions).where(eq(jurisdictions.id, incident.jurisdictionId));
   const now = services.clock();
   return {
-    ...buildAccount(rows.map(toEnvelope), now),
+    ...buildAccount(viewEventsFor(actor, rows), now),
     jurisdiction: j!,
     generatedAt: now.toISOString(),
     /** Accountability figures of a drill are the drill's own: they never count for real incidents. */

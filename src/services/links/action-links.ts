@@ -1,5 +1,5 @@
 /** Creating and using one-tap acknowledgement links (签收链接), which work without logging in. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { actionLinks, incidents, memberUnits, notifications, reportVersions, users } from '../../db/schema.js';
 import type { Channel } from '../../domain/enums.js';
@@ -9,6 +9,7 @@ import { DomainError } from '../errors.js';
 import { newLinkId, randomToken } from '../ids.js';
 import { incidentSummary } from '../incidents/views.js';
 import { acknowledgeNotification } from '../notifications/acknowledge.js';
+import { recordDeliveries } from '../notifications/record-delivery.js';
 import { storedSetting } from '../settings/stored-secret.js';
 import { signLinkId, verifyLinkToken } from './signing.js';
 
@@ -71,10 +72,14 @@ export async function resolveLink(services: Services, secret: string, token: str
 /** 签收 through a link: acts as the person the link was made for, over the link's channel. */
 export async function acknowledgeByLink(services: Services, secret: string, token: string, note?: string) {
   const { link, user } = await resolveLink(services, secret, token);
+  const now = services.clock();
+  // The tap is the evidence that the message reached and was read by its person (opening is not).
+  await recordDeliveries(services, [{ notificationId: link.notificationId, userId: user.id, channel: link.channel, at: now, stage: 'read', deliveryId: link.deliveryId }]);
   const result = await acknowledgeNotification(services, actorOf(user, `link:${link.id}`), link.notificationId, { note, channel: link.channel });
+  // A link is used once; using it again is harmless and not counted.
   await services.db
     .update(actionLinks)
-    .set({ usedAt: sql`coalesce(${actionLinks.usedAt}, ${services.clock().toISOString()}::timestamptz)`, useCount: sql`${actionLinks.useCount} + 1` })
-    .where(eq(actionLinks.id, link.id));
+    .set({ usedAt: now, useCount: 1 })
+    .where(and(eq(actionLinks.id, link.id), isNull(actionLinks.usedAt)));
   return result;
 }

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { events, incidents, memberUnits, responseTasks } from '../../db/schema.js';
 import { OPEN_TASK_STATES } from '../../domain/tasks.js';
 import { isCommission, type Actor, type Services } from '../context.js';
-import { eventVisibility, toEnvelope } from '../events/read.js';
+import { eventVisibility, viewEventsFor } from '../events/read.js';
 import { loadVisibleIncident } from '../incidents/load.js';
 import { loadVisibleTask } from './load.js';
 import { taskView } from './views.js';
@@ -62,6 +62,6 @@ export async function getTask(services: Services, actor: Actor, taskId: string) 
     .limit(500);
   return {
     task: { ...taskView(t, unitName, services.clock()), incident: { id: incident.id, ref: incident.ref, title: incident.title, drill: incident.drill, status: incident.status } },
-    history: history.reverse().map(toEnvelope),
+    history: viewEventsFor(actor, history.reverse()),
   };
 }

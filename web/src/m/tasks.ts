@@ -65,13 +65,16 @@ export function mergeTasks(list: Task[], snapshot: Task[]): Task[] {
 
 /**
  * Applies live or resumed events: task.created / task.updated carry the whole task; task.escalated
- * says what the overdue ladder did; incident.closed takes its tasks off the list.
+ * says what the overdue ladder did; incident.closed takes its tasks off the list; a task handed to
+ * another unit (`handedOver`) leaves it.
  */
 export function applyTaskEvents(list: Task[], events: EventEnvelope[]): Task[] {
   let next = list;
   for (const e of events) {
-    const data = e.data as { task?: Task; incident?: IncomingIncident; incidentId?: string; taskId?: string; text?: string; stepNumber?: number };
-    if ((e.type === 'task.created' || e.type === 'task.updated') && data.task)
+    const data = e.data as { task?: Task; incident?: IncomingIncident; incidentId?: string; taskId?: string; text?: string; stepNumber?: number; handedOver?: boolean };
+    // Handed to another unit: the server says only that, so the task leaves this unit's list.
+    if (e.type === 'task.updated' && data.handedOver) next = next.filter((t) => t.id !== data.taskId);
+    else if ((e.type === 'task.created' || e.type === 'task.updated') && data.task)
       next = upsertTask(next, e.type === 'task.created' && data.incident ? { ...data.task, incident: data.incident } : data.task);
     else if (e.type === 'task.escalated')
       next = next.map((t) =>

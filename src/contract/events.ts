@@ -1,0 +1,187 @@
+/**
+ * The event catalogue: every type of event the server writes to its log, what its data carries,
+ * and what a member unit (成员单位) may see of it. The commission of the event's jurisdiction sees
+ * every event whole. A member unit sees only events addressed to it (`audienceUnits`), and of
+ * those only what `GET /incidents/{id}` would show it: its own notifications and tasks, the
+ * incident's public facts — never the commission's board (other units, upward reports, close
+ * overrides). The unit view of each type is a zod schema, so a field nobody listed is dropped,
+ * not passed on. Pure.
+ */
+import { z } from 'zod';
+
+/** Who reads an event: the commission (of one jurisdiction, or every one for admins) or one member unit. */
+export type EventAudience = { kind: 'commission'; jurisdictionId: string | null } | { kind: 'unit'; unitId: string };
+
+/** An event as the log holds it. */
+export interface LoggedEvent {
+  seq: number;
+  type: string;
+  at: Date | string;
+  jurisdictionId: string;
+  incidentId: string | null;
+  audienceUnits: readonly string[];
+  data: Record<string, unknown>;
+}
+
+/** What a client receives (spec §8). */
+export interface EventView {
+  seq: number;
+  type: string;
+  at: string;
+  jurisdictionId: string;
+  incidentId: string | null;
+  data: Record<string, unknown>;
+}
+
+interface EventDefinition {
+  /** What a member unit of the audience may see, or null: the commission's alone. */
+  unitView: ((data: Record<string, unknown>, unitId: string) => Record<string, unknown> | null) | null;
+  /** A control row for the servers (e.g. ending sessions), never shown to anyone. */
+  internal?: true;
+}
+
+/** Strips every field the schema does not list; null when the data does not have the listed shape. */
+const only =
+  <S extends z.ZodType<Record<string, unknown>>>(schema: S, prepare?: (data: Record<string, unknown>, unitId: string) => unknown) =>
+  (data: Record<string, unknown>, unitId: string) => {
+    const parsed = schema.safeParse(prepare ? prepare(data, unitId) : data);
+    return parsed.success ? parsed.data : null;
+  };
+
+/** A record of the unit's own (notification, task) passes whole, but only when it is the unit's. */
+const ownRecord = z.looseObject({ id: z.string(), unitId: z.string() });
+const owned = (key: string) => (data: Record<string, unknown>, unitId: string) => (data[key] as { unitId?: unknown } | undefined)?.unitId === unitId;
+
+const unitRef = { notificationId: z.string(), unitId: z.string() };
+
+/** A step of the delivery record of the unit's own notification. */
+const deliveryStep = z.object({ ...unitRef, userId: z.string(), channel: z.string(), at: z.string() });
+
+const changes = z.object({
+  severityChanged: z.boolean(),
+  casualtiesChanged: z.boolean(),
+  routingChanged: z.boolean(),
+  addedUnits: z.array(z.string()),
+  removedUnits: z.array(z.string()),
+  roleChangedUnits: z.array(z.string()),
+  requiresReacknowledgement: z.boolean(),
+});
+type ReportChanges = z.infer<typeof changes>;
+
+/** A unit learns how a new version changes its own part, never which other units came or went. */
+function ownChanges(c: ReportChanges, unitId: string): ReportChanges {
+  const mine = (units: string[]) => units.filter((u) => u === unitId);
+  const addedUnits = mine(c.addedUnits);
+  const removedUnits = mine(c.removedUnits);
+  const roleChangedUnits = mine(c.roleChangedUnits);
+  return { ...c, addedUnits, removedUnits, roleChangedUnits, routingChanged: addedUnits.length + removedUnits.length + roleChangedUnits.length > 0 };
+}
+
+/** 续报/终报: the version's public facts; no close override, no open items, no other units. */
+const incidentRevision = z.object({
+  incidentId: z.string(),
+  version: z.number().int(),
+  kind: z.string(),
+  severity: z.string(),
+  status: z.string(),
+  title: z.string(),
+  casualties: z.record(z.string(), z.number()),
+  changes,
+  filedBy: z.string().optional(),
+});
+const incidentRevisionView = only(incidentRevision, (data, unitId) => {
+  const parsed = changes.safeParse(data.changes);
+  return parsed.success ? { ...data, changes: ownChanges(parsed.data, unitId) } : null;
+});
+
+/** A task change: the holder sees it whole (without who held it before); a unit that lost the task learns only that. */
+const taskChange = z.object({
+  task: ownRecord,
+  action: z.string(),
+  actionName: z.string(),
+  note: z.string().nullable(),
+  by: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+const taskHandedOver = z.object({ taskId: z.string(), incidentId: z.string(), action: z.literal('reassign'), actionName: z.string(), handedOver: z.literal(true) });
+function taskChangeView(data: Record<string, unknown>, unitId: string) {
+  const task = data.task as { id?: string; incidentId?: string; unitId?: string } | undefined;
+  if (task?.unitId === unitId) return only(taskChange)(data, unitId);
+  if (data.previousUnitId === unitId && data.action === 'reassign')
+    return only(taskHandedOver)({ taskId: task?.id, incidentId: task?.incidentId, action: 'reassign', actionName: data.actionName, handedOver: true }, unitId);
+  return null;
+}
+
+const ownNotification = (extra: z.ZodRawShape = {}) => {
+  const schema = z.object({ notification: ownRecord, ...extra });
+  return (data: Record<string, unknown>, unitId: string) => (owned('notification')(data, unitId) ? only(schema)(data, unitId) : null);
+};
+
+const ownReference = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
+  data.unitId === unitId ? only(schema)(data, unitId) : null;
+
+/** Every event type the server writes. A type missing here is seen by the commission alone. */
+export const EVENT_CATALOGUE = {
+  'incident.reported': { unitView: null },
+  'incident.updated': { unitView: incidentRevisionView },
+  'incident.closed': { unitView: incidentRevisionView },
+  'incident.forwarded': { unitView: null },
+  'incident.source_updated': { unitView: null },
+  'notification.created': { unitView: ownNotification({ incident: z.looseObject({ id: z.string() }) }) },
+  'notification.delivered': { unitView: ownReference(deliveryStep) },
+  'notification.read': { unitView: ownReference(deliveryStep) },
+  'notification.acknowledged': { unitView: ownNotification() },
+  'notification.declined': { unitView: ownNotification() },
+  // The commission's answer to the unit's decline; the unit it was handed to is the commission's business.
+  'notification.decline_resolved': { unitView: ownNotification({ action: z.string(), reason: z.string(), by: z.string() }) },
+  'notification.escalated': {
+    unitView: ownReference(
+      z.object({ ...unitRef, unitName: z.string(), step: z.string(), stepNumber: z.number(), text: z.string(), ackDueAt: z.string(), nextStepAt: z.string().nullable() }),
+    ),
+  },
+  'notification.superseded': { unitView: ownReference(z.object({ ...unitRef, byVersion: z.number() })) },
+  'notification.withdrawn': { unitView: ownReference(z.object({ ...unitRef, byVersion: z.number() })) },
+  'task.created': {
+    unitView: (data: Record<string, unknown>, unitId: string) =>
+      owned('task')(data, unitId) ? only(z.object({ task: ownRecord, by: z.string(), incident: z.looseObject({ id: z.string() }) }))(data, unitId) : null,
+  },
+  'task.updated': { unitView: taskChangeView },
+  'task.escalated': {
+    unitView: ownReference(
+      z.object({ taskId: z.string(), unitId: z.string(), unitName: z.string(), title: z.string(), step: z.string(), stepNumber: z.number(), text: z.string(), dueAt: z.string(), nextStepAt: z.string().nullable() }),
+    ),
+  },
+  'obligation.created': { unitView: null },
+  'obligation.overdue': { unitView: null },
+  'obligation.submitted': { unitView: null },
+  'alert.raised': { unitView: null },
+  'alert.resolved': { unitView: null },
+  'access.changed': { unitView: null, internal: true },
+} satisfies Record<string, EventDefinition>;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+
+export const eventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
+
+const catalogue: Record<string, EventDefinition> = EVENT_CATALOGUE;
+
+function envelope(e: LoggedEvent, data: Record<string, unknown>): EventView {
+  return { seq: e.seq, type: e.type, at: typeof e.at === 'string' ? e.at : e.at.toISOString(), jurisdictionId: e.jurisdictionId, incidentId: e.incidentId, data };
+}
+
+/**
+ * The event as this audience may see it, or null when it may not see it at all. The one place
+ * that decides it: the REST timeline, the socket relay and `resume` all go through here.
+ */
+export function viewEventFor(audience: EventAudience, e: LoggedEvent): EventView | null {
+  if (catalogue[e.type]?.internal) return null;
+  if (audience.kind === 'commission')
+    return audience.jurisdictionId === null || audience.jurisdictionId === e.jurisdictionId ? envelope(e, e.data) : null;
+  if (!e.audienceUnits.includes(audience.unitId)) return null;
+  const unitView = catalogue[e.type]?.unitView;
+  if (!unitView) return null;
+  const data = unitView(e.data, audience.unitId);
+  return data ? envelope(e, data) : null;
+}

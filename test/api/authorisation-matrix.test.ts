@@ -1,0 +1,305 @@
+/**
+ * The authorisation matrix: every route of the OpenAPI document, every route outside it (one-tap
+ * links, health, docs, web pages) and every socket.io event the server handles, tried as every
+ * role — anonymous, admin, 信阳's duty officer and commander, a liaison and a unit head of the
+ * concerned unit and of another unit, and 安吉's commission — against one 信阳 incident. A route or
+ * socket event without an entry in the expectation table fails the test, so a new door cannot be
+ * added without saying who may open it.
+ *
+ * Allowed: anything but 401/403/404 (a 409 or 422 is the use case answering an entitled caller).
+ * Denied: 401 (anonymous) or 403/404, and the event log does not move. Lists everyone may read are
+ * checked for scope: the incident's id appears only in the answers of those entitled to it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { max } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../src/db/schema.js';
+import { unitIdByName, xinyangReport } from '../support/reports.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+type Role = 'anonymous' | 'admin' | 'duty' | 'commander' | 'liaisonU' | 'headU' | 'liaisonO' | 'headO' | 'commanderAnji' | 'dutyAnji';
+const ROLES: Role[] = ['anonymous', 'admin', 'duty', 'commander', 'liaisonU', 'headU', 'liaisonO', 'headO', 'commanderAnji', 'dutyAnji'];
+const AUTHENTICATED = ROLES.filter((r) => r !== 'anonymous');
+const COMMISSION_XY: Role[] = ['admin', 'duty', 'commander'];
+const COMMANDERS_XY: Role[] = ['admin', 'commander'];
+const UNIT_U: Role[] = ['liaisonU', 'headU'];
+const UNIT_MEMBERS: Role[] = ['liaisonU', 'headU', 'liaisonO', 'headO'];
+const COMMISSIONS: Role[] = ['admin', 'duty', 'commander', 'commanderAnji', 'dutyAnji'];
+
+interface Expectation {
+  /** Who may: everyone else is refused. 'public': no login needed. */
+  allow: Role[] | 'public';
+  /** Allowed to all these, but the incident must appear only for those entitled to it. */
+  scopedTo?: Role[];
+  body?: (f: Fixture) => unknown;
+  headers?: () => Record<string, string>;
+  /** Destructive: only the first allowed role runs it. */
+  once?: boolean;
+}
+
+let key = 0;
+const idempotency = () => ({ 'idempotency-key': `matrix-${Date.now()}-${key++}` });
+const due = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/** Every route of the OpenAPI document: who may use it. */
+const API: Record<string, Expectation> = {
+  'POST /api/v1/auth/login': { allow: 'public', body: () => ({ username: 'nobody', password: 'wrong-password' }) },
+  'POST /api/v1/auth/logout': { allow: AUTHENTICATED },
+  'GET /api/v1/auth/me': { allow: AUTHENTICATED },
+  'GET /api/v1/push/public-key': { allow: 'public' },
+  'GET /api/v1/jurisdictions': { allow: AUTHENTICATED },
+  'GET /api/v1/jurisdictions/{id}/units': { allow: AUTHENTICATED },
+  'POST /api/v1/routing/preview': { allow: COMMISSION_XY, body: () => xinyangReport() },
+  'GET /api/v1/incidents': { allow: AUTHENTICATED, scopedTo: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/incidents': { allow: COMMISSION_XY, body: () => xinyangReport({ title: '矩阵新报' }), headers: idempotency },
+  'GET /api/v1/incidents/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/incidents/{id}/reports': { allow: COMMISSION_XY, body: () => followUp(), headers: idempotency },
+  'GET /api/v1/incidents/{id}/events': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'GET /api/v1/incidents/{id}/account': { allow: COMMISSION_XY },
+  'GET /api/v1/incidents/{id}/obligations': { allow: COMMISSION_XY },
+  'POST /api/v1/incidents/{id}/obligations/{obligationId}/submit': { allow: COMMISSION_XY, body: () => ({ method: 'phone', reference: '市政府总值班室' }) },
+  'GET /api/v1/incidents/{id}/tasks': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/incidents/{id}/tasks': { allow: COMMANDERS_XY, body: (f) => ({ unitId: f.unitU, role: 'lead', title: '矩阵任务', description: '矩阵', dueAt: due() }) },
+  'GET /api/v1/incidents/{id}/task-suggestions': { allow: COMMISSION_XY },
+  'GET /api/v1/tasks': { allow: AUTHENTICATED, scopedTo: [...COMMISSION_XY, ...UNIT_U] },
+  'GET /api/v1/tasks/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/tasks/{id}/accept': { allow: UNIT_U, body: () => ({}) },
+  'POST /api/v1/tasks/{id}/progress': { allow: UNIT_U, body: () => ({ note: '进展' }) },
+  'POST /api/v1/tasks/{id}/block': { allow: UNIT_U, body: () => ({ reason: '受阻' }) },
+  'POST /api/v1/tasks/{id}/done': { allow: UNIT_U, body: () => ({}) },
+  'POST /api/v1/tasks/{id}/reassign': { allow: COMMANDERS_XY, body: (f) => ({ unitId: f.unitO, reason: '改派' }) },
+  'POST /api/v1/tasks/{id}/close': { allow: COMMANDERS_XY, body: () => ({ reason: '关闭' }) },
+  'GET /api/v1/inbox': { allow: UNIT_MEMBERS, scopedTo: UNIT_U },
+  'POST /api/v1/notifications/{id}/acknowledge': { allow: UNIT_U, body: () => ({}) },
+  'POST /api/v1/notifications/{id}/decline': { allow: UNIT_U, body: () => ({ reason: '不属于本单位' }) },
+  'POST /api/v1/notifications/{id}/read': { allow: UNIT_U, body: () => ({}) },
+  'POST /api/v1/notifications/{id}/resolve-decline': { allow: COMMANDERS_XY, body: () => ({ action: 'confirm', reason: '确认' }) },
+  'GET /api/v1/alerts': { allow: COMMISSIONS, scopedTo: COMMISSION_XY },
+  'POST /api/v1/alerts/{id}/resolve': { allow: COMMANDERS_XY, body: () => ({ resolution: '已处理' }) },
+  'GET /api/v1/board': { allow: COMMISSIONS, scopedTo: COMMISSION_XY },
+  'GET /api/v1/statistics': { allow: COMMISSIONS },
+  'GET /api/v1/me/contact-points': { allow: AUTHENTICATED },
+  'POST /api/v1/me/push-subscriptions': { allow: UNIT_MEMBERS, body: () => ({ endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${key++}`, keys: PUSH_KEYS }) },
+  'POST /api/v1/me/phones': { allow: UNIT_MEMBERS, body: () => ({ phone: '13900000055' }) },
+  'DELETE /api/v1/me/contact-points/{id}': { allow: ['liaisonU'], once: true },
+  'GET /api/v1/units/{unitId}/contact-points': { allow: COMMISSION_XY },
+  'POST /api/v1/units/{unitId}/robots': { allow: COMMISSION_XY, body: () => ({ provider: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', secret: 'SEC-matrix' }) },
+  'DELETE /api/v1/units/{unitId}/contact-points/{id}': { allow: COMMISSION_XY, once: true },
+  'GET /api/v1/admin/units': { allow: COMMANDERS_XY },
+  'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: COMMANDERS_XY },
+  'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji'] },
+  'POST /api/v1/admin/users': { allow: ['admin'], body: (f) => ({ username: `matrix.${key++}`, displayName: '矩阵联络员', password: 'matrix-password', role: 'liaison', unitId: f.unitU }) },
+  'PATCH /api/v1/admin/users/{id}': { allow: ['admin'], body: () => ({ onDuty: true }) },
+};
+
+/** Routes outside the OpenAPI document (see src/api/*, src/app.ts): who may use them. */
+const OUTSIDE: Record<string, Expectation> = {
+  'GET /healthz': { allow: 'public' },
+  'GET /api/docs': { allow: 'public' },
+  'GET /api/docs/assets/docs-init.js': { allow: 'public' },
+  // The token is the credential: it acts for its person (/a) or asks who acts (/g); no session needed.
+  'GET /a/{token}': { allow: 'public' },
+  'POST /a/{token}': { allow: 'public', body: () => ({}) },
+  'POST /a/{token}/receipt': { allow: 'public', body: () => ({ stage: 'delivered' }) },
+  'GET /g/{token}': { allow: 'public' },
+  'POST /g/{token}': { allow: 'public', body: () => ({}) },
+  // The web app's shell: every page loads its data through the API above.
+  'GET /login': { allow: 'public' },
+  'GET /duty': { allow: 'public' },
+  'GET /board': { allow: 'public' },
+  'GET /admin': { allow: 'public' },
+  'GET /m': { allow: 'public' },
+};
+
+/** Every socket.io event the server handles: who may send it. */
+const SOCKET: Record<string, { allow: Role[]; payload: (f: Fixture) => unknown }> = {
+  resume: { allow: AUTHENTICATED, payload: () => ({ afterSeq: 0 }) },
+  'notification.read': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU }) },
+  'notification.acknowledge': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU }) },
+  'notification.decline': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU, reason: '不属于本单位' }) },
+};
+
+const PUSH_KEYS = { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' };
+
+interface Fixture {
+  incidentId: string;
+  unitU: string;
+  unitO: string;
+  notificationU: string;
+  declinedNotification: string;
+  taskU: string;
+  obligationId: string;
+  alertId: string;
+  contactPointU: string;
+  robotU: string;
+  userU: string;
+  linkToken: string;
+  unitToken: string;
+}
+
+function followUp() {
+  const { jurisdictionId: _j, receivedAt: _r, ...facts } = xinyangReport({ title: '矩阵续报' });
+  return { ...facts, kind: 'follow_up' };
+}
+
+let server: TestServer;
+let fixture: Fixture;
+const tokens: Partial<Record<Role, string>> = {};
+const usernames: Record<Exclude<Role, 'anonymous'>, string> = {} as never;
+
+async function loginAs(role: Role): Promise<string | undefined> {
+  if (role === 'anonymous') return undefined;
+  return server.login(usernames[role]);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const duty = await server.login('duty');
+  const unitU = await unitIdByName(server, duty, 'xinyang', '总工会');
+  const preview = (await server.request('POST', '/api/v1/routing/preview', { token: duty, body: xinyangReport() })).body;
+  const routed: string[] = preview.routing.map((d: any) => d.unitId);
+  const all: string[] = (await server.request('GET', '/api/v1/jurisdictions/xinyang/units', { token: duty })).body.units.map((u: any) => u.id);
+  const unitO = all.find((u) => !routed.includes(u))!;
+  const unitV = routed.find((u) => u !== unitU)!;
+  Object.assign(usernames, {
+    admin: 'admin', duty: 'duty', commander: 'commander', liaisonU: `liaison.${unitU}`, headU: `head.${unitU}`,
+    liaisonO: `liaison.${unitO}`, headO: `head.${unitO}`, commanderAnji: 'commander.anji', dutyAnji: 'duty.anji',
+  });
+  for (const role of AUTHENTICATED) tokens[role] = await server.login(usernames[role as Exclude<Role, 'anonymous'>]);
+
+  // A phone for the liaison, so the one-tap link exists; a robot for the unit.
+  const phone = await server.request('POST', '/api/v1/me/phones', { token: tokens.liaisonU, body: { phone: '13900000011' } });
+  const robot = await server.request('POST', `/api/v1/units/${unitU}/robots`, { token: tokens.commander, body: { provider: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' } });
+  const filed = await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: '授权矩阵' }), headers: idempotency() });
+  const notificationU = filed.body.notifications.find((n: any) => n.unitId === unitU).id;
+  const declinedNotification = filed.body.notifications.find((n: any) => n.unitId === unitV).id;
+  await server.request('POST', `/api/v1/notifications/${declinedNotification}/decline`, { token: await server.login(`liaison.${unitV}`), body: { reason: '不属于本单位' } });
+  const task = await server.request('POST', `/api/v1/incidents/${filed.body.id}/tasks`, { token: tokens.commander, body: { unitId: unitU, role: 'lead', title: '矩阵任务', description: '矩阵', dueAt: due() } });
+  const obligations = (await server.request('GET', `/api/v1/incidents/${filed.body.id}/obligations`, { token: duty })).body.obligations;
+  const alerts = (await server.request('GET', '/api/v1/alerts', { token: tokens.commander })).body.alerts;
+  const me = (await server.request('GET', '/api/v1/auth/me', { token: tokens.liaisonU })).body;
+  const { createActionLinks } = await import('../../src/services/links/action-links.js');
+  const { signUnitLink } = await import('../../src/services/links/unit-links.js');
+  const [linkToken] = await createActionLinks(server.services.db, server.services.links.secret, new Date(), [{ notificationId: notificationU, userId: me.id, channel: 'sms' }]);
+  fixture = {
+    incidentId: filed.body.id,
+    unitU,
+    unitO,
+    notificationU,
+    declinedNotification,
+    taskU: task.body.task.id,
+    obligationId: obligations[0].id,
+    alertId: alerts.find((a: any) => a.incidentId === filed.body.id).id,
+    contactPointU: phone.body.contactPoint.id,
+    robotU: robot.body.contactPoint.id,
+    userU: me.id,
+    linkToken: linkToken!,
+    unitToken: await signUnitLink(server.services.links.secret, notificationU, new Date()),
+  };
+  for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
+}, 180_000);
+afterAll(async () => server?.close());
+
+function concretePath(path: string, f: Fixture): string {
+  return path
+    .replace('/incidents/{id}', `/incidents/${f.incidentId}`)
+    .replace('{obligationId}', f.obligationId)
+    .replace('/tasks/{id}', `/tasks/${f.taskU}`)
+    .replace('/notifications/{id}/resolve-decline', `/notifications/${f.declinedNotification}/resolve-decline`)
+    .replace('/notifications/{id}', `/notifications/${f.notificationU}`)
+    .replace('/alerts/{id}', `/alerts/${f.alertId}`)
+    .replace('/me/contact-points/{id}', `/me/contact-points/${f.contactPointU}`)
+    .replace('/units/{unitId}/contact-points/{id}', `/units/${f.unitU}/contact-points/${f.robotU}`)
+    .replace('{unitId}', f.unitU)
+    .replace('/jurisdictions/{id}', '/jurisdictions/xinyang')
+    .replace('{jurisdictionId}', 'xinyang')
+    .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
+    .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
+    .replace('/a/{token}', `/a/${f.linkToken}`)
+    .replace('/g/{token}', `/g/${f.unitToken}`);
+}
+
+const lastSeq = async () => (await server.services.db.select({ seq: max(events.seq) }).from(events))[0]?.seq ?? 0;
+
+/** What happened, per route and role, when it disagrees with the table. */
+const wrong: string[] = [];
+
+async function tryRoute(method: string, path: string, e: Expectation) {
+  const url = concretePath(path, fixture);
+  const allowed = e.allow === 'public' ? ROLES : e.allow;
+  // Refused roles first (they must change nothing), then the entitled ones.
+  const order = [...ROLES.filter((r) => !allowed.includes(r)), ...ROLES.filter((r) => allowed.includes(r))];
+  let ranOnce = false;
+  for (const role of order) {
+    const may = allowed.includes(role);
+    if (may && e.once && ranOnce) continue;
+    // Logging out ends the session: use one made for the purpose.
+    const token = method === 'POST' && path.endsWith('/auth/logout') ? await loginAs(role) : tokens[role];
+    const before = may ? 0 : await lastSeq();
+    const res = await server.request(method, url, { token, body: e.body?.(fixture), headers: e.headers?.() });
+    const label = `${method} ${path} as ${role} → ${res.status}`;
+    if (res.status >= 500) wrong.push(`${label} (server error)`);
+    else if (may) {
+      if (e.allow !== 'public' && [401, 403, 404].includes(res.status)) wrong.push(`${label}, but it is allowed`);
+      if (e.scopedTo && !e.scopedTo.includes(role) && JSON.stringify(res.body).includes(fixture.incidentId)) wrong.push(`${label} shows the 信阳 incident`);
+      if (e.once) ranOnce = true;
+    } else {
+      const expected = role === 'anonymous' ? [401] : [403, 404];
+      if (!expected.includes(res.status)) wrong.push(`${label}, expected ${expected.join('/')}`);
+      if ((await lastSeq()) !== before) wrong.push(`${label} wrote to the event log`);
+    }
+  }
+}
+
+describe('the authorisation matrix', () => {
+  it('has an entry for every route of the OpenAPI document, and nothing it lacks', async () => {
+    const doc = (await server.request('GET', '/api/v1/openapi.json')).body;
+    const documented = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path.startsWith('/api/v1') ? path : `/api/v1${path}`}`),
+    );
+    expect(documented.filter((r) => !(r in API)), 'routes without an entry').toEqual([]);
+    expect(Object.keys(API).filter((r) => !documented.includes(r)), 'entries without a route').toEqual([]);
+  });
+
+  it('has an entry for every route registered outside the OpenAPI document', () => {
+    const files = readdirSync('src/api', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join('src/api', f));
+    const registered = [...files, 'src/app.ts'].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:router|app)\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map((m) => `${m[1]!.toUpperCase()} ${m[2]!.replace(/:(\w+)/g, '{$1}')}`),
+    );
+    const pages = ['/login', '/duty', '/board', '/admin', '/m'].map((p) => `GET ${p}`);
+    const unknown = registered.filter((r) => !(r in OUTSIDE) && !/\*|\{file\}/.test(r) && !pages.includes(r));
+    expect(unknown, 'routes outside the OpenAPI document without an entry').toEqual([]);
+  });
+
+  it('every role gets exactly what the table says from every route', async () => {
+    for (const [route, e] of Object.entries({ ...API, ...OUTSIDE })) {
+      const [method, path] = route.split(' ') as [string, string];
+      await tryRoute(method, path, e);
+    }
+    expect(wrong).toEqual([]);
+  }, 600_000);
+
+  it('has an entry for every socket event the server handles, and every role gets what it says', async () => {
+    const source = readFileSync('src/realtime/socket-server.ts', 'utf8');
+    const handled = [...source.matchAll(/handle\('([^']+)'/g)].map((m) => m[1]!);
+    expect(handled.filter((e) => !(e in SOCKET)), 'socket events without an entry').toEqual([]);
+    // Without a session there is no socket at all.
+    await expect(server.connect('not-a-session')).rejects.toThrow();
+    const refused: string[] = [];
+    for (const [event, e] of Object.entries(SOCKET))
+      for (const role of [...AUTHENTICATED.filter((r) => !e.allow.includes(r)), ...e.allow]) {
+        const socket = await server.connect(tokens[role]!);
+        const answer = await socket.emitWithAck<any>(event, e.payload(fixture));
+        socket.close();
+        const may = e.allow.includes(role);
+        if (may && !answer.ok && [401, 403, 404].includes(answer.error.status)) refused.push(`${event} as ${role}: refused (${answer.error.status}), but it is allowed`);
+        if (!may && (answer.ok || ![403, 404].includes(answer.error.status))) refused.push(`${event} as ${role}: ${answer.ok ? 'accepted' : answer.error.status}, expected 403/404`);
+        if (event === 'resume' && answer.ok && ![...COMMISSION_XY, ...UNIT_U].includes(role) && JSON.stringify(answer.events).includes(fixture.incidentId))
+          refused.push(`resume as ${role} shows the 信阳 incident`);
+      }
+    expect(refused).toEqual([]);
+  }, 300_000);
+});
