@@ -7,7 +7,7 @@
 import type { Database } from '../../db/client.js';
 import { appendEvents, type StoredEvent } from '../events/append.js';
 
-export const ACCESS_CHANGED = 'access.changed';
+export const ACCESS_CHANGED = 'access.changed'; // type: a control row of the log (src/contract/events.ts), never shown
 
 export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed';
 
