@@ -1,5 +1,6 @@
 /** Configuration from the environment, parsed once at start (spec §8). */
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,6 +17,11 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v !== 'false' && v !== '0'),
   DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** `false`: migrations are a separate deploy step (`npm run db:migrate`); start-up only checks none is pending. */
+  MIGRATE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('true')
+    .transform((v) => v !== 'false' && v !== '0'),
   /** Origin that one-tap links point to, e.g. https://lianfang.example.gov.cn */
   PUBLIC_URL: z.url().optional().transform((v) => v?.replace(/\/+$/, '')),
   /** Signing secret for one-tap links; generated once and stored when absent. */
@@ -23,6 +29,7 @@ const configSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:lianfang@localhost'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type Config = {
@@ -32,10 +39,13 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean;
   databasePool: number;
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
   publicUrl?: string;
   linkSecret?: string;
   vapid?: { publicKey: string; privateKey: string };
   vapidSubject?: string;
+  logLevel?: LogLevel;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -50,9 +60,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.DATA_DIR,
     seedDemo: c.SEED_DEMO,
     databasePool: c.DATABASE_POOL,
+    migrate: c.MIGRATE,
     publicUrl: c.PUBLIC_URL,
     linkSecret: c.LINK_SECRET,
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
     vapidSubject: c.VAPID_SUBJECT,
+    logLevel: c.LOG_LEVEL,
   };
 }

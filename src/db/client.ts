@@ -5,6 +5,8 @@
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.js';
+import { loadPostgresDriver } from './postgres-driver.js';
+import { MIGRATIONS_FOLDER, migratePostgres, requireMigrated } from './migrate.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -24,21 +26,29 @@ export interface DatabaseConfig {
   dataDir: string;
   /** Pool size for postgres.js. */
   maxConnections?: number;
+  /** Apply pending migrations (under an advisory lock on PostgreSQL); false only checks none is pending. */
+  migrate?: boolean;
 }
-
-const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10) : openPglite(config.dataDir);
+  const migrate = config.migrate ?? true;
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10, migrate) : openPglite(config.dataDir, migrate);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const { default: postgres } = await import('postgres');
+async function openPostgres(url: string, max: number, migrate: boolean): Promise<DatabaseHandle> {
+  if (migrate) await migratePostgres(url);
+  const postgres = await loadPostgresDriver();
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const sql = postgres(url, { max, onnotice: () => {} });
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Back in service within about a second of the database's return: the default backoff grows
+    // to 20 s per connection after repeated failures, and a dead host should not hold a request 30 s.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connect_timeout: 5,
+  });
   const db = drizzle(sql, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!migrate) await requireMigrated(db);
   return {
     db: db as unknown as Database,
     kind: 'postgres',
@@ -53,7 +63,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, runMigrations: boolean): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -63,7 +73,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   const pg = await PGlite.create(dataDir);
   const db = drizzle(pg, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // One process owns a PGlite folder, so no lock is needed.
+  if (runMigrations) await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  else await requireMigrated(db);
   return {
     db: db as unknown as Database,
     kind: 'pglite',
