@@ -30,6 +30,14 @@ const configSchema = z.object({
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:lianfang@localhost'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Serve /metrics on this port only (bind it to a private interface); otherwise see METRICS_TOKEN. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Bearer token for /metrics on the main port; without it (and without METRICS_PORT) /metrics is not served. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** /readyz fails when this node's relay is more events behind the log than this. */
+  READY_MAX_RELAY_LAG: z.coerce.number().int().min(1).default(1000),
+  /** /readyz fails when a due step has waited longer than this many seconds. */
+  READY_MAX_ENGINE_LAG_SECONDS: z.coerce.number().min(1).default(120),
 });
 
 export type Config = {
@@ -46,6 +54,10 @@ export type Config = {
   vapid?: { publicKey: string; privateKey: string };
   vapidSubject?: string;
   logLevel?: LogLevel;
+  metricsPort?: number;
+  metricsToken?: string;
+  readyMaxRelayLag?: number;
+  readyMaxEngineLagSeconds?: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -66,5 +78,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
     vapidSubject: c.VAPID_SUBJECT,
     logLevel: c.LOG_LEVEL,
+    metricsPort: c.METRICS_PORT,
+    metricsToken: c.METRICS_TOKEN,
+    readyMaxRelayLag: c.READY_MAX_RELAY_LAG,
+    readyMaxEngineLagSeconds: c.READY_MAX_ENGINE_LAG_SECONDS,
   };
 }

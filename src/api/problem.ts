@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { DomainError, fieldPath, type FieldProblem } from '../services/errors.js';
+import { logger } from '../observability/logger.js';
 
 export interface ProblemBody {
   type: string;
@@ -83,7 +84,7 @@ export function errorToProblem(c: Context, err: unknown): Response {
       { 'retry-after': '5' },
     );
   }
-  console.error(`[${c.get('requestId' as never) ?? '-'}]`, err);
+  logger.error({ err, reqId: c.get('requestId' as never) }, 'request failed');
   return problemResponse(c, {
     type: 'about:blank',
     title: '服务器内部错误 (internal error)',

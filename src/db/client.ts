@@ -4,6 +4,7 @@
  * the event relay uses to wake up when events commit.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { hostname } from 'node:os';
 import * as schema from './schema.js';
 import { loadPostgresDriver } from './postgres-driver.js';
 import { MIGRATIONS_FOLDER, migratePostgres, requireMigrated } from './migrate.js';
@@ -17,6 +18,8 @@ export interface DatabaseHandle {
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Cheap round trip, for /healthz. */
   ping(): Promise<void>;
+  /** This process's connections by state (pg_stat_activity) and the pool size, for /metrics. */
+  poolStats(): Promise<{ max: number; byState: Record<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 }
 
 async function openPostgres(url: string, max: number, migrate: boolean): Promise<DatabaseHandle> {
+  const applicationName = `lianfang:${hostname()}:${process.pid}`.slice(0, 63);
   if (migrate) await migratePostgres(url);
   const postgres = await loadPostgresDriver();
   const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -46,6 +50,8 @@ async function openPostgres(url: string, max: number, migrate: boolean): Promise
     // to 20 s per connection after repeated failures, and a dead host should not hold a request 30 s.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     connect_timeout: 5,
+    // Lets /metrics find this process's connections in pg_stat_activity.
+    connection: { application_name: applicationName },
   });
   const db = drizzle(sql, { schema });
   if (!migrate) await requireMigrated(db);
@@ -58,6 +64,14 @@ async function openPostgres(url: string, max: number, migrate: boolean): Promise
     },
     async ping() {
       await sql`select 1`;
+    },
+    async poolStats() {
+      const rows = await sql<{ state: string | null; n: number }[]>`
+        select state, count(*)::int as n from pg_stat_activity where application_name = ${applicationName} and pid <> pg_backend_pid() group by state`;
+      // The connection asking is in use too.
+      const byState: Record<string, number> = { active: 1 };
+      for (const r of rows) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + r.n;
+      return { max, byState };
     },
     close: () => sql.end({ timeout: 5 }),
   };
@@ -85,6 +99,9 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
     },
     async ping() {
       await pg.query('select 1');
+    },
+    async poolStats() {
+      return { max: 1, byState: { active: 1 } };
     },
     close: () => pg.close(),
   };

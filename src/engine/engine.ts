@@ -8,6 +8,7 @@ import type { Services } from '../services/context.js';
 import { dispatchDueDeliveries, type ChannelAdapters } from './dispatcher.js';
 import { takeDueEscalations } from './escalation.js';
 import { CoalescingRunner } from './coalescing-runner.js';
+import { logger } from '../observability/logger.js';
 
 export interface EngineOptions {
   pollMs?: number;
@@ -56,7 +57,7 @@ export class Engine {
       await this.tick();
     } catch (err) {
       // The next poll retries; every step is idempotent and claimed in the database.
-      console.error('engine pass failed', err);
+      logger.error({ err }, 'engine pass failed');
     }
   }
 }

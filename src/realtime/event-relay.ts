@@ -12,6 +12,7 @@ import { latestSeq, readEventsAfter, toEnvelope } from '../services/events/read.
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
+import { logger } from '../observability/logger.js';
 
 const BATCH = 500;
 const ACK_TIMEOUT_MS = 30_000;
@@ -71,7 +72,7 @@ export class EventRelay {
       } while (batch.length === BATCH);
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.
-      console.error('event relay failed to read the log', err);
+      logger.error({ err }, 'event relay failed to read the log');
     }
   }
 

@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
+import type { Config } from '../../src/config.js';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -37,6 +38,8 @@ export interface TestServerOptions {
   /** Reuse a database (restart tests); it is then not dropped on close. */
   database?: TestDatabase;
   dataDir?: string;
+  /** Settings beyond the test defaults (e.g. METRICS_TOKEN). */
+  config?: Partial<Config>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -51,7 +54,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
     : null;
   const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: database.databaseUrl, dataDir: options.dataDir ?? database.dataDir, seedDemo: true, databasePool: 5 },
+    config: { port: 0, host: '127.0.0.1', databaseUrl: database.databaseUrl, dataDir: options.dataDir ?? database.dataDir, seedDemo: true, databasePool: 5, ...options.config },
     clock: clockState ? () => clockState.now : undefined,
     log: () => {},
     adapters: options.adapters,
