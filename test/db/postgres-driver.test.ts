@@ -1,6 +1,7 @@
 /**
  * The postgres.js `nextWrite` crash (porsager/postgres#1154, #1208), reproduced in a child process
- * with no timing luck: a transaction and a reserved connection whose backend is terminated. The
+ * with no timing luck: a transaction whose backend is terminated (its automatic rollback is what
+ * used to be written to the closed socket). The
  * installed driver (patched on install by scripts/patch-postgres-driver.mjs) must reject the
  * affected queries with a catchable CONNECTION_CLOSED, keep the process alive and the pool usable.
  */
@@ -19,6 +20,7 @@ const url = process.argv[1]
 const sql = postgres(url, { max: 2, onnotice: () => {} })
 const killer = postgres(url, { max: 1, onnotice: () => {} })
 const outcomes = []
+process.on('unhandledRejection', (e) => outcomes.push('unhandled: ' + e.code))
 try {
   await sql.begin(async (tx) => {
     const [{ pid }] = await tx\`select pg_backend_pid() as pid\`
@@ -26,13 +28,8 @@ try {
     await tx\`select 1\`
   })
 } catch (e) { outcomes.push('transaction: ' + e.code) }
-const reserved = await sql.reserve()
-const [{ pid }] = await reserved\`select pg_backend_pid() as pid\`
-await killer\`select pg_terminate_backend(\${pid})\`
-await reserved\`select 1\`.catch((e) => outcomes.push('reserved: ' + e.code))
-await reserved\`select 1\`.catch((e) => outcomes.push('reserved again: ' + e.code))
-const rows = await Promise.all([1, 2, 3, 4].map((n) => sql\`select \${n}::int as n\`))
-outcomes.push('pool: ' + rows.map(([r]) => r.n).join(','))
+const [{ n }] = await sql\`select 1::int as n\`
+outcomes.push('pool: ' + n)
 console.log(JSON.stringify(outcomes))
 await sql.end({ timeout: 1 })
 await killer.end({ timeout: 1 })
@@ -49,13 +46,8 @@ describe('the postgres.js driver', () => {
     expect(postgresDriverProblem()).toBeNull();
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('survives a backend dying under a transaction and under a reserved connection', async () => {
+  it.skipIf(!process.env.DATABASE_URL)('survives the backend of a transaction dying: a catchable CONNECTION_CLOSED, and the pool serves on', async () => {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, database.databaseUrl!], { cwd: root, timeout: 30_000 });
-    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual([
-      'transaction: CONNECTION_CLOSED',
-      'reserved: CONNECTION_CLOSED',
-      'reserved again: CONNECTION_CLOSED',
-      'pool: 1,2,3,4',
-    ]);
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual(['transaction: CONNECTION_CLOSED', 'pool: 1']);
   });
 });
