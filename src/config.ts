@@ -65,6 +65,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) throw new Error(`invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   const c = parsed.data;
   if (!!c.VAPID_PUBLIC_KEY !== !!c.VAPID_PRIVATE_KEY) throw new Error('invalid configuration: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
+  const needsPublicUrl = publicUrlRequiredBy(env);
+  if (!c.PUBLIC_URL && needsPublicUrl)
+    throw new Error(
+      `invalid configuration: PUBLIC_URL is required (${needsPublicUrl}): the one-tap 签收 links in SMS, robot and push messages must point at the address people reach, e.g. PUBLIC_URL=https://lianfang.example.gov.cn`,
+    );
   return {
     port: c.PORT,
     host: c.HOST,
@@ -83,4 +88,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     readyMaxRelayLag: c.READY_MAX_RELAY_LAG,
     readyMaxEngineLagSeconds: c.READY_MAX_ENGINE_LAG_SECONDS,
   };
+}
+
+/** Why PUBLIC_URL must be set, or null: production, or a channel that carries links outside the app. */
+export function publicUrlRequiredBy(env: Record<string, string | undefined>): string | null {
+  const set = (name: string) => !!env[name]?.trim();
+  if (env.NODE_ENV === 'production') return 'NODE_ENV=production';
+  const channels = [
+    set('SMS_PROVIDER') && 'SMS_PROVIDER',
+    set('VAPID_PUBLIC_KEY') && 'VAPID_PUBLIC_KEY',
+    set('DINGTALK_WEBHOOK_HOSTS') && 'DINGTALK_WEBHOOK_HOSTS',
+    set('WECOM_WEBHOOK_HOSTS') && 'WECOM_WEBHOOK_HOSTS',
+  ].filter(Boolean);
+  return channels.length ? `an external channel is configured: ${channels.join(', ')}` : null;
 }

@@ -104,6 +104,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  if (!config.publicUrl) logger.warn({ publicUrl: services.links.publicUrl }, 'PUBLIC_URL is not set: one-tap links point to this machine only');
 
   const adapters: ChannelAdapters = options.adapters ?? {
     webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }),
