@@ -30,6 +30,8 @@ import { webRoutes, type WebAssetReader } from './api/web/index.js';
 import type { Services } from './services/context.js';
 import { clientFacts, TRUST_NOBODY, type ProxyTrust } from './api/client-address.js';
 import type { OriginPolicy } from './api/origin-check.js';
+import { requestLogging, type RequestObserver } from './observability/request-log.js';
+import { operationsRoutes, type Operations } from './observability/routes.js';
 
 export interface AppOptions {
   services: (c: Context) => Services | Promise<Services>;
@@ -44,6 +46,10 @@ export interface AppOptions {
   docsAsset: AssetReader;
   /** Reads the built web app (web/dist); without it the pages are not served (e.g. on Workers). */
   webAsset?: WebAssetReader;
+  /** Told the outcome of every request (the Node server's metrics). */
+  observeRequest?: RequestObserver;
+  /** /readyz and a protected /metrics. */
+  operations?: Operations;
 }
 
 export function createApp(options: AppOptions) {
@@ -53,7 +59,8 @@ export function createApp(options: AppOptions) {
     },
   });
 
-  app.use('*', requestId());
+  app.use('*', requestId({ limitLength: 128 }));
+  app.use('*', requestLogging(options.observeRequest));
   app.use(
     '*',
     secureHeaders({
@@ -100,6 +107,8 @@ export function createApp(options: AppOptions) {
       return problemResponse(c, { type: 'about:blank', title: 'database unreachable', status: 503, detail: '无法连接数据库 (database unreachable)' });
     }
   });
+
+  if (options.operations) app.route('/', operationsRoutes(options.operations));
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/', authRoutes());

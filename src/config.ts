@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseTrustedProxies } from './api/client-address.js';
 import { parseOriginList } from './api/origin-check.js';
 import { parsePushServiceHosts } from './domain/push-endpoints.js';
+import { LOG_LEVELS, type LogLevel } from './observability/logger.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +20,11 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v !== 'false' && v !== '0'),
   DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /** `false`: migrations are a separate deploy step (`npm run db:migrate`); start-up only checks none is pending. */
+  MIGRATE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('true')
+    .transform((v) => v !== 'false' && v !== '0'),
   /** Origin that one-tap links point to, e.g. https://lianfang.example.gov.cn */
   PUBLIC_URL: z.url().optional().transform((v) => v?.replace(/\/+$/, '')),
   /** Signing secret for one-tap links; generated once and stored when absent. */
@@ -32,6 +38,15 @@ const configSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   /** Push services subscriptions may point to: host names or *.suffix, comma-separated. */
   PUSH_SERVICE_HOSTS: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Serve /metrics on this port only (bind it to a private interface); otherwise see METRICS_TOKEN. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Bearer token for /metrics on the main port; without it (and without METRICS_PORT) /metrics is not served. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** /readyz fails when this node's relay is more events behind the log than this. */
+  READY_MAX_RELAY_LAG: z.coerce.number().int().min(1).default(1000),
+  /** /readyz fails when a due step has waited longer than this many seconds. */
+  READY_MAX_ENGINE_LAG_SECONDS: z.coerce.number().min(1).default(120),
 });
 
 export type Config = {
@@ -41,6 +56,8 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean;
   databasePool: number;
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
   publicUrl?: string;
   linkSecret?: string;
   vapid?: { publicKey: string; privateKey: string };
@@ -51,6 +68,11 @@ export type Config = {
   allowedOrigins?: string;
   /** Push services subscriptions may point to; absent → the major browsers' (DEFAULT_PUSH_SERVICE_HOSTS). */
   pushServiceHosts?: string[];
+  logLevel?: LogLevel;
+  metricsPort?: number;
+  metricsToken?: string;
+  readyMaxRelayLag?: number;
+  readyMaxEngineLagSeconds?: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -61,6 +83,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   parseTrustedProxies(c.TRUSTED_PROXIES);
   parseOriginList(c.ALLOWED_ORIGINS);
   if (!!c.VAPID_PUBLIC_KEY !== !!c.VAPID_PRIVATE_KEY) throw new Error('invalid configuration: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
+  const needsPublicUrl = publicUrlRequiredBy(env);
+  if (!c.PUBLIC_URL && needsPublicUrl)
+    throw new Error(
+      `invalid configuration: PUBLIC_URL is required (${needsPublicUrl}): the one-tap 签收 links in SMS, robot and push messages must point at the address people reach, e.g. PUBLIC_URL=https://lianfang.example.gov.cn`,
+    );
   return {
     port: c.PORT,
     host: c.HOST,
@@ -68,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.DATA_DIR,
     seedDemo: c.SEED_DEMO,
     databasePool: c.DATABASE_POOL,
+    migrate: c.MIGRATE,
     publicUrl: c.PUBLIC_URL,
     linkSecret: c.LINK_SECRET,
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
@@ -75,5 +103,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustedProxies: c.TRUSTED_PROXIES,
     allowedOrigins: c.ALLOWED_ORIGINS,
     pushServiceHosts: c.PUSH_SERVICE_HOSTS?.trim() ? parsePushServiceHosts(c.PUSH_SERVICE_HOSTS) : undefined,
+    logLevel: c.LOG_LEVEL,
+    metricsPort: c.METRICS_PORT,
+    metricsToken: c.METRICS_TOKEN,
+    readyMaxRelayLag: c.READY_MAX_RELAY_LAG,
+    readyMaxEngineLagSeconds: c.READY_MAX_ENGINE_LAG_SECONDS,
   };
+}
+
+/** Why PUBLIC_URL must be set, or null: production, or a channel that carries links outside the app. */
+export function publicUrlRequiredBy(env: Record<string, string | undefined>): string | null {
+  const set = (name: string) => !!env[name]?.trim();
+  if (env.NODE_ENV === 'production') return 'NODE_ENV=production';
+  const channels = [
+    set('SMS_PROVIDER') && 'SMS_PROVIDER',
+    set('VAPID_PUBLIC_KEY') && 'VAPID_PUBLIC_KEY',
+    set('DINGTALK_WEBHOOK_HOSTS') && 'DINGTALK_WEBHOOK_HOSTS',
+    set('WECOM_WEBHOOK_HOSTS') && 'WECOM_WEBHOOK_HOSTS',
+  ].filter(Boolean);
+  return channels.length ? `an external channel is configured: ${channels.join(', ')}` : null;
 }

@@ -32,6 +32,10 @@ import { DEFAULT_PUSH_SERVICE_HOSTS, type PushEndpointPolicy } from './domain/pu
 import { createChannelAdapters } from './delivery/providers.js';
 import { linkSecret } from './services/links/action-links.js';
 import { storedSetting } from './services/settings/stored-secret.js';
+import { createLogger, logger, setLogger } from './observability/logger.js';
+import { createMetrics, type ServerMetrics } from './observability/metrics.js';
+import { startMetricsServer } from './observability/metrics-server.js';
+import { checkReadiness } from './observability/readiness.js';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSET_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -65,8 +69,8 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { config, clock = () => new Date(), relay: relayOptions, log = console.log } = options;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.databasePool });
+  const { config, clock = () => new Date(), relay: relayOptions, log = (line: string) => logger.info(line) } = options;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.databasePool, migrate: config.migrate });
   // Generated once per deployment and stored, unless the environment provides them.
   const vapid = config.vapid ?? (await storedSetting(database.db, 'vapid', generateVapidKeys));
   const services: Services = {
@@ -87,8 +91,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowed: () => [services.links.publicUrl, ...extraOrigins].filter(Boolean),
     trustHost: !config.publicUrl,
   };
+  let metrics: ServerMetrics | undefined;
   const app = createApp({
     services: () => services,
+    observeRequest: (outcome) => metrics?.observeRequest(outcome),
+    operations: {
+      readiness: () => checkReadiness(database, () => relay!.position, clock, { maxRelayLag: config.readyMaxRelayLag ?? 1000, maxEngineLagSeconds: config.readyMaxEngineLagSeconds ?? 120 }),
+      metrics: config.metricsToken && !config.metricsPort ? { token: config.metricsToken, render: () => metrics!.render() } : undefined,
+    },
     ping: () => database.ping(),
     peerAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
     proxies,
@@ -109,10 +119,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // The relay knows its position before the first socket can join.
   await relay.start();
   access.startSweeping((ids) => activeSessionActors(services, ids));
+  metrics = createMetrics({ database, io, relayPosition: () => relay!.position, clock });
+  const metricsServer = config.metricsPort ? await startMetricsServer(metrics, config.metricsPort, config.host) : undefined;
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  if (!config.publicUrl) logger.warn({ publicUrl: services.links.publicUrl }, 'PUBLIC_URL is not set: one-tap links point to this machine only');
 
   const adapters: ChannelAdapters = options.adapters ?? {
     webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }, services.pushEndpoints),
@@ -136,6 +149,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await engine.stop();
         await relay!.stop();
         access.stop();
+        metricsServer?.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await recorder.flush();
@@ -146,18 +160,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
 async function main() {
   const config = loadConfig(process.env);
+  setLogger(createLogger(config.logLevel));
   const faultExit = process.env.LIANFANG_FAULT === 'exit-before-delivery';
   const server = await startServer({
     config,
     // Fault injection for the crash test: die after events commit and before any is delivered.
     relay: faultExit ? { beforeDeliver: () => process.exit(86) } : undefined,
   });
-  console.log(
-    `联防 Lianfang listening on http://localhost:${server.port} (${server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+  logger.info(
+    { port: server.port, database: server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL', docs: `http://localhost:${server.port}/api/docs` },
+    `联防 Lianfang listening on http://localhost:${server.port}`,
   );
-  console.log(`  API docs: http://localhost:${server.port}/api/docs`);
   const shutdown = async (signal: string) => {
-    console.log(`${signal}: shutting down`);
+    logger.info({ signal }, 'shutting down');
     await server.close();
     process.exit(0);
   };
@@ -167,7 +182,7 @@ async function main() {
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   main().catch((err) => {
-    console.error(err);
+    logger.fatal({ err }, err instanceof Error ? err.message : 'start-up failed');
     process.exit(1);
   });
 }

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { isTransactionConflict } from '../db/retry.js';
 import { DomainError, fieldPath, type FieldProblem } from '../services/errors.js';
+import { logger } from '../observability/logger.js';
 
 export interface ProblemBody {
   type: string;
@@ -99,7 +100,7 @@ export function errorToProblem(c: Context, err: unknown): Response {
       { 'retry-after': '5' },
     );
   }
-  console.error(`[${c.get('requestId' as never) ?? '-'}]`, err);
+  logger.error({ err, reqId: c.get('requestId' as never) }, 'request failed');
   return problemResponse(c, {
     type: 'about:blank',
     title: '服务器内部错误 (internal error)',

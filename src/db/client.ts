@@ -5,7 +5,10 @@
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { retryConflicts } from './retry.js';
+import { hostname } from 'node:os';
 import * as schema from './schema.js';
+import { loadPostgresDriver } from './postgres-driver.js';
+import { MIGRATIONS_FOLDER, migratePostgres, requireMigrated } from './migrate.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -16,6 +19,8 @@ export interface DatabaseHandle {
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Cheap round trip, for /healthz. */
   ping(): Promise<void>;
+  /** This process's connections by state (pg_stat_activity) and the pool size, for /metrics. */
+  poolStats(): Promise<{ max: number; byState: Record<string, number> }>;
   close(): Promise<void>;
 }
 
@@ -25,21 +30,32 @@ export interface DatabaseConfig {
   dataDir: string;
   /** Pool size for postgres.js. */
   maxConnections?: number;
+  /** Apply pending migrations (under an advisory lock on PostgreSQL); false only checks none is pending. */
+  migrate?: boolean;
 }
-
-const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10) : openPglite(config.dataDir);
+  const migrate = config.migrate ?? true;
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10, migrate) : openPglite(config.dataDir, migrate);
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
-  const { default: postgres } = await import('postgres');
+async function openPostgres(url: string, max: number, migrate: boolean): Promise<DatabaseHandle> {
+  const applicationName = `lianfang:${hostname()}:${process.pid}`.slice(0, 63);
+  if (migrate) await migratePostgres(url);
+  const postgres = await loadPostgresDriver();
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const sql = postgres(url, { max, onnotice: () => {} });
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    // Back in service within about a second of the database's return: the default backoff grows
+    // to 20 s per connection after repeated failures, and a dead host should not hold a request 30 s.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connect_timeout: 5,
+    // Lets /metrics find this process's connections in pg_stat_activity.
+    connection: { application_name: applicationName },
+  });
   const db = drizzle(sql, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!migrate) await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),
     kind: 'postgres',
@@ -50,11 +66,19 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     async ping() {
       await sql`select 1`;
     },
+    async poolStats() {
+      const rows = await sql<{ state: string | null; n: number }[]>`
+        select state, count(*)::int as n from pg_stat_activity where application_name = ${applicationName} and pid <> pg_backend_pid() group by state`;
+      // The connection asking is in use too.
+      const byState: Record<string, number> = { active: 1 };
+      for (const r of rows) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + r.n;
+      return { max, byState };
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, runMigrations: boolean): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -64,7 +88,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   const pg = await PGlite.create(dataDir);
   const db = drizzle(pg, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // One process owns a PGlite folder, so no lock is needed.
+  if (runMigrations) await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  else await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),
     kind: 'pglite',
@@ -74,6 +100,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     },
     async ping() {
       await pg.query('select 1');
+    },
+    async poolStats() {
+      return { max: 1, byState: { active: 1 } };
     },
     close: () => pg.close(),
   };

@@ -29,11 +29,12 @@ import type { ChannelAdapter, ContactPoint } from './channel.js';
 import { DINGTALK_WEBHOOK_HOSTS, DingTalkRobotAdapter } from './dingtalk-robot.js';
 import { TencentSmsAdapter } from './tencent-sms.js';
 import { WECOM_WEBHOOK_HOSTS, WeComRobotAdapter } from './wecom-robot.js';
+import { logger } from '../observability/logger.js';
 
 type Env = Record<string, string | undefined>;
 export type ProviderAdapters = Partial<Record<Exclude<ContactPoint['provider'], 'webpush'>, ChannelAdapter>>;
 
-export function createChannelAdapters(rawEnv: Env, warn: (message: string) => void = (m) => console.warn(m)): ProviderAdapters {
+export function createChannelAdapters(rawEnv: Env, warn: (message: string) => void = (m) => logger.warn(m)): ProviderAdapters {
   const env: Env = Object.fromEntries(Object.entries(rawEnv).map(([k, v]) => [k, v?.trim()]));
   const adapters: ProviderAdapters = {
     dingtalk: new DingTalkRobotAdapter({ webhookHosts: list(env.DINGTALK_WEBHOOK_HOSTS) ?? DINGTALK_WEBHOOK_HOSTS }),

@@ -8,6 +8,8 @@ import type { Services } from '../services/context.js';
 import { dispatchDueDeliveries, type ChannelAdapters } from './dispatcher.js';
 import { takeDueEscalations } from './escalation.js';
 import { CoalescingRunner } from './coalescing-runner.js';
+import { housekeepingTimer } from './timers/housekeeping.js';
+import { logger } from '../observability/logger.js';
 
 export interface EngineOptions {
   pollMs?: number;
@@ -43,12 +45,14 @@ export class Engine {
   }
 
   /** One full pass: every due step and every due delivery (used directly by tests with an injected clock). */
-  async tick(): Promise<{ steps: number; sent: number }> {
+  async tick(): Promise<{ steps: number; sent: number; housekeeping: number }> {
     let steps = 0;
     let sent = 0;
     for (let n; (n = await takeDueEscalations(this.services)) > 0; ) steps += n;
     for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters)) > 0; ) sent += n;
-    return { steps, sent };
+    // Housekeeping is a due-timer like the others, counted apart: it is not an escalation step.
+    const housekeeping = await takeDueEscalations(this.services, [housekeepingTimer]);
+    return { steps, sent, housekeeping };
   }
 
   private async pass(): Promise<void> {
@@ -56,7 +60,7 @@ export class Engine {
       await this.tick();
     } catch (err) {
       // The next poll retries; every step is idempotent and claimed in the database.
-      console.error('engine pass failed', err);
+      logger.error({ err }, 'engine pass failed');
     }
   }
 }

@@ -9,6 +9,7 @@ import { sameAccess } from '../domain/access-change.js';
 import type { AccessChange } from '../services/auth/access-changes.js';
 import type { Actor } from '../services/context.js';
 import { userRoom } from './rooms.js';
+import { logger } from '../observability/logger.js';
 
 interface RelayedChange extends AccessChange {
   seq: number;
@@ -27,7 +28,7 @@ export class AccessEnforcer {
   constructor(private readonly io: Server) {}
 
   startSweeping(currentActors: (sessionIds: string[]) => Promise<Map<string, Actor>>, everyMs = SWEEP_MS): void {
-    this.timer = setInterval(() => void this.sweep(currentActors).catch((err) => console.error('socket session sweep failed', err)), everyMs);
+    this.timer = setInterval(() => void this.sweep(currentActors).catch((err) => logger.error({ err }, 'socket session sweep failed')), everyMs);
     this.timer.unref?.();
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Services } from '../services/context.js';
 import { recordDeliveries, type DeliveryReceipt } from '../services/notifications/record-delivery.js';
+import { logger } from '../observability/logger.js';
 
 export class DeliveryRecorder {
   private pending: DeliveryReceipt[] = [];
@@ -32,7 +33,7 @@ export class DeliveryRecorder {
         await recordDeliveries(this.services, batch);
       } catch (err) {
         // Receipts are evidence, not state: retry once on the next flush rather than lose them.
-        console.error('recording deliveries failed, will retry', err);
+        logger.error({ err }, 'recording deliveries failed, will retry');
         this.pending.unshift(...batch);
         this.timer ??= setTimeout(() => void this.flush(), 1000);
       }

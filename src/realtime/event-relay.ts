@@ -33,6 +33,7 @@ function splitAtAccessChanges(batch: StoredEvent[]): BatchPart[] {
   }
   return parts;
 }
+import { logger } from '../observability/logger.js';
 
 const BATCH = 500;
 const ACK_TIMEOUT_MS = 30_000;
@@ -97,7 +98,7 @@ export class EventRelay {
       } while (batch.length === BATCH);
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.
-      console.error('event relay failed to read the log', err);
+      logger.error({ err }, 'event relay failed to read the log');
     }
   }
 

@@ -22,6 +22,7 @@ import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { roomsFor } from './rooms.js';
+import { logger } from '../observability/logger.js';
 
 const RESUME_LIMIT = 1000;
 
@@ -65,7 +66,7 @@ function problemAnswer(err: unknown) {
     return { ok: false, error: { type: err.kind, title: err.title, status: err.status, detail: err.message, errors: err.fields, ...err.extra } };
   if (err instanceof z.ZodError)
     return { ok: false, error: { type: 'invalid', title: '提交的内容有误 (invalid input)', status: 422, detail: 'invalid payload', errors: zodFieldProblems(err) } };
-  console.error('socket action failed', err);
+  logger.error({ err }, 'socket action failed');
   return { ok: false, error: { type: 'internal', title: '服务器内部错误 (internal error)', status: 500, detail: '请重试 (retry)' } };
 }
 
@@ -109,7 +110,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       Object.assign(socket.data as SocketData, { actor, token: credential.token, checkedAtSeq });
       next();
     } catch (err) {
-      console.error('socket handshake failed', err);
+      logger.error({ err }, 'socket handshake failed');
       next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
     }
   });

@@ -37,6 +37,36 @@ async function waitUntil(what: string, check: () => Promise<boolean>, ms = 20_00
 }
 
 describe.skipIf(!process.env.DATABASE_URL)('two server processes on one database (PostgreSQL)', () => {
+  it('both come up when started in the same second on an empty database (migrations run once, under a lock)', async () => {
+    const empty = await createTestDatabase();
+    const env = { DATABASE_URL: empty.databaseUrl!, SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+    const [portA, portB] = [await freePort(), await freePort()];
+    const started = await Promise.allSettled([spawnServer(env, portA), spawnServer(env, portB)]);
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+    try {
+      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason).slice(0, 2000) : 'up'))).toEqual(['up', 'up']);
+      const check = postgres(empty.databaseUrl!, { max: 1, onnotice: () => {} });
+      const [applied] = await check`select count(*)::int as n, count(distinct hash)::int as distinct_hashes from drizzle.__drizzle_migrations`;
+      await check.end();
+      expect(applied!.n).toBeGreaterThan(0);
+      expect(applied!.distinct_hashes).toBe(applied!.n);
+      for (const s of started) if (s.status === 'fulfilled') expect((await fetch(`${s.value.url}/healthz`)).status).toBe(200);
+    } finally {
+      for (const s of started) if (s.status === 'fulfilled') await s.value.stop();
+      await empty.drop();
+    }
+  }, 120_000);
+
+  it('with MIGRATE=false, refuses an unmigrated database and names the deploy step', async () => {
+    const empty = await createTestDatabase();
+    try {
+      const start = spawnServer({ DATABASE_URL: empty.databaseUrl!, MIGRATE: 'false', LOG_LEVEL: 'warn' }, await freePort());
+      await expect(start).rejects.toThrow(/npm run db:migrate/);
+    } finally {
+      await empty.drop();
+    }
+  }, 60_000);
+
   it('never take the same escalation step twice, for acknowledgements and tasks alike', async () => {
     database = await createTestDatabase();
     const env = { DATABASE_URL: database.databaseUrl!, SEED_DEMO: 'true' };

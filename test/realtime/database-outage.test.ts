@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { freePort, spawnServer, type ServerProcess } from '../support/process.js';
+import { privatePostgresUnavailable, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
+import { io as ioClient } from 'socket.io-client';
+import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 let server: TestServer;
@@ -51,3 +55,203 @@ describe('a database outage', () => {
     expect(list.body.incidents.filter((i: any) => i.title === '断库测试')).toHaveLength(1);
   });
 });
+
+/**
+ * PostgreSQL itself restarts, five times, while duty officers file and liaisons acknowledge over
+ * HTTP. The server runs as its own process on a private cluster the test stops and starts (never
+ * the machine's server). After every restart the same process serves again; during each outage
+ * the answers are 503 problem+json with Retry-After; every report and acknowledgement the server
+ * accepted exists exactly once, and the relay and the engine carry on by themselves.
+ */
+const noPrivateCluster = privatePostgresUnavailable();
+describe.skipIf(!onPostgres || !!noPrivateCluster)(`PostgreSQL restarting under load${noPrivateCluster ? ` (skipped: ${noPrivateCluster})` : ''}`, () => {
+  let cluster: PrivatePostgres | undefined;
+  let node: ServerProcess | undefined;
+  let check: postgres.Sql | undefined;
+  afterAll(async () => {
+    await node?.stop();
+    await check?.end({ timeout: 1 });
+    await cluster?.destroy();
+  });
+
+  it('keeps the process alive through 5 restarts, answers 503 meanwhile, and loses or doubles nothing', async () => {
+    cluster = await startPrivatePostgres();
+    node = await spawnServer({ DATABASE_URL: cluster.url, SEED_DEMO: 'true', DATABASE_POOL: '6', LOG_LEVEL: 'warn' }, await freePort());
+    const load = new FilingLoad(node.url, 8);
+    await load.start();
+    const commander = ioClient(node.url, { auth: { token: await load.login('commander') }, transports: ['websocket'], forceNew: true });
+    const seen = new Set<string>();
+    commander.on('incident.reported', (envelope: any) => seen.add(envelope.data?.incident?.title ?? envelope.data?.title));
+    await new Promise<void>((resolve, reject) => (commander.once('connect', resolve), commander.once('connect_error', reject)));
+
+    const diagnosis = () => `${load.unexpected.slice(-5).join('\n')}\n${node!.output().slice(-3000)}`;
+    for (let outage = 1; outage <= 5; outage++) {
+      const before = load.accepted.length;
+      await waitUntil(`reports accepted before outage ${outage}`, async () => load.accepted.length >= before + 3, 60_000, diagnosis);
+      await cluster.stop(outage % 2 ? 'fast' : 'immediate');
+      const unavailable = load.unavailable;
+      // The outage lasts until the server has turned requests away with 503.
+      await waitUntil(`503s during outage ${outage}`, async () => load.unavailable >= unavailable + 4 || node!.child.exitCode !== null, 60_000, diagnosis);
+      expect(node.child.exitCode, node.output()).toBeNull();
+      await cluster.start();
+      const during = load.accepted.length;
+      await waitUntil(`serving again after outage ${outage}`, async () => load.accepted.length > during + 2 || node!.child.exitCode !== null, 30_000, diagnosis);
+      expect(node.child.exitCode, node.output()).toBeNull();
+    }
+    await load.stop();
+    expect(load.unexpected, 'answers other than 2xx or 503 problem+json with Retry-After').toEqual([]);
+    await load.settle();
+    expect(load.unexpected, 'answers to the retries').toEqual([]);
+
+    check = postgres(cluster.url, { max: 1, onnotice: () => {} });
+    const incidents = await check`select title, count(*)::int as n from incidents where title like '断库重启-%' group by title`;
+    const counts = new Map(incidents.map((r) => [r.title as string, r.n as number]));
+    for (const title of load.attempted) expect(counts.get(title) ?? 0, title).toBe(1);
+    expect(counts.size).toBe(load.attempted.size);
+    const acks = await check`
+      select n.id, n.state, (select count(*)::int from events e where e.type = 'notification.acknowledged' and e.data->'notification'->>'id' = n.id) as events
+      from notifications n where n.id in ${check(load.acknowledged)}`;
+    expect(acks).toHaveLength(load.acknowledged.length);
+    for (const a of acks) expect([a.id, a.state, a.events]).toEqual([a.id, 'acknowledged', 1]);
+
+    // The relay (its LISTEN connection re-established) still reaches sockets...
+    const last = await load.fileOne('断库重启-之后');
+    await waitUntil('the relay delivering after the restarts', async () => seen.has(last.title));
+    // ...and the engine still takes due steps: every open acknowledgement timer is now due.
+    await check`update notifications set next_escalation_at = now() - interval '1 second' where incident_id = ${last.id} and next_escalation_at is not null`;
+    await check`select pg_notify('lianfang_events', '')`;
+    await waitUntil('the engine escalating after the restarts', async () => {
+      const [r] = await check!`select count(*)::int as n from events where incident_id = ${last.id} and type = 'notification.escalated'`;
+      return r!.n > 0;
+    });
+    commander.close();
+    expect(node.child.exitCode).toBeNull();
+  }, 400_000);
+});
+
+async function waitUntil(what: string, condition: () => Promise<boolean>, ms = 60_000, diagnosis: () => string = () => '') {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${diagnosis()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A bounded load: `workers` duty officers each filing one report at a time, then acknowledging it as a liaison. */
+class FilingLoad {
+  readonly attempted = new Set<string>();
+  readonly accepted: string[] = [];
+  readonly acknowledged: string[] = [];
+  readonly unexpected: string[] = [];
+  unavailable = 0;
+  private readonly unsettledReports = new Map<string, { key: string; title: string }>();
+  private readonly unsettledAcks = new Set<string>();
+  private readonly tokens = new Map<string, string>();
+  private stopped = false;
+  private running: Promise<void>[] = [];
+  private serial = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly workers: number,
+  ) {}
+
+  async start() {
+    await this.login('duty');
+    this.running = Array.from({ length: this.workers }, (_, w) => this.work(w));
+  }
+
+  async stop() {
+    this.stopped = true;
+    await Promise.all(this.running);
+  }
+
+  /** Retries every request that was not answered 2xx, with its same Idempotency-Key, until it is. */
+  async settle() {
+    await Promise.all(
+      [...this.unsettledReports.values()].map(async ({ key, title }) => {
+        const filed = await this.retry(() => this.post('/api/v1/incidents', 'duty', xinyangReport({ title }), key));
+        this.accepted.push(title);
+        await this.acknowledge(filed.body.notifications[0]);
+      }),
+    );
+    await Promise.all([...this.unsettledAcks].map((id) => this.retry(() => this.post(`/api/v1/notifications/${id}/acknowledge`, this.liaisonOf(id), {}))));
+    this.acknowledged.push(...this.unsettledAcks);
+  }
+
+  async fileOne(title: string) {
+    const filed = await this.retry(() => this.post('/api/v1/incidents', 'duty', xinyangReport({ title }), 'restart-after-all'));
+    return { title, id: filed.body.id as string };
+  }
+
+  async login(username: string): Promise<string> {
+    const known = this.tokens.get(username);
+    if (known) return known;
+    const res = await this.retry(() => this.call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD }));
+    this.tokens.set(username, res.body.token);
+    return res.body.token;
+  }
+
+  private async work(worker: number) {
+    while (!this.stopped) {
+      const serial = this.serial++;
+      const title = `断库重启-${worker}-${serial}`;
+      const key = `restart-${worker}-${serial}`;
+      this.attempted.add(title);
+      const filed = await this.post('/api/v1/incidents', 'duty', xinyangReport({ title }), key);
+      if (filed.status !== 201) {
+        this.unsettledReports.set(title, { key, title });
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      this.accepted.push(title);
+      await this.acknowledge(filed.body.notifications[0]);
+    }
+  }
+
+  private readonly liaisons = new Map<string, string>();
+  private liaisonOf(notificationId: string) {
+    return this.liaisons.get(notificationId)!;
+  }
+
+  private async acknowledge(notification: { id: string; unitId: string }) {
+    this.liaisons.set(notification.id, `liaison.${notification.unitId}`);
+    const res = await this.post(`/api/v1/notifications/${notification.id}/acknowledge`, `liaison.${notification.unitId}`, {});
+    if (res.status === 200) this.acknowledged.push(notification.id);
+    else this.unsettledAcks.add(notification.id);
+  }
+
+  private async post(path: string, username: string, body: unknown, key?: string) {
+    const token = await this.login(username);
+    return this.call('POST', path, token, body, key);
+  }
+
+  private async retry(request: () => Promise<{ status: number; body: any }>) {
+    for (;;) {
+      const res = await request();
+      if (res.status >= 200 && res.status < 300) return res;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** One HTTP call; a refused connection is status 0 (and a failure of the test: the process must stay up). */
+  private async call(method: string, path: string, token: string | undefined, body: unknown, key?: string) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (key) headers['idempotency-key'] = key;
+    let res: Response;
+    try {
+      res = await fetch(this.url + path, { method, headers, body: JSON.stringify(body) });
+    } catch (err) {
+      this.unexpected.push(`${method} ${path}: ${(err as Error).message}`);
+      return { status: 0, body: null };
+    }
+    const text = await res.text();
+    if (res.status === 503) {
+      this.unavailable++;
+      if (!res.headers.get('content-type')?.includes('application/problem+json') || !res.headers.get('retry-after'))
+        this.unexpected.push(`${method} ${path}: 503 without problem+json/Retry-After`);
+    } else if (res.status >= 300) this.unexpected.push(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * Applies the upstream fix for postgres.js 3.4.x's `nextWrite` crash to node_modules/postgres
+ * (run by `postinstall`, so `npm ci` applies it; idempotent; plain Node, no dev tools).
+ *
+ * The defect (porsager/postgres#1066, #1154, #1208; fixes proposed in #1168, #1176, #1209): when a
+ * connection's socket closes, `closed()` sets `socket = null`, but (1) a transaction's automatic
+ * `rollback` is still written to that connection, scheduling `setImmediate(nextWrite)`, which
+ * then calls `socket.write` on null and kills the process with an uncatchable TypeError; and
+ * (2) teardown cancels the pending immediate without clearing `nextWriteTimer`/`chunk`, so the
+ * connection never schedules a flush again. The patch:
+ *   - rejects a query sent to a connection whose socket is gone (CONNECTION_CLOSED, catchable),
+ *     leaving the connection where the pool put it;
+ *   - guards `nextWrite` against a null socket and settles the waiting queries instead of crashing;
+ *   - clears `chunk` and `nextWriteTimer` in `terminate()` and `closed()`.
+ * Every edit is guarded by the exact text of 3.4.x: a release that changed it is left untouched
+ * (with a notice) so an upstream fix is never patched twice.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MARKER = 'lianfang: guarded nextWrite';
+
+const EDITS = [
+  {
+    what: 'reject a query sent to a closed connection',
+    from: `    if (terminated)
+      return queryError(q, Errors.connection('CONNECTION_DESTROYED', options))
+`,
+    to: `    if (terminated)
+      return queryError(q, Errors.connection('CONNECTION_DESTROYED', options))
+
+    // ${MARKER}: a reserved connection (a transaction's rollback) whose socket has closed
+    if (socket === null)
+      return queryError(q, Errors.connection('CONNECTION_CLOSED', options)), true
+`,
+  },
+  {
+    what: 'guard nextWrite',
+    from: `  function nextWrite(fn) {
+    const x = socket.write(chunk, fn)
+`,
+    to: `  function nextWrite(fn) {
+    if (socket === null) { // ${MARKER}: settle, never crash from a timer
+      nextWriteTimer !== null && clearImmediate(nextWriteTimer)
+      chunk = nextWriteTimer = null
+      error(Errors.connection('CONNECTION_CLOSED', options))
+      return false
+    }
+    const x = socket.write(chunk, fn)
+`,
+  },
+  {
+    what: 'reset the write buffer on teardown',
+    from: `    clearImmediate(nextWriteTimer)
+`,
+    to: `    clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null // ${MARKER}: a cancelled flush must not block the next one
+`,
+    count: 2,
+  },
+];
+
+/** Patches one connection.js; returns 'patched', 'already' or 'unknown' (a version this patch does not know). */
+export function patchConnectionSource(source) {
+  if (source.includes(MARKER)) return { state: 'already', source };
+  let out = source;
+  for (const edit of EDITS) {
+    const found = out.split(edit.from).length - 1;
+    if (found !== (edit.count ?? 1)) return { state: 'unknown', source, reason: `${edit.what}: expected text found ${found}×` };
+    out = out.split(edit.from).join(edit.to);
+  }
+  return { state: 'patched', source: out };
+}
+
+export function driverFiles(root) {
+  return ['src', 'cjs/src', 'cf/src'].map((d) => join(root, 'node_modules', 'postgres', d, 'connection.js')).filter((f) => existsSync(f));
+}
+
+function main() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const files = driverFiles(root);
+  if (files.length === 0) {
+    console.log('patch-postgres-driver: postgres is not installed; nothing to do');
+    return;
+  }
+  for (const file of files) {
+    const result = patchConnectionSource(readFileSync(file, 'utf8'));
+    if (result.state === 'patched') writeFileSync(file, result.source);
+    console.log(`patch-postgres-driver: ${file.slice(root.length + 1)}: ${result.state}${result.reason ? ` (${result.reason}; check whether this release has the upstream fix)` : ''}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
