@@ -455,6 +455,8 @@ export const licheng: RulebookInput = {
       basis: { documentClause: '三(十二)2', quote: '参与工业企业急性中毒事故调查处理。' },
     },
   ],
+  /** 鲤城区 is a district of 泉州市 (泉鲤政办〔2021〕26号). */
+  upwardReporting: { recipientNames: { superior_health: '泉州市卫生健康委员会' } },
   ackDeadlineMinutes: {
     lead: { general: 30, major: 15, extraordinary: 10 },
     support: { general: 60, major: 30, extraordinary: 15 },

@@ -20,7 +20,7 @@ import {
   UNIT_KINDS,
   UNIT_ROLES,
 } from '../domain/enums.js';
-import { MAX_IMMEDIATE_MINUTES, OBLIGATION_RULES, statutoryCeiling } from '../domain/obligations.js';
+import { MAX_IMMEDIATE_MINUTES, OBLIGATION_RULES, RECIPIENT_KINDS, statutoryCeiling } from '../domain/obligations.js';
 
 export const CASUALTY_FIELDS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases', 'chronicCases'] as const;
 
@@ -139,6 +139,8 @@ const perSeverity = z.strictObject({ general: minutes, major: minutes, extraordi
 export const upwardReportingSchema = z.strictObject({
   immediateMinutes: z.number().int().positive().max(MAX_IMMEDIATE_MINUTES).default(30),
   overrides: z.array(z.strictObject({ key: z.string(), minutes: z.number().int().positive(), reason: z.string().optional() })).default([]),
+  /** The real names of superiors outside the deployment, e.g. 信阳's 上级卫生行政部门 is 河南省卫生健康委员会. */
+  recipientNames: z.partialRecord(z.enum(RECIPIENT_KINDS), z.string().min(2)).default({}),
 });
 
 /** A task the commander can create in one step for an incident under a regime (联合处置). */
@@ -183,7 +185,7 @@ export const rulebookSchema = z
     escalationMinutes: z
       .strictObject({ unitHead: perSeverity, commander: perSeverity })
       .default({ unitHead: { general: 15, major: 10, extraordinary: 5 }, commander: { general: 30, major: 20, extraordinary: 10 } }),
-    upwardReporting: upwardReportingSchema.default({ immediateMinutes: 30, overrides: [] }),
+    upwardReporting: upwardReportingSchema.default({ immediateMinutes: 30, overrides: [], recipientNames: {} }),
     leadDeviations: z.array(leadDeviationSchema).default([]),
     /** Suggested joint response tasks per regime the incident falls under. */
     suggestedTasks: z.partialRecord(z.enum(REGIME_CODES), z.array(suggestedTaskSchema)).default({}),
@@ -243,3 +245,15 @@ export type Rulebook = z.output<typeof rulebookSchema>;
 export type MemberUnit = Rulebook['units'][number];
 export type RoutingRule = Rulebook['routing'][number];
 export type SuggestedTask = z.output<typeof suggestedTaskSchema>;
+
+const AUTHORITY_RECIPIENTS = { ecology_environment: 'environment', emergency_management: 'emergency_management', public_security: 'police' } as const;
+
+/** The names a jurisdiction's documents give its upward-reporting recipients: named superiors, then its member units. */
+export function recipientNamesOf(book: Rulebook): Partial<Record<(typeof RECIPIENT_KINDS)[number], string>> {
+  const names: Partial<Record<(typeof RECIPIENT_KINDS)[number], string>> = { ...book.upwardReporting.recipientNames };
+  for (const unit of book.units) {
+    const kind = unit.authority && unit.authority !== 'health' ? AUTHORITY_RECIPIENTS[unit.authority] : undefined;
+    if (kind && !names[kind]) names[kind] = unit.name;
+  }
+  return names;
+}

@@ -477,6 +477,8 @@ export const xinyang: RulebookInput = {
       },
     },
   ],
+  /** 信阳 is a city of 河南省 (its document rests on 《河南省职业病防治规划（2021-2025年）重点任务分工方案》). */
+  upwardReporting: { recipientNames: { superior_health: '河南省卫生健康委员会', provincial_health: '河南省卫生健康委员会' } },
   ackDeadlineMinutes: {
     lead: { general: 30, major: 15, extraordinary: 10 },
     support: { general: 60, major: 30, extraordinary: 15 },

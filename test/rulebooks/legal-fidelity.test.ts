@@ -113,3 +113,13 @@ describe('units the documents name', () => {
     expect(roles('guangdong', undetermined).gd_ybj).toBe('inform');
   });
 });
+
+describe('names as in each document', () => {
+  it('信阳\'s 上级卫生行政部门 is 河南省卫生健康委员会; 广东\'s 应急管理 recipient is 广东省应急管理厅; 安吉\'s 生态环境 is 湖州市生态环境局安吉分局', async () => {
+    const { recipientNamesOf } = await import('../../src/rulebooks/schema.js');
+    expect(recipientNamesOf(book('xinyang')).superior_health).toBe('河南省卫生健康委员会');
+    expect(recipientNamesOf(book('guangdong')).emergency_management).toBe('广东省应急管理厅');
+    expect(recipientNamesOf(book('anji')).environment).toBe('湖州市生态环境局安吉分局');
+    expect(recipientNamesOf(book('anji')).police).toBe('安吉县公安局');
+  });
+});

@@ -8,7 +8,7 @@ import type { Database } from '../../db/client.js';
 import { obligations } from '../../db/schema.js';
 import type { Classification } from '../../domain/classification.js';
 import { addedObligations, computeObligations } from '../../domain/obligations.js';
-import type { Rulebook } from '../../rulebooks/schema.js';
+import { recipientNamesOf, type Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
 import { reportingPlace } from './reporting-place.js';
@@ -32,6 +32,7 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     place: await reportingPlace(tx, incident.jurisdictionId),
     policy: input.book.upwardReporting,
     startsAt: input.startsAt,
+    recipientNames: recipientNamesOf(input.book),
   });
   const existing = await tx.select({ key: obligations.key }).from(obligations).where(eq(obligations.incidentId, incident.id));
   const added = addedObligations(existing.map((o) => o.key), specs);
