@@ -160,7 +160,7 @@ export function labelOf<K extends string>(table: Record<K, string>, code: string
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = { open: '待接收', accepted: '办理中', blocked: '受阻', done: '已完成', closed: '已关闭' };
 
-export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = { due: '待上报', overdue: '逾期未报', submitted: '已上报' };
+export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = { due: '待上报', overdue: '逾期未报', submitted: '已上报', superseded: '已被续报取代' };
 
 export const OBLIGATION_METHOD_LABELS: Record<ObligationMethod, string> = { phone: '电话', fax: '传真', document: '书面文件（文号）', system: '系统上报' };
 

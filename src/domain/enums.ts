@@ -135,7 +135,8 @@ export const OBLIGATION_METHODS = ['phone', 'fax', 'document', 'system'] as cons
 export type ObligationMethod = (typeof OBLIGATION_METHODS)[number];
 
 /** Where an upward-reporting obligation stands: computed from its deadline, its submission and the time. */
-export const OBLIGATION_STATES = ['due', 'overdue', 'submitted'] as const;
+/** `superseded`: a 续报 raised the severity and a duty of the new grade replaced it. */
+export const OBLIGATION_STATES = ['due', 'overdue', 'submitted', 'superseded'] as const;
 export type ObligationState = (typeof OBLIGATION_STATES)[number];
 
 /**

@@ -158,8 +158,36 @@ export function addedObligations(existingKeys: Iterable<string>, specs: Obligati
   return specs.filter((s) => !have.has(s.key));
 }
 
-export function obligationState(o: { dueAt: Date; submittedAt: Date | null }, now: Date): ObligationState {
+/** An obligation the incident already has, as far as superseding it is concerned. */
+export interface ExistingObligation {
+  id: string;
+  key: string;
+  regime: string;
+  recipientName: string;
+  recipientJurisdictionId: string | null;
+  submittedAt: Date | null;
+  supersededAt: Date | null;
+}
+
+/**
+ * When a 续报 raises the severity, the duties of the new grade replace those of the old one toward
+ * the same recipient under the same regime (25号 一般 6小时 → 重大 立即). The old ones still open are
+ * superseded, not left open beside the new ones; a submitted one stays as it was.
+ */
+export function supersededObligations(existing: ExistingObligation[], specs: ObligationSpec[]): { id: string; byKey: string }[] {
+  const current = new Set(specs.map((s) => s.key));
+  const out: { id: string; byKey: string }[] = [];
+  for (const o of existing) {
+    if (o.submittedAt || o.supersededAt || current.has(o.key)) continue;
+    const same = specs.find((s) => s.regime === o.regime && recipientIdentity(s.recipient) === (o.recipientJurisdictionId ?? o.recipientName));
+    if (same) out.push({ id: o.id, byKey: same.key });
+  }
+  return out;
+}
+
+export function obligationState(o: { dueAt: Date; submittedAt: Date | null; supersededAt?: Date | null }, now: Date): ObligationState {
   if (o.submittedAt) return 'submitted';
+  if (o.supersededAt) return 'superseded';
   return isPastDue(o.dueAt, now) ? 'overdue' : 'due';
 }
 

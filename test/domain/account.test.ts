@@ -93,7 +93,7 @@ describe('buildAccount folds the timeline', () => {
     expect(account.incident).toMatchObject({ id: 'inc_1', drill: false, severity: 'major', closedAt: t(150), title: '中毒事故（续）' });
     expect(account.incident.versions.map((v) => v.kind)).toEqual(['initial', 'follow_up', 'final']);
     expect(account.summary.notifications).toMatchObject({ total: 4, on_time: 2, declined: 1, never: 1, late: 0 });
-    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0, informational: 0 });
+    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0, informational: 0, superseded: 0 });
     expect(account.summary.tasks).toMatchObject({ total: 1, late: 1 });
   });
 

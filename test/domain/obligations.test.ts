@@ -9,6 +9,7 @@ import {
   obligationState,
   resolveRecipient,
   submissionTimeliness,
+  supersededObligations,
   targetMinutes,
   type ReportingPlace,
   type ReportingPolicy,
@@ -257,5 +258,36 @@ describe('issue 9: each regime by its own grade; real recipient names', () => {
     expect(resolveRecipient('emergency_management', provincePlace)!.name).toBe('某省应急管理厅');
     expect(resolveRecipient('environment', cityPlace)!.name).toBe('某市生态环境局');
     expect(resolveRecipient('superior_health', cityPlace, { superior_health: '河南省卫生健康委员会' })!.name).toBe('河南省卫生健康委员会');
+  });
+});
+
+describe('a 续报 that raises the severity supersedes the duties it replaces', () => {
+  const cityPlace = { self: { id: 'c', name: '某市', level: 'city' as const }, ancestors: [] };
+  const general = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3 } })), place: cityPlace, startsAt: START });
+  const existing = general.map((o, i) => ({
+    id: `o${i}`,
+    key: o.key,
+    regime: o.regime,
+    recipientName: o.recipient.name,
+    recipientJurisdictionId: o.recipient.jurisdictionId,
+    submittedAt: null as Date | null,
+    supersededAt: null as Date | null,
+  }));
+  const major = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3, deaths: 1 } })), place: cityPlace, startsAt: START });
+
+  it('卫生部令第25号第七条: 一般 6小时 to 同级人民政府 is replaced by 重大 立即 to the same government', () => {
+    const gone = supersededObligations(existing, major);
+    const gov = existing.find((o) => o.key === 'ohs_general_government')!;
+    expect(gone).toContainEqual({ id: gov.id, byKey: 'ohs_serious_government' });
+    // The city's 上级 is the provincial commission: its 6-hour duty is replaced by the 立即 one.
+    expect(gone.map((g) => g.byKey)).toContain('ohs_serious_provincial_health');
+  });
+  it('a duty already submitted stays as it was; the same severity supersedes nothing', () => {
+    const submitted = existing.map((o) => ({ ...o, submittedAt: START }));
+    expect(supersededObligations(submitted, major)).toEqual([]);
+    expect(supersededObligations(existing, general)).toEqual([]);
+  });
+  it('superseded is its own state, never overdue', () => {
+    expect(obligationState({ dueAt: START, submittedAt: null, supersededAt: START }, new Date(START.getTime() + 86_400_000))).toBe('superseded');
   });
 });
