@@ -52,7 +52,7 @@ export const rulebookRuleViewSchema = z
     reason: z.string(),
     when: z.unknown().meta({ description: 'The condition as stored in the rulebook' }),
     whenText: z.string().meta({ description: 'The condition in readable Chinese' }),
-    basis: z.object({ ref: z.string(), quote: z.string(), source: z.enum(['unit_duty', 'document']) }),
+    basis: z.object({ ref: z.string(), quote: z.string(), source: z.enum(['unit_duty', 'document', 'statute']) }),
   })
   .meta({ id: 'RulebookRule' });
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  AUTHORITIES,
   CHANNELS,
   INCIDENT_STATUSES,
   NOTIFICATION_STATES,
@@ -71,9 +72,14 @@ export const regimeSchema = z
     code: z.enum(REGIME_CODES),
     name: z.string(),
     citation: z.string(),
-    grade: z.string().optional(),
+    grade: z.string().optional().meta({ description: 'The grade in the regime’s own words (e.g. 较大 under 国务院令第449号第四十条)' }),
+    severity: z.enum(SEVERITIES).optional().meta({ description: 'That grade on the three-level scale; the incident’s severity is the most serious of them' }),
     reason: z.string(),
     lead: z.string().optional(),
+    leads: z
+      .array(z.object({ authority: z.enum(AUTHORITIES), body: z.string(), scope: z.string(), citation: z.string() }))
+      .optional()
+      .meta({ description: 'The bodies the statute puts in charge, and of what' }),
   })
   .meta({ id: 'Regime' });
 

@@ -10,6 +10,8 @@ import type {
   IncidentStatus,
   Industry,
   LaborRelation,
+  RadiationSourceClass,
+  StateOwnerLevel,
   NotificationState,
   ObligationMethod,
   ObligationState,
@@ -46,12 +48,15 @@ export const SETTING_LABELS: Record<Setting, string> = {
   mine: '矿山',
   prison: '监狱',
   civil_explosives: '民用爆炸物品',
+  university: '普通高校',
+  research_institute: '科研单位',
 };
 
 export const FLAG_LABELS: Record<IncidentFlag, string> = {
   suspected_crime: '涉嫌犯罪',
   media_attention: '媒体关注',
   environmental_release: '环境释放（大气/水/土壤）',
+  illegal_mining: '无证开采或超越批准矿区范围采矿',
 };
 
 export const INDUSTRY_LABELS: Record<Industry, string> = {
@@ -84,6 +89,23 @@ export const OWNERSHIP_LABELS: Record<Ownership, string> = {
 };
 
 export const LABOR_RELATION_LABELS: Record<LaborRelation, string> = { determined: '可以确定', undetermined: '无法确定' };
+
+export const STATE_OWNER_LEVEL_LABELS: Record<StateOwnerLevel, string> = {
+  central: '中央企业',
+  provincial: '省属企业',
+  city: '市属企业',
+  county: '县（区）属企业',
+};
+
+export const RADIATION_SOURCE_CLASS_LABELS: Record<RadiationSourceClass, string> = {
+  I: 'Ⅰ类放射源',
+  II: 'Ⅱ类放射源',
+  III: 'Ⅲ类放射源',
+  IV: 'Ⅳ类放射源',
+  V: 'Ⅴ类放射源',
+  ray_device: '射线装置',
+  unknown: '尚不清楚',
+};
 
 export const REGIME_LABELS: Record<RegimeCode, string> = {
   occupational_hazard_accident: '职业病危害事故',
@@ -127,6 +149,7 @@ export const CASUALTY_LABELS = {
   severeCases: '重症病例',
   deaths: '死亡',
   anthraxCases: '炭疽病例',
+  chronicCases: '慢性职业病确诊',
 } as const;
 
 /** The label of a code, or the code itself when the table does not know it (a newer server). */
@@ -137,7 +160,7 @@ export function labelOf<K extends string>(table: Record<K, string>, code: string
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = { open: '待接收', accepted: '办理中', blocked: '受阻', done: '已完成', closed: '已关闭' };
 
-export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = { due: '待上报', overdue: '逾期未报', submitted: '已上报' };
+export const OBLIGATION_STATE_LABELS: Record<ObligationState, string> = { due: '待上报', overdue: '逾期未报', submitted: '已上报', superseded: '已被续报取代' };
 
 export const OBLIGATION_METHOD_LABELS: Record<ObligationMethod, string> = { phone: '电话', fax: '传真', document: '书面文件（文号）', system: '系统上报' };
 

@@ -9,7 +9,9 @@ import {
   INDUSTRIES,
   LABOR_RELATIONS,
   OWNERSHIPS,
+  RADIATION_SOURCE_CLASSES,
   SETTINGS,
+  STATE_OWNER_LEVELS,
   UNIT_ROLES,
 } from '../domain/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../domain/credit-code.js';
@@ -34,6 +36,11 @@ const count = (what: string) =>
 export const placeSchema = z.object({
   address: text(200, '事发地址'),
   township: z.string().trim().max(50).optional().meta({ description: '乡镇/街道 township or street' }),
+  otherTownships: z
+    .array(z.string().trim().min(1, '乡镇（街道）名称不能为空 (empty township)').max(50))
+    .max(20)
+    .optional()
+    .meta({ description: 'Further townships or streets the accident spans; each is routed as the one of the place' }),
 });
 
 export const creditCodeSchema = z
@@ -53,6 +60,10 @@ export const employerSchema = z.object({
   ownership: z.enum(OWNERSHIPS, { message: '所有制类型无效 (unknown ownership code)' }),
   licensed: z.boolean({ message: '须说明是否持照经营 (licensed must be true or false)' }),
   laborRelation: z.enum(LABOR_RELATIONS, { message: '劳动关系须为 determined 或 undetermined' }),
+  stateOwnerLevel: z
+    .enum(STATE_OWNER_LEVELS, { message: '国有企业出资层级无效 (unknown owner level)' })
+    .optional()
+    .meta({ description: 'For a state-owned employer: which level’s 国资委 holds it (central, provincial 省属, city 市属, county)' }),
 });
 
 export const casualtiesSchema = z
@@ -62,11 +73,21 @@ export const casualtiesSchema = z
     severeCases: count('重症病例数'),
     deaths: count('死亡人数'),
     anthraxCases: count('炭疽病例数'),
+    chronicCases: count('慢性职业病确诊人数')
+      .optional()
+      .meta({ description: 'Diagnosed chronic occupational disease cases (尘肺病等); never part of the 卫生部令第25号 grade' }),
   })
   .superRefine((c, ctx) => {
     if (c.severeCases > c.acuteCases)
       ctx.addIssue({ code: 'custom', path: ['severeCases'], message: '重症病例数不能多于急性病例数 (severe cases exceed acute cases)' });
   });
+
+/** What 国务院令第449号 Art. 40 grades a radiation accident by, besides the casualties. */
+export const radiationFactsSchema = z.object({
+  sourceClass: z.enum(RADIATION_SOURCE_CLASSES, { message: '放射源类别无效 (unknown source class)' }).default('unknown'),
+  lostOrStolen: z.boolean({ message: '须说明放射源是否丢失或被盗 (true or false)' }).default(false),
+  wideContamination: z.boolean({ message: '须说明是否造成大范围严重辐射污染 (true or false)' }).default(false),
+});
 
 export const unitAdjustmentSchema = z.object({
   unitId: z.string().min(1),
@@ -98,6 +119,7 @@ export const incidentFactsSchema = z.object({
     category: z.enum(HAZARD_CATEGORIES, { message: '危害类别无效 (unknown hazard category)' }),
     agent: z.string().trim().max(100).optional().meta({ description: '致害物 e.g. 硫化氢' }),
   }),
+  radiation: radiationFactsSchema.optional().meta({ description: 'Radiation accidents: source class, lost or stolen, wide contamination (国务院令第449号第四十条)' }),
   casualties: casualtiesSchema,
   flags: uniqueList(INCIDENT_FLAGS, '标记'),
   narrative: text(5000, '事故经过'),
@@ -111,6 +133,29 @@ export const incidentFactsSchema = z.object({
   }),
 });
 
+type FactsShape = Pick<z.infer<typeof incidentFactsSchema>, 'hazard' | 'casualties' | 'radiation' | 'employer'>;
+
+/**
+ * Facts that contradict each other, each with the field to fix. A chronic cluster has no acute
+ * cases: they would grade it as an acute accident under 卫生部令第25号.
+ */
+function checkFactsConsistency(r: FactsShape, ctx: z.RefinementCtx): void {
+  if (r.hazard.category === 'pneumoconiosis_cluster' && r.casualties.acuteCases > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['casualties', 'acuteCases'],
+      message: '尘肺病聚集属慢性职业病，确诊人数请填入“慢性职业病确诊人数”，急性病例数应为0 (chronic cluster: use chronicCases)',
+    });
+  if (r.radiation && r.hazard.category !== 'radiation')
+    ctx.addIssue({ code: 'custom', path: ['radiation'], message: '仅放射/辐射事故填写放射源情况 (radiation facts need hazard radiation)' });
+  if (r.employer.stateOwnerLevel && r.employer.ownership !== 'state_owned')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['employer', 'stateOwnerLevel'],
+      message: '仅国有企业填写出资层级 (stateOwnerLevel needs ownership state_owned)',
+    });
+}
+
 /** Body of `POST /routing/preview` and `POST /incidents`. */
 export const reportSubmissionSchema = incidentFactsSchema
   .extend({
@@ -123,6 +168,7 @@ export const reportSubmissionSchema = incidentFactsSchema
       .meta({ description: '演练: an exercise. Every message, page and export says 【演练】; clocks run as for real; statistics leave it out' }),
   })
   .superRefine((r, ctx) => {
+    checkFactsConsistency(r, ctx);
     // Refinements run even when a time failed its format check; compare only well-formed times
     // (Date.parse would read a time without offset on the server's clock and report a false issue).
     const wellFormed = (t: string) => isoDateTime.safeParse(t).success;
@@ -144,6 +190,7 @@ export const followUpSubmissionSchema = incidentFactsSchema
       .meta({ description: 'Commanders only, with kind final: close although obligations or tasks are still open, saying why' }),
   })
   .superRefine((r, ctx) => {
+    checkFactsConsistency(r, ctx);
     if (r.closeOverride && r.kind !== 'final')
       ctx.addIssue({ code: 'custom', path: ['closeOverride'], message: '只有终报可以强制结案 (closeOverride needs kind final)' });
   })

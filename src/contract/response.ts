@@ -28,6 +28,8 @@ export const obligationSchema = z
     dueAt: z.string(),
     createdByVersion: z.number().int(),
     state: z.enum(OBLIGATION_STATES),
+    supersededAt: z.string().nullable().optional().meta({ description: 'When a 续报 raised the severity and the duty of the new grade replaced this one' }),
+    supersededByKey: z.string().nullable().optional(),
     submission: z
       .object({
         at: z.string(),

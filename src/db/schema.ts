@@ -277,6 +277,9 @@ export const obligations = pgTable(
     /** The incident it arrived as in the recipient jurisdiction. */
     upstreamIncidentId: text('upstream_incident_id').references(() => incidents.id),
     nextChaseAt: tz('next_chase_at'),
+    /** Set when a 续报 raised the severity and the duty of the new grade (`superseded_by_key`) replaced this one. */
+    supersededAt: tz('superseded_at'),
+    supersededByKey: text('superseded_by_key'),
   },
   (t) => [
     uniqueIndex('obligations_incident_key_uq').on(t.incidentId, t.key),

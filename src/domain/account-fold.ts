@@ -106,6 +106,11 @@ export function foldTimeline(events: TimelineEvent[]) {
       case 'notification.escalated':
         notifications.get(d.notificationId)?.escalations.push({ step: d.step, at: e.at });
         break;
+      case 'obligation.superseded': {
+        const o = obligations.get((d.obligation as Obj).id);
+        if (o) o.supersededAt = d.obligation.supersededAt ?? e.at;
+        break;
+      }
       case 'obligation.created':
       case 'obligation.submitted': {
         const o = d.obligation as Obj;
@@ -125,6 +130,7 @@ export function foldTimeline(events: TimelineEvent[]) {
           method: s?.method ?? null,
           reference: s?.reference ?? null,
           overdueAlertAt: existing?.overdueAlertAt ?? null,
+          supersededAt: existing?.supersededAt ?? null,
         });
         break;
       }

@@ -74,7 +74,8 @@ export interface ObligationAccount {
   method: string | null;
   reference: string | null;
   overdueAlertAt: string | null;
-  outcome: 'on_time' | 'late' | 'overdue' | 'due';
+  supersededAt: string | null;
+  outcome: 'on_time' | 'late' | 'overdue' | 'due' | 'informational' | 'superseded';
   lateByMinutes: number | null;
 }
 
@@ -116,7 +117,7 @@ export interface Account {
   tasks: TaskAccount[];
   summary: {
     notifications: Record<AckOutcome, number> & { total: number };
-    obligations: { total: number; onTime: number; late: number; overdue: number; due: number };
+    obligations: { total: number; onTime: number; late: number; overdue: number; due: number; informational: number; superseded: number };
     tasks: { total: number; onTime: number; late: number; closed: number; overdue: number; open: number };
   };
 }
@@ -140,6 +141,9 @@ export function buildAccount(events: TimelineEvent[], now: Date): Account {
       const late = minutesLate(new Date(o.submittedAt), new Date(o.dueAt));
       return { ...o, outcome: late === 0 ? ('on_time' as const) : ('late' as const), lateByMinutes: late };
     }
+    if (o.supersededAt) return { ...o, outcome: 'superseded' as const, lateByMinutes: null };
+    // Another party's duty the commission only checks (493号 for the employer) is never the commission's overdue.
+    if (o.informational) return { ...o, outcome: 'informational' as const, lateByMinutes: null };
     return { ...o, outcome: isPastDue(new Date(o.dueAt), now) ? ('overdue' as const) : ('due' as const), lateByMinutes: null };
   });
   const taskRows = [...tasks.values()].map((t) => {
@@ -174,6 +178,8 @@ export function buildAccount(events: TimelineEvent[], now: Date): Account {
         late: count(obligationRows, 'late'),
         overdue: count(obligationRows, 'overdue'),
         due: count(obligationRows, 'due'),
+        informational: count(obligationRows, 'informational'),
+        superseded: count(obligationRows, 'superseded'),
       },
       tasks: {
         total: taskRows.length,

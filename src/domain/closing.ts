@@ -6,13 +6,13 @@ import type { TaskState } from './enums.js';
 import { isTaskOpen } from './tasks.js';
 
 export interface ClosingItems<O, T> {
-  obligations: (O & { submittedAt: Date | null; informational: boolean })[];
+  obligations: (O & { submittedAt: Date | null; informational: boolean; supersededAt?: Date | null })[];
   tasks: (T & { state: TaskState })[];
 }
 
 export function closeBlockers<O, T>(items: ClosingItems<O, T>) {
   return {
-    obligations: items.obligations.filter((o) => !o.submittedAt && !o.informational),
+    obligations: items.obligations.filter((o) => !o.submittedAt && !o.informational && !o.supersededAt),
     tasks: items.tasks.filter((t) => isTaskOpen(t.state)),
   };
 }

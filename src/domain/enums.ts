@@ -31,10 +31,18 @@ export const SETTINGS = [
   'mine',
   'prison',
   'civil_explosives',
+  /** 普通高校: excluded from 信阳 教育体育局's duty (附件三(三)). */
+  'university',
+  /** 科研单位: 广东 科技厅 四(二). */
+  'research_institute',
 ] as const;
 export type Setting = (typeof SETTINGS)[number];
 
-export const INCIDENT_FLAGS = ['suspected_crime', 'media_attention', 'environmental_release'] as const;
+/**
+ * `illegal_mining`: 无证勘查开采、持勘查许可证采矿或超越批准的矿区范围采矿 (广东 自然资源厅), which a
+ * licensed employer can do too.
+ */
+export const INCIDENT_FLAGS = ['suspected_crime', 'media_attention', 'environmental_release', 'illegal_mining'] as const;
 export type IncidentFlag = (typeof INCIDENT_FLAGS)[number];
 
 export const INDUSTRIES = [
@@ -60,6 +68,24 @@ export type Industry = (typeof INDUSTRIES)[number];
 
 export const OWNERSHIPS = ['state_owned', 'private', 'foreign_invested', 'collective', 'other', 'unknown'] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
+
+/** Which level's 国资委 holds a state-owned employer (宁德 市属, 广东 省属 企业). */
+export const STATE_OWNER_LEVELS = ['central', 'provincial', 'city', 'county'] as const;
+export type StateOwnerLevel = (typeof STATE_OWNER_LEVELS)[number];
+
+/**
+ * 国务院令第449号 classes of the radioactive source out of control (Ⅰ–Ⅴ), or a ray device
+ * (`ray_device`), or not yet known.
+ */
+export const RADIATION_SOURCE_CLASSES = ['I', 'II', 'III', 'IV', 'V', 'ray_device', 'unknown'] as const;
+export type RadiationSourceClass = (typeof RADIATION_SOURCE_CLASSES)[number];
+
+/**
+ * Bodies a statute names as leading or to be told, so that a regime's lead can be matched to the
+ * member unit that is that body in a jurisdiction.
+ */
+export const AUTHORITIES = ['health', 'ecology_environment', 'emergency_management', 'public_security'] as const;
+export type Authority = (typeof AUTHORITIES)[number];
 
 export const LABOR_RELATIONS = ['determined', 'undetermined'] as const;
 export type LaborRelation = (typeof LABOR_RELATIONS)[number];
@@ -109,7 +135,8 @@ export const OBLIGATION_METHODS = ['phone', 'fax', 'document', 'system'] as cons
 export type ObligationMethod = (typeof OBLIGATION_METHODS)[number];
 
 /** Where an upward-reporting obligation stands: computed from its deadline, its submission and the time. */
-export const OBLIGATION_STATES = ['due', 'overdue', 'submitted'] as const;
+/** `superseded`: a 续报 raised the severity and a duty of the new grade replaced it. */
+export const OBLIGATION_STATES = ['due', 'overdue', 'submitted', 'superseded'] as const;
 export type ObligationState = (typeof OBLIGATION_STATES)[number];
 
 /**

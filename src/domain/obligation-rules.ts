@@ -3,7 +3,7 @@
  * each with its article, its deadline in the statute's own terms and what it requires. Data,
  * read by `obligations.ts`.
  */
-import type { RegimeCode, Severity } from './enums.js';
+import type { JurisdictionLevel, RegimeCode, Severity } from './enums.js';
 
 export const RECIPIENT_KINDS = [
   'government',
@@ -13,6 +13,7 @@ export const RECIPIENT_KINDS = [
   'emergency_management',
   'environment',
   'police',
+  'state_council',
 ] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
@@ -22,8 +23,12 @@ export type StatutoryDeadline = { kind: 'within'; minutes: number } | { kind: 'i
 export interface ObligationRule {
   key: string;
   regime: RegimeCode;
-  /** The 25号令 severities it applies at; every severity when omitted. */
+  /** The severities (of the rule's own regime's grade) it applies at; every severity when omitted. */
   severities?: readonly Severity[];
+  /** The regime's own grades (e.g. 449号 重大) it applies at; every grade when omitted. */
+  grades?: readonly string[];
+  /** Levels at which the duty is the commission's own; elsewhere it is another body's, tracked as informational. */
+  ownDutyAt?: readonly JurisdictionLevel[];
   recipient: RecipientKind;
   deadline: StatutoryDeadline;
   citation: string;
@@ -65,6 +70,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
   { key: 'rad_government', regime: 'radiation_accident', recipient: 'government', deadline: immediately, citation: ORDER_449_42, requirement: '卫生主管部门接到辐射事故报告后，同时将辐射事故信息报告本级人民政府' },
   { key: 'rad_superior_health', regime: 'radiation_accident', recipient: 'superior_health', deadline: immediately, citation: ORDER_449_42, requirement: '同时报告上级人民政府卫生主管部门' },
   { key: 'rad_environment', regime: 'radiation_accident', recipient: 'environment', deadline: promptly, citation: ORDER_449_44, requirement: '生态环境主管部门负责应急响应、调查处理和定性定级；与卫生主管部门及时相互通报医疗应急情况' },
+  { key: 'rad_state_council', regime: 'radiation_accident', grades: ['特别重大', '重大'], recipient: 'state_council', deadline: within(4), ownDutyAt: ['province'], citation: ORDER_449_42, requirement: '特别重大和重大辐射事故：省、自治区、直辖市人民政府和国务院有关部门接到报告后，4小时内报告国务院' },
   { key: 'rad_police', regime: 'radiation_accident', recipient: 'police', deadline: promptly, citation: ORDER_449_44, requirement: '公安部门负责丢失、被盗放射源的立案侦查和追缴；与卫生主管部门及时相互通报' },
 ];
 

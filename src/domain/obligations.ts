@@ -40,31 +40,42 @@ export interface Recipient {
 const NATIONAL: Recipient = { kind: 'national_health', name: '国家卫生健康委员会', jurisdictionId: null };
 const healthCommission = (kind: RecipientKind, j: JurisdictionRef): Recipient => ({ kind, name: `${j.name}卫生健康委员会`, jurisdictionId: j.id });
 
+/**
+ * The real names of recipients outside this deployment, as the jurisdiction's documents give them:
+ * its member units (广东省应急管理厅, 湖州市生态环境局安吉分局) and the rulebook's named superiors
+ * (信阳: 河南省卫生健康委员会).
+ */
+export type RecipientNames = Partial<Record<RecipientKind, string>>;
+
 /** Names the recipient for this jurisdiction; null when the duty does not exist at this level (a province reporting to the province). */
-export function resolveRecipient(kind: RecipientKind, place: ReportingPlace): Recipient | null {
+export function resolveRecipient(kind: RecipientKind, place: ReportingPlace, names: RecipientNames = {}): Recipient | null {
   const { self, ancestors } = place;
-  const local = (suffix: string): Recipient => ({ kind, name: `${self.name}${suffix}`, jurisdictionId: null });
+  const local = (suffix: string): Recipient => ({ kind, name: names[kind] ?? `${self.name}${suffix}`, jurisdictionId: null });
+  // A province's departments are 厅; a city's or county's are 局.
+  const department = (stem: string) => local(self.level === 'province' ? `${stem}厅` : `${stem}局`);
   switch (kind) {
     case 'government':
       return local('人民政府');
     case 'emergency_management':
-      return local('应急管理局');
+      return department('应急管理');
     case 'environment':
-      return local('生态环境局');
+      return department('生态环境');
     case 'police':
-      return local('公安局');
+      return department('公安');
     case 'national_health':
       return NATIONAL;
+    case 'state_council':
+      return { kind, name: '国务院', jurisdictionId: null };
     case 'superior_health': {
       const parent = ancestors[0];
       if (parent) return healthCommission(kind, parent);
       if (self.level === 'province') return { ...NATIONAL, kind };
-      return { kind, name: self.level === 'city' ? '省卫生健康委员会' : '上级（设区的市）卫生健康委员会', jurisdictionId: null };
+      return { kind, name: names[kind] ?? (self.level === 'city' ? '省卫生健康委员会' : '上级（设区的市）卫生健康委员会'), jurisdictionId: null };
     }
     case 'provincial_health': {
       if (self.level === 'province') return null;
       const province = ancestors.find((a) => a.level === 'province');
-      return province ? healthCommission(kind, province) : { kind, name: '省卫生健康委员会', jurisdictionId: null };
+      return province ? healthCommission(kind, province) : { kind, name: names[kind] ?? '省卫生健康委员会', jurisdictionId: null };
     }
   }
 }
@@ -90,6 +101,7 @@ export interface ObligationInput {
   policy?: ReportingPolicy;
   /** When the clock starts: the receipt of the report that creates the obligations. */
   startsAt: Date;
+  recipientNames?: RecipientNames;
 }
 
 /** The applied limit: the least of the statute's, the rulebook's 立即 target and its override. Never more than the statute. */
@@ -111,12 +123,14 @@ const recipientIdentity = (r: Recipient) => r.jurisdictionId ?? r.name;
 
 export function computeObligations(input: ObligationInput): ObligationSpec[] {
   const { classification, place, policy, startsAt } = input;
-  const regimes = new Set(classification.regimes.map((r) => r.code));
   const specs: ObligationSpec[] = [];
   for (const rule of OBLIGATION_RULES) {
-    if (!regimes.has(rule.regime)) continue;
-    if (rule.severities && !rule.severities.includes(classification.severity)) continue;
-    const recipient = resolveRecipient(rule.recipient, place);
+    const regime = classification.regimes.find((r) => r.code === rule.regime);
+    if (!regime) continue;
+    // Each regime's duties follow its own grade (a 25号 一般 accident graded 较大 under 449号 keeps its 6-hour 25号 duties).
+    if (rule.severities && !rule.severities.includes(regime.severity ?? classification.severity)) continue;
+    if (rule.grades && !(regime.grade && rule.grades.includes(regime.grade))) continue;
+    const recipient = resolveRecipient(rule.recipient, place, input.recipientNames);
     if (!recipient) continue;
     // One duty per recipient within a regime (a province's 上级 is the national commission).
     if (specs.some((s) => s.regime === rule.regime && recipientIdentity(s.recipient) === recipientIdentity(recipient))) continue;
@@ -130,7 +144,7 @@ export function computeObligations(input: ObligationInput): ObligationSpec[] {
       deadlineText: deadlineText(rule, target),
       citation: rule.citation,
       requirement: rule.requirement,
-      informational: rule.informational === true,
+      informational: rule.informational === true || (rule.ownDutyAt !== undefined && !rule.ownDutyAt.includes(place.self.level)),
       startsAt,
       dueAt: new Date(startsAt.getTime() + target * 60_000),
     });
@@ -144,8 +158,36 @@ export function addedObligations(existingKeys: Iterable<string>, specs: Obligati
   return specs.filter((s) => !have.has(s.key));
 }
 
-export function obligationState(o: { dueAt: Date; submittedAt: Date | null }, now: Date): ObligationState {
+/** An obligation the incident already has, as far as superseding it is concerned. */
+export interface ExistingObligation {
+  id: string;
+  key: string;
+  regime: string;
+  recipientName: string;
+  recipientJurisdictionId: string | null;
+  submittedAt: Date | null;
+  supersededAt: Date | null;
+}
+
+/**
+ * When a 续报 raises the severity, the duties of the new grade replace those of the old one toward
+ * the same recipient under the same regime (25号 一般 6小时 → 重大 立即). The old ones still open are
+ * superseded, not left open beside the new ones; a submitted one stays as it was.
+ */
+export function supersededObligations(existing: ExistingObligation[], specs: ObligationSpec[]): { id: string; byKey: string }[] {
+  const current = new Set(specs.map((s) => s.key));
+  const out: { id: string; byKey: string }[] = [];
+  for (const o of existing) {
+    if (o.submittedAt || o.supersededAt || current.has(o.key)) continue;
+    const same = specs.find((s) => s.regime === o.regime && recipientIdentity(s.recipient) === (o.recipientJurisdictionId ?? o.recipientName));
+    if (same) out.push({ id: o.id, byKey: same.key });
+  }
+  return out;
+}
+
+export function obligationState(o: { dueAt: Date; submittedAt: Date | null; supersededAt?: Date | null }, now: Date): ObligationState {
   if (o.submittedAt) return 'submitted';
+  if (o.supersededAt) return 'superseded';
   return isPastDue(o.dueAt, now) ? 'overdue' : 'due';
 }
 

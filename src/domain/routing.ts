@@ -8,6 +8,7 @@ import type { Classification } from './classification.js';
 import type { UnitRole } from './enums.js';
 import { matchesCondition, type RoutedFacts } from '../rulebooks/conditions.js';
 import type { MemberUnit, Rulebook, RoutingRule } from '../rulebooks/schema.js';
+import { regimeLeadWarnings, type RegimeLeadWarningCode } from './regime-leads.js';
 
 export interface RoutingClause {
   /** Where the clause stands, e.g. "附件 十四(五)" or "三(四)2". */
@@ -37,7 +38,7 @@ export interface RoutingExclusion {
 }
 
 export interface RoutingWarning {
-  code: 'township_not_found';
+  code: 'township_not_found' | RegimeLeadWarningCode;
   message: string;
 }
 
@@ -61,6 +62,7 @@ export function ruleClause(book: Rulebook, rule: RoutingRule, unit: MemberUnit):
     const duty = unit.duties.find((d) => d.ref === ref)!;
     return { ref: `${book.document.number} 附件 ${unit.section ?? unit.shortName}${ref}`.trim(), quote: duty.text, reason: rule.reason, ruleId: rule.id };
   }
+  if ('statute' in rule.basis) return { ref: rule.basis.statute, quote: rule.basis.provision, reason: rule.reason, ruleId: rule.id };
   return { ref: `${book.document.number} ${rule.basis.documentClause}`, quote: rule.basis.quote, reason: rule.reason, ruleId: rule.id };
 }
 
@@ -68,12 +70,20 @@ function normalizeTownship(name: string): string {
   return name.replace(/\s/g, '');
 }
 
-function townshipUnit(book: Rulebook, township: string | undefined): MemberUnit | undefined {
-  if (!township) return undefined;
+function townshipUnit(book: Rulebook, township: string): MemberUnit | undefined {
   const wanted = normalizeTownship(township);
   return book.units.find(
     (u) => u.kind === 'township' && (normalizeTownship(u.township ?? u.name) === wanted || normalizeTownship(u.name) === wanted),
   );
+}
+
+/** Every township the accident spans: the place's (which may list several, 、-separated) and the others named. */
+export function placeTownships(place: RoutedFacts['place']): string[] {
+  const named = [place.township ?? '', ...(place.otherTownships ?? [])]
+    .flatMap((t) => t.split(/[、，,；;/]|和|及/))
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return [...new Set(named.map(normalizeTownship))];
 }
 
 export function formatBasis(clauses: RoutingClause[]): string {
@@ -84,25 +94,31 @@ export function formatBasis(clauses: RoutingClause[]): string {
 export function routeByRulebook(book: Rulebook, facts: RoutedFacts, cls: Classification): Omit<RoutingResult, 'excluded'> {
   const byUnit = new Map<string, { unit: MemberUnit; role: UnitRole; clauses: { clause: RoutingClause; role: UnitRole }[] }>();
   const warnings: RoutingWarning[] = [];
-  for (const rule of book.routing) {
-    if (!matchesCondition(rule.when, facts, cls)) continue;
-    const unit = rule.townshipOfPlace ? townshipUnit(book, facts.place.township) : book.units.find((u) => u.id === rule.unitId);
-    if (!unit) {
-      if (rule.townshipOfPlace && !warnings.some((w) => w.code === 'township_not_found'))
-        warnings.push({
-          code: 'township_not_found',
-          message: facts.place.township
-            ? `未找到事发地乡镇（街道）“${facts.place.township}”，请手动增加属地单位 (township not in the rulebook)`
-            : '未填写事发地乡镇（街道），无法确定属地单位 (township not given)',
-        });
-      continue;
-    }
+  const add = (unit: MemberUnit, rule: RoutingRule) => {
     const clause = ruleClause(book, rule, unit);
     const entry = byUnit.get(unit.id);
     if (!entry) byUnit.set(unit.id, { unit, role: rule.role, clauses: [{ clause, role: rule.role }] });
     else {
       if (ROLE_RANK[rule.role] < ROLE_RANK[entry.role]) entry.role = rule.role;
       entry.clauses.push({ clause, role: rule.role });
+    }
+  };
+  const townships = placeTownships(facts.place);
+  for (const rule of book.routing) {
+    if (!matchesCondition(rule.when, facts, cls)) continue;
+    if (!rule.townshipOfPlace) {
+      const unit = book.units.find((u) => u.id === rule.unitId);
+      if (unit) add(unit, rule);
+      continue;
+    }
+    // 属地: every township the accident spans.
+    if (townships.length === 0 && !warnings.some((w) => w.code === 'township_not_found'))
+      warnings.push({ code: 'township_not_found', message: '未填写事发地乡镇（街道），无法确定属地单位' });
+    for (const name of townships) {
+      const unit = townshipUnit(book, name);
+      if (unit) add(unit, rule);
+      else if (!warnings.some((w) => w.code === 'township_not_found' && w.message.includes(`“${name}”`)))
+        warnings.push({ code: 'township_not_found', message: `未找到事发地乡镇（街道）“${name}”，请手动增加属地单位` });
     }
   }
   const order = new Map(book.units.map((u, i) => [u.id, i]));
@@ -113,6 +129,7 @@ export function routeByRulebook(book: Rulebook, facts: RoutedFacts, cls: Classif
       return { unitId: unit.id, unitName: unit.name, role, basis: formatBasis(clauses), clauses };
     })
     .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || order.get(a.unitId)! - order.get(b.unitId)!);
+  for (const w of regimeLeadWarnings(book, cls, routing)) warnings.push({ code: w.code, message: w.message });
   return { routing, warnings };
 }
 

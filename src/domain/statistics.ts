@@ -9,7 +9,7 @@ import { isPastDue, minutesLate } from './timeliness.js';
 export interface StatisticsInput {
   incidents: { severity: Severity }[];
   notifications: { ackDueAt: Date; acknowledgedAt: Date | null; declinedAt: Date | null; closedAt: Date | null; state: NotificationState }[];
-  obligations: { dueAt: Date; submittedAt: Date | null; informational: boolean }[];
+  obligations: { dueAt: Date; submittedAt: Date | null; informational: boolean; supersededAt?: Date | null }[];
 }
 
 /** Share decided on time, rounded to 0.1 %; null when nothing is decided yet. */
@@ -32,7 +32,8 @@ export function computeStatistics(input: StatisticsInput, now: Date) {
   );
   const count = (o: AckOutcome) => outcomes.filter((x) => x === o).length;
   const ack = { total: outcomes.length, onTime: count('on_time'), late: count('late'), never: count('never'), pending: count('pending'), declined: count('declined'), superseded: count('superseded') + count('withdrawn') };
-  const statutory = input.obligations.filter((o) => !o.informational);
+  // A duty replaced by the stricter one of a raised severity is counted once, as the new one.
+  const statutory = input.obligations.filter((o) => !o.informational && !o.supersededAt);
   const submitted = statutory.filter((o) => o.submittedAt);
   const onTime = submitted.filter((o) => minutesLate(o.submittedAt!, o.dueAt) === 0).length;
   const overdue = statutory.filter((o) => !o.submittedAt && isPastDue(o.dueAt, now)).length;

@@ -8,10 +8,23 @@
  * source accidents (卫健局 then supports), 公安局 handles suspected crimes, and the township or
  * street where it happened supports on site.
  */
-import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import { CHRONIC_CASES, DISEASE_OR_DEATH, NO_EMPLOYER_OR_RELATION, RADIATION } from './common-conditions.js';
+import type { Condition } from './schema.js';
 import type { RulebookInput } from './schema.js';
 
 const DOC_SECTION = '三、职责分工';
+
+/**
+ * 「急性职业中毒等突发职业病事故」 (应急局): an acute accident of the poisoning kind (acute poisoning,
+ * asphyxiating gases, a poisonous agent), whatever its label, or one with deaths or serious
+ * injuries at a production unit (国务院令第493号). Radiation accidents are 生态环境局's.
+ */
+const SUDDEN_OCCUPATIONAL_ACCIDENT: Condition = {
+  all: [{ not: RADIATION }, { any: [{ acutePoisoningKind: true }, { regime: ['production_safety_accident'] }] }],
+};
+
+const ORDER_449_42 = '《放射性同位素与射线装置安全和防护条例》（国务院令第449号）第四十二条（要旨）';
+const ORDER_449_43 = '《放射性同位素与射线装置安全和防护条例》（国务院令第449号）第四十三条（要旨）';
 
 /** Industrial employers (工业企业), for 经信局's 工业和信息化行业管理. */
 const INDUSTRIAL = [
@@ -63,6 +76,7 @@ export const anji: RulebookInput = {
   units: [
     {
       id: 'aj_wjj',
+      authority: 'health',
       name: '安吉县卫生健康局',
       shortName: '县卫健局',
       duties: [
@@ -113,6 +127,7 @@ export const anji: RulebookInput = {
     },
     {
       id: 'aj_gaj',
+      authority: 'public_security',
       name: '安吉县公安局',
       shortName: '县公安局',
       duties: [{ ref: '', text: '负责查处造成重大职业病危害事故或者造成其他严重后果的涉嫌职业病危害犯罪案件。' }],
@@ -164,6 +179,7 @@ export const anji: RulebookInput = {
     },
     {
       id: 'aj_yjj',
+      authority: 'emergency_management',
       name: '安吉县应急管理局',
       shortName: '县应急局',
       duties: [{ ref: '', text: '负责牵头组织开展急性职业中毒等突发职业病事故的调查处理等。' }],
@@ -176,6 +192,7 @@ export const anji: RulebookInput = {
     },
     {
       id: 'aj_sthj',
+      authority: 'ecology_environment',
       name: '湖州市生态环境局安吉分局',
       shortName: '生态环境局',
       duties: [
@@ -199,7 +216,7 @@ export const anji: RulebookInput = {
       id: 'wjj_lead',
       unitId: 'aj_wjj',
       role: 'lead',
-      when: { not: { hazard: ['acute_poisoning', 'radiation'] } },
+      when: { not: { any: [SUDDEN_OCCUPATIONAL_ACCIDENT, RADIATION] } },
       reason: '职业病危害事故（急性职业中毒、放射事故除外）：卫健局会同有关部门调查处置',
       basis: { documentClause: `${DOC_SECTION} 卫健局`, quote: '会同有关部门调查处置职业卫生事件和事故' },
     },
@@ -207,8 +224,8 @@ export const anji: RulebookInput = {
       id: 'wjj_support',
       unitId: 'aj_wjj',
       role: 'support',
-      when: { hazard: ['acute_poisoning', 'radiation'] },
-      reason: '急性职业中毒（应急局牵头）或放射事故（生态环境局牵头）：卫健局会同调查处置',
+      when: { any: [SUDDEN_OCCUPATIONAL_ACCIDENT, RADIATION] },
+      reason: '急性职业中毒等突发职业病事故（应急局牵头）或放射事故（生态环境局牵头）：卫健局会同调查处置',
       basis: { documentClause: `${DOC_SECTION} 卫健局`, quote: '会同有关部门查处职业危害事故和违法违规行为。' },
     },
     {
@@ -223,23 +240,23 @@ export const anji: RulebookInput = {
       id: 'yjj_poisoning_lead',
       unitId: 'aj_yjj',
       role: 'lead',
-      when: { hazard: ['acute_poisoning'] },
-      reason: '急性职业中毒：应急局牵头调查处理',
+      when: { all: [{ not: RADIATION }, { acutePoisoningKind: true }] },
+      reason: '急性职业中毒（含硫化氢等窒息性气体中毒）：应急局牵头调查处理',
       basis: { documentClause: `${DOC_SECTION} 应急局`, quote: '负责牵头组织开展急性职业中毒等突发职业病事故的调查处理等。' },
     },
     {
       id: 'yjj_production_safety',
       unitId: 'aj_yjj',
-      role: 'support',
+      role: 'lead',
       when: { regime: ['production_safety_accident'] },
-      reason: '同时构成生产安全事故',
+      reason: '有人死亡或重伤的突发职业病事故，同时构成生产安全事故：应急局牵头调查处理',
       basis: { documentClause: `${DOC_SECTION} 应急局`, quote: '负责牵头组织开展急性职业中毒等突发职业病事故的调查处理等。' },
     },
     {
       id: 'sthj_radiation_lead',
       unitId: 'aj_sthj',
       role: 'lead',
-      when: { hazard: ['radiation'] },
+      when: RADIATION,
       reason: '放射/辐射事故：生态环境局负责应急响应、调查处理和定性定级',
       basis: { documentClause: `${DOC_SECTION} 生态环境局`, quote: '负责放射源放射性污染事故的应急响应、调查处理和定性定级工作。' },
     },
@@ -266,6 +283,25 @@ export const anji: RulebookInput = {
       },
     },
     {
+      id: 'gaj_radiation_report',
+      unitId: 'aj_gaj',
+      role: 'inform',
+      when: RADIATION,
+      reason: '辐射事故：事故单位须同时报告公安部门，三部门相互通报（不以涉嫌犯罪为前提）',
+      basis: {
+        statute: ORDER_449_42,
+        provision: '发生辐射事故时，事故单位应当立即向当地生态环境主管部门、公安部门、卫生主管部门报告；有关部门接到报告后应当立即派人赶赴现场',
+      },
+    },
+    {
+      id: 'gaj_source_lost',
+      unitId: 'aj_gaj',
+      role: 'lead',
+      when: { sourceLostOrStolen: true },
+      reason: '放射源丢失或被盗：公安部门负责立案侦查和追缴',
+      basis: { statute: ORDER_449_43, provision: '公安部门负责丢失和被盗放射源的立案侦查和追缴' },
+    },
+    {
       id: 'zgh_all',
       unitId: 'aj_zgh',
       role: 'support',
@@ -277,16 +313,24 @@ export const anji: RulebookInput = {
       id: 'rsj_casualties',
       unitId: 'aj_rsj',
       role: 'support',
-      when: CASES_OR_DEATHS,
-      reason: '有病例或死亡：工伤保险待遇、工伤认定',
+      when: DISEASE_OR_DEATH,
+      reason: '有病例、死亡或确诊慢性职业病：工伤保险待遇',
       basis: { documentClause: `${DOC_SECTION} 人力社保局`, quote: '负责对用人单位的工伤保险的监督管理，确保劳动者依法享受工伤保险待遇。' },
+    },
+    {
+      id: 'rsj_chronic_recognition',
+      unitId: 'aj_rsj',
+      role: 'support',
+      when: CHRONIC_CASES,
+      reason: '确诊尘肺病等慢性职业病：工伤认定、待遇支付',
+      basis: { documentClause: `${DOC_SECTION} 人力社保局`, quote: '依法做好职业病人工伤认定、待遇支付等工作。' },
     },
     {
       id: 'rsj_labor_dispute',
       unitId: 'aj_rsj',
       role: 'support',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡且劳动关系无法确定：劳动争议仲裁',
+      reason: '有病例、死亡或确诊慢性职业病且劳动关系无法确定：劳动争议仲裁',
       basis: {
         documentClause: `${DOC_SECTION} 人力社保局`,
         quote: '做好劳动者与用人单位之间对劳动关系、职业史、职业病危害接触史等与职业病相关的劳动争议仲裁',
@@ -327,7 +371,7 @@ export const anji: RulebookInput = {
       unitId: 'aj_mzj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：基本生活救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：基本生活救助',
       basis: {
         documentClause: `${DOC_SECTION} 民政局`,
         quote: '负责处置用人单位已不存在或无法确定劳动关系的且符合条件的职业病病人纳入基本生活救助。',
@@ -338,7 +382,7 @@ export const anji: RulebookInput = {
       unitId: 'aj_ybj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：医疗救助',
       basis: {
         documentClause: `${DOC_SECTION} 医保局`,
         quote: '负责对用人单位不存在或无法确定劳动关系且符合条件的职业病病人纳入医疗救助。',
@@ -349,7 +393,7 @@ export const anji: RulebookInput = {
       unitId: 'aj_sfj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡且劳动关系无法确定，可能涉法涉诉：法律援助',
+      reason: '有病例、死亡或确诊慢性职业病且劳动关系无法确定，可能涉法涉诉：法律援助',
       basis: { documentClause: `${DOC_SECTION} 司法局`, quote: '负责将涉法涉诉环节的困难职业病患者纳入法律援助范畴。' },
     },
     {

@@ -7,7 +7,7 @@
  * foreign-invested enterprises, 国资委 for state-owned (省属) enterprises, 广播电视局 when the media
  * are involved.
  */
-import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import { CHRONIC_CASES, DISEASE_OR_DEATH, NO_EMPLOYER_OR_RELATION, RADIATION } from './common-conditions.js';
 import type { RulebookInput } from './schema.js';
 
 /** 尘毒危害重点行业 listed in 十五 省应急管理厅 (矿山 covers the non-coal mines of the facts). */
@@ -42,6 +42,7 @@ export const guangdong: RulebookInput = {
   units: [
     {
       id: 'gd_wjw',
+      authority: 'health',
       name: '广东省卫生健康委员会',
       shortName: '省卫生健康委',
       section: '一',
@@ -199,6 +200,7 @@ export const guangdong: RulebookInput = {
     },
     {
       id: 'gd_stht',
+      authority: 'ecology_environment',
       name: '广东省生态环境厅',
       shortName: '省生态环境厅',
       section: '十一',
@@ -243,6 +245,7 @@ export const guangdong: RulebookInput = {
     },
     {
       id: 'gd_yjt',
+      authority: 'emergency_management',
       name: '广东省应急管理厅',
       shortName: '省应急管理厅',
       section: '十五',
@@ -334,17 +337,25 @@ export const guangdong: RulebookInput = {
       id: 'wjw_lead',
       unitId: 'gd_wjw',
       role: 'lead',
-      when: { always: true },
-      reason: '每起职业病危害事故：卫健委协调处置',
+      when: { not: RADIATION },
+      reason: '每起职业病危害事故（辐射事故除外）：卫健委协调处置',
       basis: { unitDuty: '(一)' },
     },
     {
       id: 'wjw_radiation',
       unitId: 'gd_wjw',
-      role: 'lead',
-      when: { hazard: ['radiation'] },
-      reason: '放射/辐射事故：参与放射性污染事故应急，指导医疗应急',
+      role: 'support',
+      when: RADIATION,
+      reason: '辐射事故：卫健委参与放射性污染事故应急、指导医疗应急（国务院令第449号第四十三条：卫生主管部门负责医疗应急）',
       basis: { unitDuty: '(十一)' },
+    },
+    {
+      id: 'stht_radiation_lead',
+      unitId: 'gd_stht',
+      role: 'lead',
+      when: RADIATION,
+      reason: '辐射事故：生态环境主管部门负责应急响应、调查处理和定性定级（国务院令第449号第四十三条）',
+      basis: { unitDuty: '(一)' },
     },
     {
       id: 'zgh_all',
@@ -366,8 +377,8 @@ export const guangdong: RulebookInput = {
       id: 'rst_casualties',
       unitId: 'gd_rst',
       role: 'support',
-      when: CASES_OR_DEATHS,
-      reason: '有病例或死亡：劳动用工监管和职业病人社会保障',
+      when: DISEASE_OR_DEATH,
+      reason: '有病例、死亡或确诊慢性职业病：依据职业病诊断结果做好职业病人的社会保障工作',
       basis: { unitDuty: '(三)' },
     },
     {
@@ -384,7 +395,7 @@ export const guangdong: RulebookInput = {
       role: 'support',
       when: {
         any: [
-          { hazard: ['acute_poisoning'] },
+          { acutePoisoningKind: true },
           { setting: ['mine'] },
           { industry: [...DUST_TOXIC_INDUSTRIES] },
           { regime: ['production_safety_accident'] },
@@ -397,7 +408,7 @@ export const guangdong: RulebookInput = {
       id: 'stht_env',
       unitId: 'gd_stht',
       role: 'support',
-      when: { any: [{ hazard: ['radiation'] }, { flag: ['environmental_release'] }] },
+      when: { any: [RADIATION, { flag: ['environmental_release'] }] },
       reason: '放射/辐射事故，或有害物质泄漏到大气、水体、土壤',
       basis: { unitDuty: '(一)' },
     },
@@ -429,8 +440,8 @@ export const guangdong: RulebookInput = {
       id: 'jyt_school',
       unitId: 'gd_jyt',
       role: 'support',
-      when: { setting: ['school'] },
-      reason: '发生在其监管的学校或幼儿园',
+      when: { all: [{ setting: ['school', 'university'] }, { not: { setting: ['vocational_school'] } }] },
+      reason: '发生在其监管的学校或幼儿园（含高校；技工学校、职业培训院校除外）',
       basis: { unitDuty: '(一)' },
     },
     {
@@ -442,19 +453,45 @@ export const guangdong: RulebookInput = {
       basis: { unitDuty: '(一)' },
     },
     {
+      id: 'ybj_inmates',
+      unitId: 'gd_ybj',
+      role: 'inform',
+      when: { all: [{ setting: ['prison'] }, DISEASE_OR_DEATH] },
+      reason: '服刑、戒毒人员中的职业病患者：医保局会同司法厅开展医疗救助',
+      basis: { documentClause: '七(一)', quote: '配合省医保局、民政厅等部门对服刑、戒毒人员中的职业病患者开展医疗救助和生活等方面的救助。' },
+    },
+    {
+      id: 'mzt_inmates',
+      unitId: 'gd_mzt',
+      role: 'inform',
+      when: { all: [{ setting: ['prison'] }, DISEASE_OR_DEATH] },
+      reason: '服刑、戒毒人员中的职业病患者：民政厅会同司法厅开展生活救助',
+      basis: { documentClause: '七(一)', quote: '配合省医保局、民政厅等部门对服刑、戒毒人员中的职业病患者开展医疗救助和生活等方面的救助。' },
+    },
+    {
+      id: 'kjt_research',
+      unitId: 'gd_kjt',
+      role: 'support',
+      when: { setting: ['research_institute'] },
+      reason: '发生在科研单位：配合主管部门指导科研单位职业健康监管',
+      basis: { unitDuty: '(二)' },
+    },
+    {
       id: 'zrzyt_illegal_mining',
       unitId: 'gd_zrzyt',
       role: 'support',
-      when: { all: [{ any: [{ setting: ['mine'] }, { industry: ['non_coal_mine'] }] }, { licensed: false }] },
-      reason: '无证开采等非法违法采矿',
+      when: {
+        any: [{ flag: ['illegal_mining'] }, { all: [{ any: [{ setting: ['mine'] }, { industry: ['non_coal_mine'] }] }, { licensed: false }] }],
+      },
+      reason: '无证勘查开采、持勘查许可证采矿或超越批准的矿区范围采矿',
       basis: { unitDuty: '' },
     },
     {
       id: 'gzw_state_owned',
       unitId: 'gd_gzw',
       role: 'support',
-      when: { ownership: ['state_owned'] },
-      reason: '国有企业（省属企业由省国资委督促应急救援）',
+      when: { stateOwnerLevel: ['provincial'] },
+      reason: '省属国有企业：省国资委督促应急救援预案和应急救援队伍',
       basis: { unitDuty: '(四)' },
     },
     {
@@ -477,8 +514,8 @@ export const guangdong: RulebookInput = {
       id: 'mzt_relief',
       unitId: 'gd_mzt',
       role: 'inform',
-      when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：生活救助',
+      when: CHRONIC_CASES,
+      reason: '确诊慢性职业病：符合条件的职业病病人纳入最低生活保障、特困供养、临时救助范围',
       basis: { unitDuty: '' },
     },
     {
@@ -486,7 +523,7 @@ export const guangdong: RulebookInput = {
       unitId: 'gd_ybj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确认：医疗救助',
       basis: { unitDuty: '' },
     },
     {
@@ -512,6 +549,14 @@ export const guangdong: RulebookInput = {
       when: { severityAtLeast: 'extraordinary' },
       reason: '特大事故：安排所需经费',
       basis: { unitDuty: '' },
+    },
+  ],
+  leadDeviations: [
+    {
+      regime: 'production_safety_accident',
+      unitId: 'gd_yjt',
+      reason: '本职责分工中省应急管理厅负责尘毒危害重点行业安全生产治理，职业病危害事故的协调处置由省卫生健康委负责；生产安全事故的调查处理由应急管理部门依国务院令第493号另行组织',
+      basis: { documentClause: '一(一)', quote: '协调开展职业病防治工作。' },
     },
   ],
   ackDeadlineMinutes: {

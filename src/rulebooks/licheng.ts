@@ -4,7 +4,7 @@
  * unit), so routing rules cite them as document clauses, e.g. "三(十二)2". The document's roster
  * of named officials is deliberately not reproduced here.
  */
-import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import { DISEASE_OR_DEATH, NO_EMPLOYER_OR_RELATION, RADIATION } from './common-conditions.js';
 import type { RulebookInput } from './schema.js';
 
 /** Industrial enterprises (工业企业), for 应急局's 工业企业急性中毒事故. */
@@ -49,6 +49,7 @@ export const licheng: RulebookInput = {
   units: [
     {
       id: 'lc_wjj',
+      authority: 'health',
       name: '泉州市鲤城区卫生健康局',
       shortName: '区卫健局',
       section: '一',
@@ -198,6 +199,7 @@ export const licheng: RulebookInput = {
     },
     {
       id: 'lc_sthj',
+      authority: 'ecology_environment',
       name: '泉州市鲤城生态环境局',
       shortName: '鲤城生态环境局',
       section: '十',
@@ -223,6 +225,7 @@ export const licheng: RulebookInput = {
     },
     {
       id: 'lc_yjj',
+      authority: 'emergency_management',
       name: '泉州市鲤城区应急管理局',
       shortName: '区应急局',
       section: '十二',
@@ -275,12 +278,28 @@ export const licheng: RulebookInput = {
       id: 'wjj_lead',
       unitId: 'lc_wjj',
       role: 'lead',
-      when: { always: true },
+      when: { not: RADIATION },
       reason: '每起职业病危害事故：卫健局履行职业健康综合监管职责',
       basis: {
         documentClause: '三(一)3',
         quote: '组织指导用人单位开展职业卫生防护工作，督促用人单位依法落实职业病防治主体责任，切实履行职业健康综合监管职责。',
       },
+    },
+    {
+      id: 'wjj_radiation',
+      unitId: 'lc_wjj',
+      role: 'support',
+      when: RADIATION,
+      reason: '辐射事故：生态环境局牵头，卫健局负责医疗应急（国务院令第449号第四十三条）并履行职业健康综合监管职责',
+      basis: { documentClause: '三(一)3', quote: '组织指导用人单位开展职业卫生防护工作，督促用人单位依法落实职业病防治主体责任，切实履行职业健康综合监管职责。' },
+    },
+    {
+      id: 'sthj_radiation_lead',
+      unitId: 'lc_sthj',
+      role: 'lead',
+      when: RADIATION,
+      reason: '辐射事故：生态环境主管部门负责应急响应、调查处理和定性定级（国务院令第449号第四十三条）',
+      basis: { documentClause: '三(十)3', quote: '加强我区核与辐射事故应急救援能力建设。' },
     },
     {
       id: 'zgh_all',
@@ -297,16 +316,16 @@ export const licheng: RulebookInput = {
       id: 'yjj_industrial_poisoning',
       unitId: 'lc_yjj',
       role: 'support',
-      when: { all: [{ hazard: ['acute_poisoning'] }, { industry: [...INDUSTRIAL] }] },
-      reason: '工业企业急性中毒事故',
+      when: { all: [{ acutePoisoningKind: true }, { industry: [...INDUSTRIAL] }] },
+      reason: '工业企业急性中毒事故（含窒息性气体中毒）',
       basis: { documentClause: '三(十二)2', quote: '参与工业企业急性中毒事故调查处理。' },
     },
     {
       id: 'rsj_casualties',
       unitId: 'lc_rsj',
       role: 'support',
-      when: CASES_OR_DEATHS,
-      reason: '有病例或死亡：工伤认定、劳动能力鉴定和工伤待遇',
+      when: DISEASE_OR_DEATH,
+      reason: '有病例、死亡或确诊慢性职业病：工伤认定、劳动能力鉴定和工伤待遇',
       basis: {
         documentClause: '三(九)3',
         quote: '依据职业病诊断结果及《工伤保险条例》，做好职业病病人工伤认定、劳动能力鉴定和工伤待遇的保障工作。',
@@ -327,7 +346,7 @@ export const licheng: RulebookInput = {
       id: 'sthj_env',
       unitId: 'lc_sthj',
       role: 'support',
-      when: { any: [{ hazard: ['radiation'] }, { flag: ['environmental_release'] }] },
+      when: { any: [RADIATION, { flag: ['environmental_release'] }] },
       reason: '放射/辐射事故，或有害物质泄漏到大气、水体、土壤',
       basis: { documentClause: '三(十)1', quote: '依法对大气、水、噪声、固体废物、核与辐射等环境污染防治实施统一监督管理。' },
     },
@@ -346,8 +365,8 @@ export const licheng: RulebookInput = {
       id: 'jyj_school',
       unitId: 'lc_jyj',
       role: 'support',
-      when: { setting: ['school'] },
-      reason: '发生在其监管的学校或幼儿园',
+      when: { all: [{ setting: ['school', 'university'] }, { not: { setting: ['vocational_school'] } }] },
+      reason: '发生在其监管的学校或幼儿园（含高校；技工学校、职业培训机构除外）',
       basis: {
         documentClause: '三(四)1',
         quote:
@@ -389,7 +408,7 @@ export const licheng: RulebookInput = {
       unitId: 'lc_mzj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：生活救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：生活救助',
       basis: {
         documentClause: '三(七)',
         quote:
@@ -401,7 +420,7 @@ export const licheng: RulebookInput = {
       unitId: 'lc_ybj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：医疗救助',
       basis: {
         documentClause: '三(十四)',
         quote:
@@ -428,6 +447,16 @@ export const licheng: RulebookInput = {
       basis: { documentClause: '三(八)', quote: '统筹预算资金，为职业病防治工作提供必要的经费保障' },
     },
   ],
+  leadDeviations: [
+    {
+      regime: 'production_safety_accident',
+      unitId: 'lc_yjj',
+      reason: '本区文件规定区应急局「参与」（而非牵头）工业企业急性中毒事故调查处理；生产安全事故的调查处理由应急管理部门依国务院令第493号另行组织',
+      basis: { documentClause: '三(十二)2', quote: '参与工业企业急性中毒事故调查处理。' },
+    },
+  ],
+  /** 鲤城区 is a district of 泉州市 (泉鲤政办〔2021〕26号). */
+  upwardReporting: { recipientNames: { superior_health: '泉州市卫生健康委员会' } },
   ackDeadlineMinutes: {
     lead: { general: 30, major: 15, extraordinary: 10 },
     support: { general: 60, major: 30, extraordinary: 15 },

@@ -7,7 +7,7 @@
  * enterprises; 国资委 is concerned when a state-owned (市属) enterprise is the employer; 工信局
  * supervises civil-explosives producers.
  */
-import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import { DISEASE_OR_DEATH, NO_EMPLOYER_OR_RELATION, RADIATION } from './common-conditions.js';
 import type { RulebookInput } from './schema.js';
 
 /** Industrial enterprises (工业企业), for 应急管理局's 工业企业急性中毒事故. */
@@ -52,6 +52,7 @@ export const ningde: RulebookInput = {
   units: [
     {
       id: 'nd_wjw',
+      authority: 'health',
       name: '宁德市卫生健康委员会',
       shortName: '市卫健委',
       section: '一',
@@ -198,6 +199,7 @@ export const ningde: RulebookInput = {
     },
     {
       id: 'nd_sthj',
+      authority: 'ecology_environment',
       name: '宁德市生态环境局',
       shortName: '市生态环境局',
       section: '十',
@@ -223,6 +225,7 @@ export const ningde: RulebookInput = {
     },
     {
       id: 'nd_yjj',
+      authority: 'emergency_management',
       name: '宁德市应急管理局',
       shortName: '市应急管理局',
       section: '十二',
@@ -290,12 +293,28 @@ export const ningde: RulebookInput = {
       id: 'wjw_lead',
       unitId: 'nd_wjw',
       role: 'lead',
-      when: { always: true },
+      when: { not: RADIATION },
       reason: '每起职业病危害事故：卫健委履行职业健康综合监管职责',
       basis: {
         documentClause: '三(一)3',
         quote: '组织指导用人单位职业卫生防护工作，督促用人单位依法落实职业病防治主体责任，切实履行职业健康综合监管职责。',
       },
+    },
+    {
+      id: 'wjw_radiation',
+      unitId: 'nd_wjw',
+      role: 'support',
+      when: RADIATION,
+      reason: '辐射事故：生态环境局牵头，卫健委负责医疗应急（国务院令第449号第四十三条）并履行职业健康综合监管职责',
+      basis: { documentClause: '三(一)3', quote: '组织指导用人单位职业卫生防护工作，督促用人单位依法落实职业病防治主体责任，切实履行职业健康综合监管职责。' },
+    },
+    {
+      id: 'sthj_radiation_lead',
+      unitId: 'nd_sthj',
+      role: 'lead',
+      when: RADIATION,
+      reason: '辐射事故：生态环境主管部门负责应急响应、调查处理和定性定级（国务院令第449号第四十三条）',
+      basis: { documentClause: '三(十)3', quote: '加强我市核与辐射事故应急救援能力建设。' },
     },
     {
       id: 'zgh_all',
@@ -312,16 +331,16 @@ export const ningde: RulebookInput = {
       id: 'yjj_industrial_poisoning',
       unitId: 'nd_yjj',
       role: 'support',
-      when: { all: [{ hazard: ['acute_poisoning'] }, { industry: [...INDUSTRIAL] }] },
-      reason: '工业企业急性中毒事故',
+      when: { all: [{ acutePoisoningKind: true }, { industry: [...INDUSTRIAL] }] },
+      reason: '工业企业急性中毒事故（含窒息性气体中毒）',
       basis: { documentClause: '三(十二)2', quote: '参与工业企业急性中毒事故调查处理。' },
     },
     {
       id: 'rsj_casualties',
       unitId: 'nd_rsj',
       role: 'support',
-      when: CASES_OR_DEATHS,
-      reason: '有病例或死亡：工伤认定、劳动能力鉴定和工伤待遇',
+      when: DISEASE_OR_DEATH,
+      reason: '有病例、死亡或确诊慢性职业病：工伤认定、劳动能力鉴定和工伤待遇',
       basis: {
         documentClause: '三(九)3',
         quote: '依据职业病诊断结果及《工伤保险条例》，做好职业病病人工伤认定、劳动能力鉴定和工伤待遇的保障工作。',
@@ -342,7 +361,7 @@ export const ningde: RulebookInput = {
       id: 'sthj_env',
       unitId: 'nd_sthj',
       role: 'support',
-      when: { any: [{ hazard: ['radiation'] }, { flag: ['environmental_release'] }] },
+      when: { any: [RADIATION, { flag: ['environmental_release'] }] },
       reason: '放射/辐射事故，或有害物质泄漏到大气、水体、土壤',
       basis: { documentClause: '三(十)1', quote: '依法对大气、水、噪声、固体废物、核与辐射等环境污染防治实施统一监督管理。' },
     },
@@ -361,8 +380,8 @@ export const ningde: RulebookInput = {
       id: 'jyj_school',
       unitId: 'nd_jyj',
       role: 'support',
-      when: { setting: ['school'] },
-      reason: '发生在其监管的学校或幼儿园',
+      when: { all: [{ setting: ['school', 'university'] }, { not: { setting: ['vocational_school'] } }] },
+      reason: '发生在其监管的学校或幼儿园（含高校；技工学校、职业培训机构除外）',
       basis: {
         documentClause: '三(四)1',
         quote:
@@ -373,8 +392,8 @@ export const ningde: RulebookInput = {
       id: 'gzw_state_owned',
       unitId: 'nd_gzw',
       role: 'support',
-      when: { ownership: ['state_owned'] },
-      reason: '国有企业（市属企业由市国资委督促落实主体责任）',
+      when: { stateOwnerLevel: ['city'] },
+      reason: '市属国有企业：市国资委督促落实职业病防治主体责任',
       basis: {
         documentClause: '三(十三)2',
         quote: '指导督促市属企业落实职业病防治主体责任，督促市属企业主要负责人落实职业病防治第一责任人的责任和企业职业病防治责任制。',
@@ -415,7 +434,7 @@ export const ningde: RulebookInput = {
       unitId: 'nd_mzj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：生活救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：生活救助',
       basis: {
         documentClause: '三(七)',
         quote:
@@ -427,7 +446,7 @@ export const ningde: RulebookInput = {
       unitId: 'nd_ybj',
       role: 'inform',
       when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
+      reason: '有病例、死亡或确诊慢性职业病，且用人单位已不存在或劳动关系无法确定：医疗救助',
       basis: {
         documentClause: '三(十五)',
         quote:
@@ -453,6 +472,14 @@ export const ningde: RulebookInput = {
       when: { severityAtLeast: 'extraordinary' },
       reason: '特大事故：提供必要的财力保障',
       basis: { documentClause: '三(八)', quote: '统筹预算资金，为职业病防治工作提供必要的财力保障' },
+    },
+  ],
+  leadDeviations: [
+    {
+      regime: 'production_safety_accident',
+      unitId: 'nd_yjj',
+      reason: '本市文件规定市应急管理局「参与」（而非牵头）工业企业急性中毒事故调查处理；生产安全事故的调查处理由应急管理部门依国务院令第493号另行组织',
+      basis: { documentClause: '三(十二)2', quote: '参与工业企业急性中毒事故调查处理。' },
     },
   ],
   ackDeadlineMinutes: {

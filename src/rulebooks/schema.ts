@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  AUTHORITIES,
   HAZARD_CATEGORIES,
   INCIDENT_FLAGS,
   INDUSTRIES,
@@ -15,12 +16,13 @@ import {
   REGIME_CODES,
   SETTINGS,
   SEVERITIES,
+  STATE_OWNER_LEVELS,
   UNIT_KINDS,
   UNIT_ROLES,
 } from '../domain/enums.js';
-import { MAX_IMMEDIATE_MINUTES, OBLIGATION_RULES, statutoryCeiling } from '../domain/obligations.js';
+import { MAX_IMMEDIATE_MINUTES, OBLIGATION_RULES, RECIPIENT_KINDS, statutoryCeiling } from '../domain/obligations.js';
 
-export const CASUALTY_FIELDS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases'] as const;
+export const CASUALTY_FIELDS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases', 'chronicCases'] as const;
 
 /** When a routing rule applies; evaluated by `matchesCondition` against the facts. */
 export type Condition =
@@ -37,7 +39,13 @@ export type Condition =
   | { laborRelation: (typeof LABOR_RELATIONS)[number] }
   | { severityAtLeast: (typeof SEVERITIES)[number] }
   | { regime: (typeof REGIME_CODES)[number][] }
-  | { casualtiesAtLeast: { field: (typeof CASUALTY_FIELDS)[number]; value: number } };
+  | { casualtiesAtLeast: { field: (typeof CASUALTY_FIELDS)[number]; value: number } }
+  /** An acute occupational accident of the poisoning kind (domain/classification `isAcutePoisoningKind`). */
+  | { acutePoisoningKind: true }
+  /** A state-owned employer held by one of these levels' 国资委. */
+  | { stateOwnerLevel: (typeof STATE_OWNER_LEVELS)[number][] }
+  /** A radioactive source lost or stolen (国务院令第449号第四十三条). */
+  | { sourceLostOrStolen: true };
 
 const nonEmpty = <T extends z.ZodTypeAny>(item: T) => z.array(item).min(1);
 
@@ -59,6 +67,9 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({
       casualtiesAtLeast: z.strictObject({ field: z.enum(CASUALTY_FIELDS), value: z.number().int().min(0) }),
     }),
+    z.strictObject({ acutePoisoningKind: z.literal(true) }),
+    z.strictObject({ stateOwnerLevel: nonEmpty(z.enum(STATE_OWNER_LEVELS)) }),
+    z.strictObject({ sourceLostOrStolen: z.literal(true) }),
   ]),
 ) as z.ZodType<Condition>;
 
@@ -79,6 +90,8 @@ export const memberUnitSchema = z.strictObject({
   section: z.string().optional(),
   /** For townships: the name a report's `place.township` is matched against. */
   township: z.string().optional(),
+  /** The body a statute names that this unit is (e.g. the 生态环境局 is the 生态环境主管部门), for regime leads. */
+  authority: z.enum(AUTHORITIES).optional(),
   duties: z.array(dutyClauseSchema).min(1),
 });
 
@@ -86,7 +99,20 @@ export const memberUnitSchema = z.strictObject({
 export const basisSchema = z.union([
   z.strictObject({ unitDuty: z.string().describe('ref of a duty clause of the rule’s unit, e.g. "(五)"') }),
   z.strictObject({ documentClause: z.string().min(1), quote: z.string().min(4) }),
+  /** A statute's duty where the jurisdiction's document is silent (e.g. 公安 told of every radiation accident). */
+  z.strictObject({ statute: z.string().min(4), provision: z.string().min(4) }),
 ]);
+
+/**
+ * Why a body a regime names as lead (classification `leads`) is not the lead in this jurisdiction's
+ * routing, with the document's clause: shown as a warning whenever that regime applies.
+ */
+export const leadDeviationSchema = z.strictObject({
+  regime: z.enum(REGIME_CODES),
+  unitId: z.string(),
+  reason: z.string().min(4),
+  basis: z.strictObject({ documentClause: z.string().min(1), quote: z.string().min(4) }),
+});
 
 export const routingRuleSchema = z
   .strictObject({
@@ -113,6 +139,8 @@ const perSeverity = z.strictObject({ general: minutes, major: minutes, extraordi
 export const upwardReportingSchema = z.strictObject({
   immediateMinutes: z.number().int().positive().max(MAX_IMMEDIATE_MINUTES).default(30),
   overrides: z.array(z.strictObject({ key: z.string(), minutes: z.number().int().positive(), reason: z.string().optional() })).default([]),
+  /** The real names of superiors outside the deployment, e.g. 信阳's 上级卫生行政部门 is 河南省卫生健康委员会. */
+  recipientNames: z.partialRecord(z.enum(RECIPIENT_KINDS), z.string().min(2)).default({}),
 });
 
 /** A task the commander can create in one step for an incident under a regime (联合处置). */
@@ -157,7 +185,8 @@ export const rulebookSchema = z
     escalationMinutes: z
       .strictObject({ unitHead: perSeverity, commander: perSeverity })
       .default({ unitHead: { general: 15, major: 10, extraordinary: 5 }, commander: { general: 30, major: 20, extraordinary: 10 } }),
-    upwardReporting: upwardReportingSchema.default({ immediateMinutes: 30, overrides: [] }),
+    upwardReporting: upwardReportingSchema.default({ immediateMinutes: 30, overrides: [], recipientNames: {} }),
+    leadDeviations: z.array(leadDeviationSchema).default([]),
     /** Suggested joint response tasks per regime the incident falls under. */
     suggestedTasks: z.partialRecord(z.enum(REGIME_CODES), z.array(suggestedTaskSchema)).default({}),
   })
@@ -186,6 +215,9 @@ export const rulebookSchema = z
     if (units.size !== book.units.length) ctx.addIssue({ code: 'custom', path: ['units'], message: 'duplicate unit id' });
     if (!units.has(book.commissionUnitId))
       ctx.addIssue({ code: 'custom', path: ['commissionUnitId'], message: 'not a unit of this rulebook' });
+    book.leadDeviations.forEach((d, i) => {
+      if (!units.has(d.unitId)) ctx.addIssue({ code: 'custom', path: ['leadDeviations', i, 'unitId'], message: `unknown unit ${d.unitId}` });
+    });
     const ruleIds = new Set<string>();
     book.routing.forEach((rule, i) => {
       if (ruleIds.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['routing', i, 'id'], message: 'duplicate rule id' });
@@ -213,3 +245,15 @@ export type Rulebook = z.output<typeof rulebookSchema>;
 export type MemberUnit = Rulebook['units'][number];
 export type RoutingRule = Rulebook['routing'][number];
 export type SuggestedTask = z.output<typeof suggestedTaskSchema>;
+
+const AUTHORITY_RECIPIENTS = { ecology_environment: 'environment', emergency_management: 'emergency_management', public_security: 'police' } as const;
+
+/** The names a jurisdiction's documents give its upward-reporting recipients: named superiors, then its member units. */
+export function recipientNamesOf(book: Rulebook): Partial<Record<(typeof RECIPIENT_KINDS)[number], string>> {
+  const names: Partial<Record<(typeof RECIPIENT_KINDS)[number], string>> = { ...book.upwardReporting.recipientNames };
+  for (const unit of book.units) {
+    const kind = unit.authority && unit.authority !== 'health' ? AUTHORITY_RECIPIENTS[unit.authority] : undefined;
+    if (kind && !names[kind]) names[kind] = unit.name;
+  }
+  return names;
+}

@@ -3,7 +3,7 @@
  * division of the 15 member units. Duty texts are quoted verbatim from the 附件; routing follows
  * spec §5 (the commission leads, the other units support or are informed).
  */
-import { CASES_OR_DEATHS, NO_EMPLOYER_OR_RELATION } from './common-conditions.js';
+import { CASES_OR_DEATHS, CHRONIC_CASES, RADIATION } from './common-conditions.js';
 import type { RulebookInput } from './schema.js';
 
 /** 尘毒危害重点行业 listed in 十一 市应急管理局. */
@@ -38,6 +38,7 @@ export const xinyang: RulebookInput = {
   units: [
     {
       id: 'xy_wjw',
+      authority: 'health',
       name: '信阳市卫生健康委员会',
       shortName: '市卫生健康委',
       section: '一',
@@ -187,6 +188,7 @@ export const xinyang: RulebookInput = {
     },
     {
       id: 'xy_sthj',
+      authority: 'ecology_environment',
       name: '信阳市生态环境局',
       shortName: '市生态环境局',
       section: '九',
@@ -205,6 +207,7 @@ export const xinyang: RulebookInput = {
     },
     {
       id: 'xy_yjj',
+      authority: 'emergency_management',
       name: '信阳市应急管理局',
       shortName: '市应急管理局',
       section: '十一',
@@ -290,8 +293,8 @@ export const xinyang: RulebookInput = {
       id: 'wjw_lead',
       unitId: 'xy_wjw',
       role: 'lead',
-      when: { always: true },
-      reason: '每起职业病危害事故：卫健委接报、通报并协调应急救援处置',
+      when: { not: RADIATION },
+      reason: '每起职业病危害事故（辐射事故除外）：卫健委接报、通报并协调应急救援处置',
       basis: {
         documentClause: '三(四)2',
         quote:
@@ -301,10 +304,30 @@ export const xinyang: RulebookInput = {
     {
       id: 'wjw_radiation',
       unitId: 'xy_wjw',
-      role: 'lead',
-      when: { hazard: ['radiation'] },
-      reason: '放射/辐射事故：参与放射性污染事故应急，指导医疗应急',
+      role: 'support',
+      when: RADIATION,
+      reason: '辐射事故：卫健委参与放射性污染事故应急、指导医疗应急（国务院令第449号第四十三条：卫生主管部门负责医疗应急）',
       basis: { unitDuty: '(十一)' },
+    },
+    {
+      id: 'wjw_radiation_notice',
+      unitId: 'xy_wjw',
+      role: 'support',
+      when: RADIATION,
+      reason: '辐射事故：卫健委接报后仍须向相关部门通报并协调救援处置',
+      basis: {
+        documentClause: '三(四)2',
+        quote:
+          '市卫生健康委接到职业病危害事故报告后，除按国家有关规定报告本级政府和上级部门外，应及时向相关部门通报事件信息，并协调事故应急救援处置等工作。',
+      },
+    },
+    {
+      id: 'sthj_radiation_lead',
+      unitId: 'xy_sthj',
+      role: 'lead',
+      when: RADIATION,
+      reason: '辐射事故：生态环境主管部门负责应急响应、调查处理和定性定级（国务院令第449号第四十三条）',
+      basis: { unitDuty: '(一)' },
     },
     {
       id: 'zgh_all',
@@ -331,6 +354,22 @@ export const xinyang: RulebookInput = {
       basis: { unitDuty: '(五)' },
     },
     {
+      id: 'rsj_chronic_injury_insurance',
+      unitId: 'xy_rsj',
+      role: 'support',
+      when: CHRONIC_CASES,
+      reason: '确诊尘肺病等慢性职业病：工伤保险扩面、依法纳入工伤保险保障范围',
+      basis: { unitDuty: '(二)' },
+    },
+    {
+      id: 'rsj_chronic_social_security',
+      unitId: 'xy_rsj',
+      role: 'support',
+      when: CHRONIC_CASES,
+      reason: '确诊慢性职业病：依据职业病诊断结果做好职业病人的社会保障工作',
+      basis: { unitDuty: '(五)' },
+    },
+    {
       id: 'rsj_vocational',
       unitId: 'xy_rsj',
       role: 'support',
@@ -344,12 +383,12 @@ export const xinyang: RulebookInput = {
       role: 'support',
       when: {
         any: [
-          { hazard: ['acute_poisoning'] },
+          { acutePoisoningKind: true },
           { industry: [...DUST_TOXIC_INDUSTRIES] },
           { regime: ['production_safety_accident'] },
         ],
       },
-      reason: '急性中毒、尘毒危害重点行业或同时构成生产安全事故',
+      reason: '急性中毒（含窒息性气体）、尘毒危害重点行业或同时构成生产安全事故',
       basis: { unitDuty: '' },
     },
     {
@@ -372,8 +411,8 @@ export const xinyang: RulebookInput = {
       id: 'jtj_school',
       unitId: 'xy_jtj',
       role: 'support',
-      when: { setting: ['school'] },
-      reason: '发生在其监管的学校或幼儿园',
+      when: { all: [{ setting: ['school'] }, { not: { setting: ['university', 'vocational_school'] } }] },
+      reason: '发生在其监管的学校或幼儿园（技工学校、职业培训院校、普通高校除外）',
       basis: { unitDuty: '(三)' },
     },
     {
@@ -388,16 +427,16 @@ export const xinyang: RulebookInput = {
       id: 'mzj_relief',
       unitId: 'xy_mzj',
       role: 'inform',
-      when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：生活救助',
+      when: { any: [{ casualtiesAtLeast: { field: 'deaths', value: 1 } }, CHRONIC_CASES] },
+      reason: '有人死亡（突发性基本生活困难：临时救助），或确诊慢性职业病（患者家庭：最低生活保障）',
       basis: { unitDuty: '' },
     },
     {
       id: 'ybj_relief',
       unitId: 'xy_ybj',
       role: 'inform',
-      when: NO_EMPLOYER_OR_RELATION,
-      reason: '有病例或死亡，且用人单位已不存在或劳动关系无法确定：医疗救助',
+      when: CHRONIC_CASES,
+      reason: '确诊慢性职业病：属于医疗救助对象范围的职业病病人按政策医疗救助',
       basis: { unitDuty: '' },
     },
     {
@@ -425,6 +464,21 @@ export const xinyang: RulebookInput = {
       basis: { unitDuty: '(二)' },
     },
   ],
+  leadDeviations: [
+    {
+      regime: 'production_safety_accident',
+      unitId: 'xy_yjj',
+      reason:
+        '本市职业病危害事故由市卫生健康委通报并协调应急救援处置，市应急管理局依附件十一配合；生产安全事故的调查处理由应急管理部门依国务院令第493号另行组织',
+      basis: {
+        documentClause: '三(四)2',
+        quote:
+          '市卫生健康委接到职业病危害事故报告后，除按国家有关规定报告本级政府和上级部门外，应及时向相关部门通报事件信息，并协调事故应急救援处置等工作。',
+      },
+    },
+  ],
+  /** 信阳 is a city of 河南省 (its document rests on 《河南省职业病防治规划（2021-2025年）重点任务分工方案》). */
+  upwardReporting: { recipientNames: { superior_health: '河南省卫生健康委员会', provincial_health: '河南省卫生健康委员会' } },
   ackDeadlineMinutes: {
     lead: { general: 30, major: 15, extraordinary: 10 },
     support: { general: 60, major: 30, extraordinary: 15 },

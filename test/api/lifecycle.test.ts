@@ -192,6 +192,13 @@ describe('an incident from 初报 to 终报', () => {
       'phe_superior_health',
       'psa_emergency_management',
     ]);
+    // 卫生部令第25号第七条: the 一般 6-hour duties the 重大 立即 ones replace are superseded, not left open beside them.
+    for (const key of ['ohs_general_government', 'ohs_general_superior_health']) {
+      const old = list.find((o) => o.key === key);
+      expect(['submitted', 'superseded'], key).toContain(old.state);
+      if (!old.submission) expect(old.supersededByKey, key).toMatch(/^ohs_serious_/);
+    }
+    expect(list.filter((o) => o.state === 'superseded').length).toBeGreaterThan(0);
     const serious = list.find((o) => o.key === 'ohs_serious_government');
     expect(serious).toMatchObject({ createdByVersion: 2, startsAt: server.clock!.now.toISOString(), deadlineText: '立即（目标30分钟内）' });
     const pending = await unionSocket.waitFor((type, e) => type === 'notification.created' && e.data.notification.id === v2[unit.union!]);

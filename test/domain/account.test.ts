@@ -93,8 +93,18 @@ describe('buildAccount folds the timeline', () => {
     expect(account.incident).toMatchObject({ id: 'inc_1', drill: false, severity: 'major', closedAt: t(150), title: '中毒事故（续）' });
     expect(account.incident.versions.map((v) => v.kind)).toEqual(['initial', 'follow_up', 'final']);
     expect(account.summary.notifications).toMatchObject({ total: 4, on_time: 2, declined: 1, never: 1, late: 0 });
-    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0 });
+    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0, informational: 0, superseded: 0 });
     expect(account.summary.tasks).toMatchObject({ total: 1, late: 1 });
+  });
+
+  it('an informational regime line (国务院令第493号第九条: the employer reports to 应急管理) is never the commission\'s overdue', () => {
+    const events = [
+      ev(0, 'incident.reported', { incident: { id: 'inc_2', ref: 'XY-2', title: '窒息事故', jurisdictionId: 'xinyang', drill: false, receivedAt: t(0), severity: 'major' } }),
+      ev(0, 'obligation.created', { obligation: { ...obligation('o_psa', 'psa_emergency_management', 60), informational: true } }),
+    ];
+    const late = buildAccount(events, new Date(T0 + 600 * 60_000));
+    expect(late.obligations[0]!.outcome).toBe('informational');
+    expect(late.summary.obligations).toMatchObject({ overdue: 0, informational: 1 });
   });
 
   it('the order of the input does not matter: seq does', () => {

@@ -200,11 +200,21 @@ describe('classifyIncident', () => {
     it('not when nobody is harmed', () => {
       expect(regime(classify(), 'public_health_emergency')).toBeUndefined();
     });
-    for (const category of HAZARD_CATEGORIES.filter((h) => h !== 'acute_poisoning'))
-      it(`not for non-poisoning hazard ${category}, even with 60 cases and 6 deaths`, () => {
-        const cls = classify({ hazard: { category }, casualties: { acuteCases: 60, deaths: 6 } });
+    for (const category of HAZARD_CATEGORIES.filter((h) => h !== 'acute_poisoning' && h !== 'asphyxiation'))
+      it(`not for non-poisoning hazard ${category} without a poisonous agent, even with 60 cases and 6 deaths`, () => {
+        const cls = classify({ hazard: { category, agent: '高温' }, casualties: { acuteCases: 60, deaths: 6 } });
         expect(regime(cls, 'public_health_emergency')).toBeUndefined();
       });
+    it('「重大食物和职业中毒」(第二条) goes by the people poisoned or dead, not the label: H₂S asphyxiation with 2 deaths', () => {
+      const cls = classify({ hazard: { category: 'asphyxiation', agent: '硫化氢' }, casualties: { acuteCases: 1, deaths: 2 } });
+      expect(regime(cls, 'public_health_emergency')?.reason).toContain('死亡2人');
+    });
+    it('「重大食物和职业中毒」(第二条): 12 poisoned by carbon monoxide filed under 其他 trigger it', () => {
+      expect(regime(classify({ hazard: { category: 'other', agent: '一氧化碳' }, casualties: { acuteCases: 12 } }), 'public_health_emergency')).toBeDefined();
+    });
+    it('「重大食物和职业中毒」(第二条): a heatstroke death is not a poisoning', () => {
+      expect(regime(classify({ hazard: { category: 'heatstroke', agent: undefined }, casualties: { acuteCases: 1, deaths: 1 } }), 'public_health_emergency')).toBeUndefined();
+    });
   });
 
   describe('production_safety_accident (国务院令第493号)', () => {

@@ -9,6 +9,7 @@ import {
   obligationState,
   resolveRecipient,
   submissionTimeliness,
+  supersededObligations,
   targetMinutes,
   type ReportingPlace,
   type ReportingPolicy,
@@ -217,5 +218,76 @@ describe('state and timeliness', () => {
 
   it('not submitted: no timeliness yet', () => {
     expect(submissionTimeliness({ dueAt, submittedAt: null })).toBeNull();
+  });
+});
+
+describe('issue 9: each regime by its own grade; real recipient names', () => {
+  const radiation = (severeCases: number, sourceClass?: 'I' | 'II' | 'III' | 'IV' | 'V') =>
+    classifyIncident({
+      ...facts({ hazard: { category: 'radiation', agent: '铱-192' }, casualties: { acuteCases: severeCases, severeCases } }),
+      ...(sourceClass ? { radiation: { sourceClass, lostOrStolen: false, wideContamination: false } } : {}),
+    });
+  const cityPlace = { self: { id: 'c', name: '某市', level: 'city' as const }, ancestors: [] };
+  const provincePlace = { self: { id: 'p', name: '某省', level: 'province' as const }, ancestors: [] };
+
+  it('第四十条「较大…9人以下急性重度放射病」: 9 severe cases grade the incident 重大, while 25号 stays 一般 with its 6-hour duties', () => {
+    const cls = radiation(9);
+    expect(cls.regimes.find((r) => r.code === 'radiation_accident')).toMatchObject({ grade: '较大', severity: 'major' });
+    expect(cls.regimes.find((r) => r.code === 'occupational_hazard_accident')).toMatchObject({ grade: '一般', severity: 'general' });
+    expect(cls.severity).toBe('major');
+    expect(cls.severityReason).toContain('国务院令第449号第四十条');
+    const keys = computeObligations({ classification: cls, place: cityPlace, startsAt: START }).map((o) => o.key);
+    expect(keys).toContain('ohs_general_government');
+    expect(keys).not.toContain('ohs_serious_government');
+  });
+
+  it('第四十条「Ⅰ类、Ⅱ类放射源丢失、被盗、失控」is 重大 with no casualty', () => {
+    expect(radiation(0, 'II').severity).toBe('major');
+    expect(radiation(0, 'IV').severity).toBe('general');
+  });
+
+  it('第四十二条「特别重大辐射事故和重大辐射事故…4小时内报告国务院」: tracked; the province’s own duty, informational for a city', () => {
+    const atProvince = computeObligations({ classification: radiation(10), place: provincePlace, startsAt: START }).find((o) => o.key === 'rad_state_council');
+    expect(atProvince).toMatchObject({ recipient: { name: '国务院' }, statutoryMinutes: 240, informational: false });
+    const atCity = computeObligations({ classification: radiation(10), place: cityPlace, startsAt: START }).find((o) => o.key === 'rad_state_council');
+    expect(atCity?.informational).toBe(true);
+    expect(computeObligations({ classification: radiation(9), place: provincePlace, startsAt: START }).some((o) => o.key === 'rad_state_council')).toBe(false);
+  });
+
+  it('a province’s departments are 厅 (广东省应急管理厅), and a rulebook’s own names win', () => {
+    expect(resolveRecipient('emergency_management', provincePlace)!.name).toBe('某省应急管理厅');
+    expect(resolveRecipient('environment', cityPlace)!.name).toBe('某市生态环境局');
+    expect(resolveRecipient('superior_health', cityPlace, { superior_health: '河南省卫生健康委员会' })!.name).toBe('河南省卫生健康委员会');
+  });
+});
+
+describe('a 续报 that raises the severity supersedes the duties it replaces', () => {
+  const cityPlace = { self: { id: 'c', name: '某市', level: 'city' as const }, ancestors: [] };
+  const general = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3 } })), place: cityPlace, startsAt: START });
+  const existing = general.map((o, i) => ({
+    id: `o${i}`,
+    key: o.key,
+    regime: o.regime,
+    recipientName: o.recipient.name,
+    recipientJurisdictionId: o.recipient.jurisdictionId,
+    submittedAt: null as Date | null,
+    supersededAt: null as Date | null,
+  }));
+  const major = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3, deaths: 1 } })), place: cityPlace, startsAt: START });
+
+  it('卫生部令第25号第七条: 一般 6小时 to 同级人民政府 is replaced by 重大 立即 to the same government', () => {
+    const gone = supersededObligations(existing, major);
+    const gov = existing.find((o) => o.key === 'ohs_general_government')!;
+    expect(gone).toContainEqual({ id: gov.id, byKey: 'ohs_serious_government' });
+    // The city's 上级 is the provincial commission: its 6-hour duty is replaced by the 立即 one.
+    expect(gone.map((g) => g.byKey)).toContain('ohs_serious_provincial_health');
+  });
+  it('a duty already submitted stays as it was; the same severity supersedes nothing', () => {
+    const submitted = existing.map((o) => ({ ...o, submittedAt: START }));
+    expect(supersededObligations(submitted, major)).toEqual([]);
+    expect(supersededObligations(existing, general)).toEqual([]);
+  });
+  it('superseded is its own state, never overdue', () => {
+    expect(obligationState({ dueAt: START, submittedAt: null, supersededAt: START }, new Date(START.getTime() + 86_400_000))).toBe('superseded');
   });
 });

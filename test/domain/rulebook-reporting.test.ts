@@ -17,7 +17,7 @@ const issues = (input: unknown) => {
 
 describe('upwardReporting', () => {
   it('defaults: 立即 means 30 minutes, no overrides', () => {
-    expect(rulebookSchema.parse(testRulebookInput()).upwardReporting).toEqual({ immediateMinutes: 30, overrides: [] });
+    expect(rulebookSchema.parse(testRulebookInput()).upwardReporting).toEqual({ immediateMinutes: 30, overrides: [], recipientNames: {} });
   });
 
   it('a tighter limit loads', () => {

@@ -79,9 +79,9 @@ describe('安吉 routing', () => {
     for (const t of towns) expect(t.duties[0]!.text).toContain('协助做好现场处置、秩序维护、社会维稳等工作');
   });
 
-  it('a production-safety death brings 应急局 in as support', () => {
+  it('应急局「牵头组织开展急性职业中毒等突发职业病事故的调查处理」: H₂S asphyxiation with a death makes 应急局 lead, 卫健局 support', () => {
     const r = roles(J, { hazard: 'asphyxiation', employer: { industry: 'chemical' }, casualties: { deaths: 1 }, township: '梅溪镇' });
-    expect(r).toMatchObject({ aj_wjj: 'lead', aj_yjj: 'support', aj_rsj: 'support', aj_zfb: 'inform', aj_jxj: 'inform' });
+    expect(r).toMatchObject({ aj_yjj: 'lead', aj_wjj: 'support', aj_rsj: 'support', aj_zfb: 'inform', aj_jxj: 'inform' });
   });
 
   it('cases without a determinable labour relation: 人力社保局 supports, 民政局, 医保局 and 司法局 are informed', () => {

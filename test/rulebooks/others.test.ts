@@ -19,8 +19,10 @@ describe('宁德 routing', () => {
     expect(roles(J, { hazard: 'heatstroke', employer: { industry: 'chemical' } }).nd_yjj).toBeUndefined();
   });
 
-  it('国资委 supports when the employer is state-owned', () => {
-    expect(roles(J, { employer: { ownership: 'state_owned' } }).nd_gzw).toBe('support');
+  it('三(十三)2「指导督促市属企业落实职业病防治主体责任」: 国资委 supports at a 市属 state-owned employer only', () => {
+    expect(roles(J, { employer: { ownership: 'state_owned', stateOwnerLevel: 'city' } }).nd_gzw).toBe('support');
+    expect(roles(J, { employer: { ownership: 'state_owned', stateOwnerLevel: 'central' } }).nd_gzw).toBeUndefined();
+    expect(roles(J, { employer: { ownership: 'state_owned', stateOwnerLevel: 'provincial' } }).nd_gzw).toBeUndefined();
     expect(roles(J, { employer: { ownership: 'private' } }).nd_gzw).toBeUndefined();
   });
 
@@ -61,7 +63,7 @@ describe('鲤城 routing', () => {
   it('schools, construction sites and radiation reach their departments', () => {
     expect(roles(J, { settings: ['school'] }).lc_jyj).toBe('support');
     expect(roles(J, { settings: ['construction_site'] }).lc_zjj).toBe('support');
-    expect(roles(J, { hazard: 'radiation' }).lc_sthj).toBe('support');
+    expect(roles(J, { hazard: 'radiation' }).lc_sthj).toBe('lead');
   });
 });
 
@@ -92,14 +94,15 @@ describe('广东 routing', () => {
     expect(roles(J, { settings: ['transport_construction'] }).gd_jtt).toBe('support');
     expect(roles(J, { settings: ['construction_site'] }).gd_jtt).toBeUndefined();
     expect(roles(J, { employer: { ownership: 'foreign_invested' } }).gd_swt).toBe('inform');
-    expect(roles(J, { employer: { ownership: 'state_owned' } }).gd_gzw).toBe('support');
+    expect(roles(J, { employer: { ownership: 'state_owned', stateOwnerLevel: 'provincial' } }).gd_gzw).toBe('support');
+    expect(roles(J, { employer: { ownership: 'state_owned', stateOwnerLevel: 'city' } }).gd_gzw).toBeUndefined();
     expect(roles(J, { flags: ['media_attention'] }).gd_gdj).toBe('inform');
   });
 
-  it('radiation: the commission leads and 生态环境厅 supports', () => {
+  it('radiation (国务院令第449号第四十三条): 生态环境厅 leads, the commission supports with (十一)「指导放射源的放射性污染事故的医疗应急」', () => {
     const r = roles(J, { hazard: 'radiation' });
-    expect(r).toMatchObject({ gd_wjw: 'lead', gd_stht: 'support' });
-    const commission = route(J, { hazard: 'radiation' }).routing[0]!;
-    expect(commission.clauses.map((c) => c.ruleId)).toEqual(['wjw_lead', 'wjw_radiation']);
+    expect(r).toMatchObject({ gd_wjw: 'support', gd_stht: 'lead' });
+    const commission = route(J, { hazard: 'radiation' }).routing.find((d) => d.unitId === 'gd_wjw')!;
+    expect(commission.clauses.map((c) => c.ruleId)).toEqual(['wjw_radiation']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIncident, severityAtLeast } from '../../src/domain/classification.js';
+import { classifyIncident, isAcutePoisoningKind, severityAtLeast } from '../../src/domain/classification.js';
 import type { Industry, UnitRole } from '../../src/domain/enums.js';
 import { book, facts, roles, route, type FactsOverrides } from './helpers.js';
 
@@ -18,22 +18,26 @@ function expected(over: FactsOverrides): Record<string, UnitRole> {
   const cls = classifyIncident(f);
   const c = f.casualties;
   const sick = c.acuteCases >= 1 || c.deaths >= 1 || c.anthraxCases >= 1;
-  const out: Record<string, UnitRole> = { xy_wjw: 'lead', xy_zgh: 'support' };
-  if (sick || f.settings.includes('vocational_school')) out.xy_rsj = 'support';
+  const radiation = f.hazard.category === 'radiation';
+  const chronic = (c.chronicCases ?? 0) >= 1 || f.hazard.category === 'pneumoconiosis_cluster';
+  // 国务院令第449号第四十三条: 生态环境 leads a radiation accident, 卫生 does the medical response.
+  const out: Record<string, UnitRole> = { xy_wjw: radiation ? 'support' : 'lead', xy_zgh: 'support' };
+  if (sick || chronic || f.settings.includes('vocational_school')) out.xy_rsj = 'support';
   if (
-    f.hazard.category === 'acute_poisoning' ||
+    isAcutePoisoningKind(f) ||
     DUST_TOXIC.includes(f.employer.industry) ||
     cls.regimes.some((r) => r.code === 'production_safety_accident')
   )
     out.xy_yjj = 'support';
-  if (f.hazard.category === 'radiation' || f.flags.includes('environmental_release')) out.xy_sthj = 'support';
+  if (f.flags.includes('environmental_release')) out.xy_sthj = 'support';
+  if (radiation) out.xy_sthj = 'lead';
   if (f.settings.includes('construction_site')) out.xy_zjj = 'support';
-  if (f.settings.includes('school')) out.xy_jtj = 'support';
+  // 三(三): 各类学校(含幼儿园、技工学校、职业培训院校、普通高校除外).
+  if (f.settings.includes('school') && !f.settings.includes('university') && !f.settings.includes('vocational_school')) out.xy_jtj = 'support';
   if (!f.employer.licensed) out.xy_scjg = 'support';
-  if (sick && f.employer.laborRelation === 'undetermined') {
-    out.xy_mzj = 'inform';
-    out.xy_ybj = 'inform';
-  }
+  // 六: 职业病患者家庭…最低生活保障…突发性…基本生活困难…临时救助; 十三: 医疗救助对象范围的职业病病人.
+  if (c.deaths >= 1 || chronic) out.xy_mzj = 'inform';
+  if (chronic) out.xy_ybj = 'inform';
   if (INDUSTRIAL.includes(f.employer.industry)) out.xy_gxj = 'inform';
   if (severityAtLeast(cls.severity, 'major') || f.flags.includes('media_attention')) out.xy_xcb = 'inform';
   if (cls.severity === 'extraordinary') out.xy_czj = 'inform';
@@ -64,6 +68,9 @@ const SCENARIOS: [string, FactsOverrides][] = [
   ['media attention, general', { flags: ['media_attention'] }],
   ['extraordinary: 5 deaths at a non-coal mine', { hazard: 'asphyxiation', settings: ['mine'], employer: { industry: 'non_coal_mine' }, casualties: { deaths: 5 } }],
   ['extraordinary: 50 cases', { hazard: 'acute_poisoning', employer: { industry: 'machinery' }, casualties: { acuteCases: 50, severeCases: 5 } }],
+  ['H2S asphyxiation filed under 其他, 2 deaths', { hazard: 'other', casualties: { deaths: 2 } }],
+  ['pneumoconiosis, 12 diagnosed chronic cases', { hazard: 'pneumoconiosis_cluster', employer: { industry: 'stone' }, casualties: { chronicCases: 12 } }],
+  ['university laboratory poisoning', { hazard: 'acute_poisoning', settings: ['school', 'university'], employer: { industry: 'education' }, casualties: { acuteCases: 2 } }],
   ['hospital radiology, no case', { hazard: 'radiation', settings: ['medical_radiology'], employer: { industry: 'healthcare', ownership: 'state_owned' } }],
   ['everything at once', { hazard: 'acute_poisoning', settings: ['construction_site', 'school'], flags: ['environmental_release', 'media_attention', 'suspected_crime'], employer: { industry: 'chemical', licensed: false, laborRelation: 'undetermined' }, casualties: { acuteCases: 60, deaths: 6 } }],
 ];
@@ -104,16 +111,17 @@ describe('信阳 routing, row by row', () => {
 
   it('十一 市应急管理局 supports acute poisoning, the 尘毒 key industries and production-safety accidents', () => {
     expect(roles(J, { hazard: 'acute_poisoning' }).xy_yjj).toBe('support');
+    expect(roles(J, { hazard: 'asphyxiation' }).xy_yjj).toBe('support');
     for (const industry of DUST_TOXIC) expect(roles(J, { employer: { industry } }).xy_yjj, industry).toBe('support');
     // 国务院令第493号: a death at a production unit, whatever the hazard.
     expect(roles(J, { hazard: 'asphyxiation', casualties: { deaths: 1 } }).xy_yjj).toBe('support');
     expect(roles(J, { employer: { industry: 'chemical' } }).xy_yjj).toBeUndefined();
     // A school is not a production unit: no 493 regime there.
-    expect(roles(J, { hazard: 'asphyxiation', settings: ['school'], employer: { industry: 'education' }, casualties: { deaths: 1 } }).xy_yjj).toBeUndefined();
+    expect(roles(J, { hazard: 'heatstroke', settings: ['school'], employer: { industry: 'education' }, casualties: { deaths: 1 } }).xy_yjj).toBeUndefined();
   });
 
-  it('九 市生态环境局 supports radiation or a release into the environment', () => {
-    expect(roles(J, { hazard: 'radiation' }).xy_sthj).toBe('support');
+  it('九 市生态环境局 leads radiation (国务院令第449号第四十三条) and supports a release into the environment', () => {
+    expect(roles(J, { hazard: 'radiation' }).xy_sthj).toBe('lead');
     expect(roles(J, { flags: ['environmental_release'] }).xy_sthj).toBe('support');
     expect(roles(J, { flags: ['media_attention'] }).xy_sthj).toBeUndefined();
   });
@@ -135,15 +143,14 @@ describe('信阳 routing, row by row', () => {
     expect(roles(J, { employer: { licensed: true } }).xy_scjg).toBeUndefined();
   });
 
-  it('六 市民政局 and 十三 市医保局 are informed of cases or deaths without a determinable labour relation', () => {
-    const sick = { employer: { laborRelation: 'undetermined' as const }, casualties: { acuteCases: 1 } };
-    expect(roles(J, sick)).toMatchObject({ xy_mzj: 'inform', xy_ybj: 'inform' });
-    const determined = roles(J, { casualties: { acuteCases: 1 } });
-    expect(determined.xy_mzj).toBeUndefined();
-    expect(determined.xy_ybj).toBeUndefined();
-    const nobodyIll = roles(J, { employer: { laborRelation: 'undetermined' } });
-    expect(nobodyIll.xy_mzj).toBeUndefined();
-    expect(nobodyIll.xy_ybj).toBeUndefined();
+  it('六 市民政局「对遭遇突发性、紧迫性、临时性基本生活困难的…临时救助」and 十三 市医保局「属于医疗救助对象范围的职业病病人」: on their own conditions, not another city\'s', () => {
+    expect(roles(J, { hazard: 'asphyxiation', casualties: { deaths: 1 } }).xy_mzj).toBe('inform');
+    expect(roles(J, { casualties: { chronicCases: 3 } })).toMatchObject({ xy_mzj: 'inform', xy_ybj: 'inform' });
+    // 「用人单位不存在或无法确定劳动关系」 is 宁德's and 鲤城's wording; 信阳's clauses do not say it.
+    const undetermined = roles(J, { employer: { laborRelation: 'undetermined' }, casualties: { acuteCases: 1 } });
+    expect(undetermined.xy_mzj).toBeUndefined();
+    expect(undetermined.xy_ybj).toBeUndefined();
+    expect(route(J, { casualties: { chronicCases: 3 } }).routing.find((d) => d.unitId === 'xy_ybj')!.basis).toContain('属于医疗救助对象范围的职业病病人');
   });
 
   it('五 市工信局 is informed when the employer is industrial', () => {

@@ -10,6 +10,7 @@ import {
   REGIME_LABELS,
   SETTING_LABELS,
   SEVERITY_LABELS,
+  STATE_OWNER_LEVEL_LABELS,
 } from '../../contract/labels.js';
 import type { Condition } from '../../rulebooks/schema.js';
 
@@ -30,6 +31,9 @@ export function describeCondition(cond: Condition): string {
   if ('severityAtLeast' in cond) return `事故等级 ≥ ${labelOf(SEVERITY_LABELS, cond.severityAtLeast)}`;
   if ('regime' in cond) return `触发 ${list(REGIME_LABELS, cond.regime)}`;
   if ('casualtiesAtLeast' in cond) return `${CASUALTY_LABELS[cond.casualtiesAtLeast.field]} ≥ ${cond.casualtiesAtLeast.value}`;
+  if ('acutePoisoningKind' in cond) return '急性职业中毒类事故（含窒息性气体、有毒物质所致）';
+  if ('stateOwnerLevel' in cond) return `国有企业属 ${list(STATE_OWNER_LEVEL_LABELS, cond.stateOwnerLevel)}`;
+  if ('sourceLostOrStolen' in cond) return '放射源丢失或被盗';
   return JSON.stringify(cond);
 }
 

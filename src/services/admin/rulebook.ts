@@ -21,7 +21,7 @@ export async function currentRulebook(services: Services, actor: Actor, input: {
       const unit = rule.unitId ? units.get(rule.unitId) : undefined;
       // The same reference and quote the routing preview shows for this rule.
       const clause = unit || !('unitDuty' in rule.basis) ? ruleClause(book, rule, unit ?? book.units[0]!) : { ref: '', quote: '' };
-      const basis = { ref: clause.ref, quote: clause.quote, source: 'unitDuty' in rule.basis ? ('unit_duty' as const) : ('document' as const) };
+      const basis = { ref: clause.ref, quote: clause.quote, source: 'unitDuty' in rule.basis ? ('unit_duty' as const) : 'statute' in rule.basis ? ('statute' as const) : ('document' as const) };
       return {
         id: rule.id,
         unitId: rule.unitId ?? null,

@@ -3,12 +3,12 @@
  * current classification requires and it does not have yet. A 续报 that raises the severity or
  * adds a regime adds the new ones at once; the earlier ones stay.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { obligations } from '../../db/schema.js';
 import type { Classification } from '../../domain/classification.js';
-import { addedObligations, computeObligations } from '../../domain/obligations.js';
-import type { Rulebook } from '../../rulebooks/schema.js';
+import { addedObligations, computeObligations, supersededObligations } from '../../domain/obligations.js';
+import { recipientNamesOf, type Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
 import { reportingPlace } from './reporting-place.js';
@@ -32,10 +32,12 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     place: await reportingPlace(tx, incident.jurisdictionId),
     policy: input.book.upwardReporting,
     startsAt: input.startsAt,
+    recipientNames: recipientNamesOf(input.book),
   });
-  const existing = await tx.select({ key: obligations.key }).from(obligations).where(eq(obligations.incidentId, incident.id));
+  const existing = await tx.select().from(obligations).where(eq(obligations.incidentId, incident.id));
+  const events = await supersede(tx, input, supersededObligations(existing, specs));
   const added = addedObligations(existing.map((o) => o.key), specs);
-  if (added.length === 0) return [];
+  if (added.length === 0) return events;
   const rows = await tx
     .insert(obligations)
     .values(
@@ -63,11 +65,33 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     )
     .onConflictDoNothing()
     .returning();
-  return rows.map((o) => ({
+  return [...events, ...rows.map((o) => ({
     type: 'obligation.created',
     jurisdictionId: incident.jurisdictionId,
     incidentId: incident.id,
     actorId: input.actorId,
     data: { obligation: obligationView(o, now) },
-  }));
+  }))];
+}
+
+/** Marks the replaced duties superseded: no longer chased, not blocking the 终报, shown as replaced. */
+async function supersede(tx: Database, input: CreateObligationsInput, list: { id: string; byKey: string }[]): Promise<NewEvent[]> {
+  const events: NewEvent[] = [];
+  for (const byKey of new Set(list.map((l) => l.byKey))) {
+    const ids = list.filter((l) => l.byKey === byKey).map((l) => l.id);
+    const rows = await tx
+      .update(obligations)
+      .set({ supersededAt: input.now, supersededByKey: byKey, nextChaseAt: null })
+      .where(inArray(obligations.id, ids))
+      .returning();
+    for (const o of rows)
+      events.push({
+        type: 'obligation.superseded',
+        jurisdictionId: input.incident.jurisdictionId,
+        incidentId: input.incident.id,
+        actorId: input.actorId,
+        data: { obligation: obligationView(o, input.now) },
+      });
+  }
+  return events;
 }

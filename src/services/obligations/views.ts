@@ -37,6 +37,8 @@ export function obligationView(o: ObligationRow, now: Date, submittedByName: str
           }
         : null,
     upstreamIncidentId: o.upstreamIncidentId,
+    supersededAt: o.supersededAt?.toISOString() ?? null,
+    supersededByKey: o.supersededByKey,
   };
 }
 

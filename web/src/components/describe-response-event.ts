@@ -23,6 +23,8 @@ export function describeTimelineEvent(e: EventEnvelope, entry?: IncidentEntry): 
         text: `已向${o.recipient?.name ?? ''}上报（${labelOf(OBLIGATION_METHOD_LABELS, s.method)}${s.reference ? ` ${s.reference}` : ''}，${formatTime(s.at)}）${s.onTime === false ? `，逾期${s.lateByMinutes}分钟` : ''}${by(s.byName)}`,
       };
     }
+    case 'obligation.superseded':
+      return { icon: '↻', tone: 'info', text: `续报提高等级：向${d.obligation?.recipient?.name ?? ''}的原上报义务（${d.obligation?.deadlineText ?? ''}）已被新等级的义务取代` };
     case 'obligation.overdue':
       return { icon: '!', tone: 'bad', text: `向${d.obligation?.recipient?.name ?? ''}上报已逾期（${d.obligation?.deadlineText ?? ''}）` };
     case 'task.created': {

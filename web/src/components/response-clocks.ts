@@ -26,8 +26,9 @@ export function obligationClock(o: ObligationView, now: number): DeadlineState {
 }
 
 /** due / overdue / submitted as of now (the server's `state` is as of when it was read). */
-export function obligationStateNow(o: ObligationView, now: number): 'due' | 'overdue' | 'submitted' {
+export function obligationStateNow(o: ObligationView, now: number): 'due' | 'overdue' | 'submitted' | 'superseded' {
   if (o.submission) return 'submitted';
+  if (o.supersededAt) return 'superseded';
   return now >= Date.parse(o.dueAt) ? 'overdue' : 'due';
 }
 

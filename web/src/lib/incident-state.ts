@@ -204,6 +204,7 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
     }
     case 'obligation.created':
     case 'obligation.overdue':
+    case 'obligation.superseded':
     case 'obligation.submitted': {
       const o = d.obligation as ObligationView | undefined;
       if (entry && o?.id) upsertObligation(entry, o);

@@ -54,7 +54,12 @@ export function PreviewPanel({ preview, state, error, adjustmentErrors, units, f
                 {preview.regimes.map((r) => (
                   <li key={r.code} data-regime={r.code}>
                     <strong>{r.name}</strong>
-                    {r.grade && <span class="tag">{r.grade}</span>}
+                    {r.grade && (
+                      <span class="tag" title="按该制度自身的分级">
+                        本制度定级：{r.grade}
+                        {r.severity && r.severity === preview.severity && r.code !== 'occupational_hazard_accident' && preview.regimes[0]?.severity !== preview.severity ? '（决定本事故处置等级）' : ''}
+                      </span>
+                    )}
                     <span class="small"> {r.reason}</span>
                     {r.lead && <span class="small">（牵头：{r.lead}）</span>}
                     <cite class="citation">{r.citation}</cite>
@@ -65,8 +70,8 @@ export function PreviewPanel({ preview, state, error, adjustmentErrors, units, f
           )}
           {preview.warnings.length > 0 && (
             <ul class="warnings">
-              {preview.warnings.map((w) => (
-                <li key={w.code}>
+              {preview.warnings.map((w, i) => (
+                <li key={`${w.code}-${i}`} data-warning={w.code}>
                   <span aria-hidden="true">⚠ </span>
                   {w.message}
                 </li>

@@ -10,11 +10,21 @@ import {
   HAZARD_LABELS,
   INDUSTRY_LABELS,
   OWNERSHIP_LABELS,
+  RADIATION_SOURCE_CLASS_LABELS,
   REPORT_KIND_LABELS,
+  STATE_OWNER_LEVEL_LABELS,
   SETTING_LABELS,
   CASUALTY_LABELS,
 } from '../../../../src/contract/labels.js';
-import { HAZARD_CATEGORIES, INCIDENT_FLAGS, INDUSTRIES, OWNERSHIPS, SETTINGS } from '../../../../src/domain/enums.js';
+import {
+  HAZARD_CATEGORIES,
+  INCIDENT_FLAGS,
+  INDUSTRIES,
+  OWNERSHIPS,
+  RADIATION_SOURCE_CLASSES,
+  SETTINGS,
+  STATE_OWNER_LEVELS,
+} from '../../../../src/domain/enums.js';
 import { api, ApiError, describeError, get, post } from '../../lib/api.js';
 import { clearDraft, loadDraft, newKey, saveDraft, type Stored } from '../../lib/draft.js';
 import type { User } from '../../lib/session.js';
@@ -51,6 +61,10 @@ const FIELD_IDS: Record<string, string> = {
   receivedAt: 'f-receivedAt',
   'place.address': 'f-address',
   'place.township': 'f-township',
+  'place.otherTownships': 'f-otherTownships',
+  'employer.stateOwnerLevel': 'f-stateOwnerLevel',
+  'radiation.sourceClass': 'f-sourceClass',
+  radiation: 'f-sourceClass',
   'employer.name': 'f-employerName',
   'employer.creditCode': 'f-creditCode',
   'employer.industry': 'f-industry',
@@ -75,6 +89,10 @@ const FIELD_NAMES: Record<string, string> = {
   receivedAt: '接报时间',
   'place.address': '事发地址',
   'place.township': '乡镇/街道',
+  'place.otherTownships': '同时涉及的其他乡镇/街道',
+  'employer.stateOwnerLevel': '国有企业出资层级',
+  'radiation.sourceClass': '失控的放射源类别',
+  radiation: '放射源情况',
   'employer.name': '用人单位名称',
   'employer.creditCode': '统一社会信用代码',
   'employer.industry': '行业',
@@ -354,6 +372,9 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             <Field label="乡镇/街道" path="place.township" error={errorFor('place.township')}>
               <input {...bind('place.township')} value={form.township} onInput={(e) => update({ township: e.currentTarget.value })} />
             </Field>
+            <Field label="同时涉及的其他乡镇/街道" hint="跨乡镇时填写，用顿号分隔；每个乡镇都会收到属地通知" path="place.otherTownships" error={errorFor('place.otherTownships')}>
+              <input {...bind('place.otherTownships')} value={form.otherTownships ?? ''} onInput={(e) => update({ otherTownships: e.currentTarget.value })} />
+            </Field>
           </div>
         </fieldset>
 
@@ -396,6 +417,16 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
                 ))}
               </select>
             </Field>
+            {form.ownership === 'state_owned' && (
+              <Field label="国有企业出资层级" hint="决定由哪一级国资委督促（如市属、省属企业）" path="employer.stateOwnerLevel" error={errorFor('employer.stateOwnerLevel')}>
+                <select {...bind('employer.stateOwnerLevel')} value={form.stateOwnerLevel ?? ''} onChange={(e) => update({ stateOwnerLevel: e.currentTarget.value })}>
+                  <option value="">尚不清楚</option>
+                  {STATE_OWNER_LEVELS.map((code) => (
+                    <option value={code}>{STATE_OWNER_LEVEL_LABELS[code]}</option>
+                  ))}
+                </select>
+              </Field>
+            )}
           </div>
           <div class="field-row">
             <RadioGroup
@@ -451,20 +482,46 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
               </datalist>
             </Field>
           </div>
+          {form.hazardCategory === 'radiation' && (
+            <div class="field-row">
+              <Field label="失控的放射源类别" hint="按《放射性同位素与射线装置安全和防护条例》第四十条定级" path="radiation.sourceClass" error={errorFor('radiation.sourceClass')}>
+                <select {...bind('radiation.sourceClass')} value={form.sourceClass || 'unknown'} onChange={(e) => update({ sourceClass: e.currentTarget.value })}>
+                  {RADIATION_SOURCE_CLASSES.map((code) => (
+                    <option value={code}>{RADIATION_SOURCE_CLASS_LABELS[code]}</option>
+                  ))}
+                </select>
+              </Field>
+              <label class="choice-item">
+                <input type="checkbox" id="f-lostOrStolen" checked={form.lostOrStolen === true} onChange={(e) => update({ lostOrStolen: e.currentTarget.checked })} />
+                <span class="choice-text">放射源丢失或被盗（公安部门立案侦查和追缴）</span>
+              </label>
+              <label class="choice-item">
+                <input type="checkbox" id="f-wideContamination" checked={form.wideContamination === true} onChange={(e) => update({ wideContamination: e.currentTarget.checked })} />
+                <span class="choice-text">造成大范围严重辐射污染</span>
+              </label>
+            </div>
+          )}
         </fieldset>
 
         <fieldset>
           <legend>伤亡情况（人）</legend>
           <div class="field-row casualties">
             {CASUALTY_KEYS.map((k) => (
-              <Field label={CASUALTY_LABELS[k]} path={`casualties.${k}`} error={errorFor(`casualties.${k}`)} required key={k}>
+              <Field
+                label={CASUALTY_LABELS[k]}
+                hint={k === 'chronicCases' ? '尘肺病等，不计入急性事故分级' : undefined}
+                path={`casualties.${k}`}
+                error={errorFor(`casualties.${k}`)}
+                required={k !== 'chronicCases'}
+                key={k}
+              >
                 <input
                   {...bind(`casualties.${k}`)}
                   type="number"
                   inputMode="numeric"
                   min={0}
                   step={1}
-                  value={form[k]}
+                  value={form[k] ?? '0'}
                   onInput={(e) => update({ [k]: e.currentTarget.value } as Partial<Form>)}
                 />
               </Field>

@@ -5,7 +5,15 @@
  */
 import '../../lib/zod-setup.js';
 import { creditCodeSchema, followUpSubmissionSchema, reportSubmissionSchema, type IncidentFacts } from '../../../../src/contract/report.js';
-import { HAZARD_CATEGORIES, INDUSTRIES, LABOR_RELATIONS, OWNERSHIPS, type UnitRole } from '../../../../src/domain/enums.js';
+import {
+  HAZARD_CATEGORIES,
+  INDUSTRIES,
+  LABOR_RELATIONS,
+  OWNERSHIPS,
+  RADIATION_SOURCE_CLASSES,
+  STATE_OWNER_LEVELS,
+  type UnitRole,
+} from '../../../../src/domain/enums.js';
 import { fromLocalInput, toLocalInput } from '../../lib/time.js';
 
 export type ReportMode = { kind: 'initial' } | { kind: 'follow_up' | 'final'; incidentId: string; ref: string };
@@ -51,9 +59,17 @@ export interface ReportForm {
   excludeUnits: ExcludedUnit[];
   /** 演练: an exercise (初报 only). Optional: drafts saved before it existed lack it. */
   drill?: boolean;
+  /** Fields added later are optional, so older drafts still load. */
+  chronicCases?: string;
+  /** 跨乡镇（街道）: further townships, 、-separated as typed. */
+  otherTownships?: string;
+  stateOwnerLevel?: string;
+  sourceClass?: string;
+  lostOrStolen?: boolean;
+  wideContamination?: boolean;
 }
 
-export const CASUALTY_KEYS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases'] as const;
+export const CASUALTY_KEYS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases', 'chronicCases'] as const;
 
 export function emptyForm(now = new Date()): ReportForm {
   return {
@@ -76,6 +92,12 @@ export function emptyForm(now = new Date()): ReportForm {
     severeCases: '0',
     deaths: '0',
     anthraxCases: '0',
+    chronicCases: '0',
+    otherTownships: '',
+    stateOwnerLevel: '',
+    sourceClass: '',
+    lostOrStolen: false,
+    wideContamination: false,
     flags: [],
     narrative: '',
     measuresTaken: '',
@@ -109,6 +131,12 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
     severeCases: String(facts.casualties.severeCases),
     deaths: String(facts.casualties.deaths),
     anthraxCases: String(facts.casualties.anthraxCases),
+    chronicCases: String(facts.casualties.chronicCases ?? 0),
+    otherTownships: (facts.place.otherTownships ?? []).join('、'),
+    stateOwnerLevel: facts.employer.stateOwnerLevel ?? '',
+    sourceClass: facts.radiation?.sourceClass ?? '',
+    lostOrStolen: facts.radiation?.lostOrStolen ?? false,
+    wideContamination: facts.radiation?.wideContamination ?? false,
     flags: [...facts.flags],
     narrative: facts.narrative,
     measuresTaken: facts.measuresTaken ?? '',
@@ -117,26 +145,47 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
   };
 }
 
-const opt = (s: string) => (s.trim() === '' ? undefined : s);
+const opt = (s: string | undefined = '') => (s.trim() === '' ? undefined : s);
+const townshipList = (s: string | undefined = '') => s.split(/[、，,；;\s]+/).map((t) => t.trim()).filter(Boolean);
+
+/** The facts added for issue 9, only when they apply: owner level of a state-owned employer, radiation source, further townships. */
+function addedFacts(form: ReportForm) {
+  const others = townshipList(form.otherTownships);
+  return {
+    otherTownships: others.length ? others : undefined,
+    stateOwnerLevel: form.ownership === 'state_owned' && STATE_OWNER_LEVELS.includes(form.stateOwnerLevel as never) ? form.stateOwnerLevel : undefined,
+    radiation:
+      form.hazardCategory === 'radiation'
+        ? {
+            sourceClass: pick(RADIATION_SOURCE_CLASSES, form.sourceClass ?? '', 'unknown'),
+            lostOrStolen: form.lostOrStolen === true,
+            wideContamination: form.wideContamination === true,
+          }
+        : undefined,
+  };
+}
 /** A count as typed: "" stays missing (the schema says what to fix), anything else a number. */
-const count = (s: string) => (s.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+const count = (s: string | undefined = '') => (s.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 /** The body the API receives, before validation; what is missing stays missing. */
 export function toBody(form: ReportForm, mode: ReportMode, jurisdictionId: string): Record<string, unknown> {
+  const added = addedFacts(form);
   const facts = {
     title: form.title,
     occurredAt: fromLocalInput(form.occurredAt) ?? opt(form.occurredAt),
-    place: { address: form.address, township: opt(form.township) },
+    place: { address: form.address, township: opt(form.township), otherTownships: added.otherTownships },
     employer: {
       name: form.employerName,
       creditCode: opt(form.creditCode),
       industry: opt(form.industry),
       ownership: opt(form.ownership),
+      stateOwnerLevel: added.stateOwnerLevel,
       licensed: form.licensed === 'yes' ? true : form.licensed === 'no' ? false : undefined,
       laborRelation: opt(form.laborRelation),
     },
     settings: form.settings,
     hazard: { category: opt(form.hazardCategory), agent: opt(form.agent) },
+    radiation: added.radiation,
     casualties: Object.fromEntries(CASUALTY_KEYS.map((k) => [k, count(form[k])])),
     flags: form.flags,
     narrative: form.narrative,
@@ -162,7 +211,7 @@ export function validate(form: ReportForm, mode: ReportMode, jurisdictionId: str
 }
 
 const pick = <T extends string>(values: readonly T[], v: string, fallback: T): T => (values.includes(v as T) ? (v as T) : fallback);
-const countOr0 = (s: string) => {
+const countOr0 = (s: string | undefined = '') => {
   const n = Number(s);
   return Number.isInteger(n) && n >= 0 && n <= 100000 ? n : 0;
 };
@@ -177,22 +226,27 @@ export function previewBody(form: ReportForm, jurisdictionId: string): Record<st
   const casualties = Object.fromEntries(CASUALTY_KEYS.map((k) => [k, countOr0(form[k])])) as Record<(typeof CASUALTY_KEYS)[number], number>;
   if (casualties.severeCases > casualties.acuteCases) casualties.severeCases = casualties.acuteCases;
   const code = form.creditCode.trim();
+  const added = addedFacts(form);
+  // A chronic cluster's acute cases would be refused; the preview leaves them out instead.
+  if (form.hazardCategory === 'pneumoconiosis_cluster') casualties.acuteCases = casualties.severeCases = 0;
   return {
     jurisdictionId,
     title: form.title.trim() || '（预览）',
     occurredAt: occurred ?? received ?? new Date().toISOString(),
     receivedAt: received && occurred && Date.parse(received) >= Date.parse(occurred) ? received : undefined,
-    place: { address: form.address.trim() || '（未填）', township: form.township.trim() || undefined },
+    place: { address: form.address.trim() || '（未填）', township: form.township.trim() || undefined, otherTownships: added.otherTownships },
     employer: {
       name: form.employerName.trim() || '（未填）',
       creditCode: code && creditCodeSchema.safeParse(code).success ? code : undefined,
       industry: pick(INDUSTRIES, form.industry, 'other'),
       ownership: pick(OWNERSHIPS, form.ownership, 'unknown'),
+      stateOwnerLevel: added.stateOwnerLevel,
       licensed: form.licensed !== 'no',
       laborRelation: pick(LABOR_RELATIONS, form.laborRelation, 'determined'),
     },
     settings: form.settings,
     hazard: { category: pick(HAZARD_CATEGORIES, form.hazardCategory, 'other'), agent: form.agent.trim() || undefined },
+    radiation: added.radiation,
     casualties,
     flags: form.flags,
     narrative: form.narrative.trim() || '（未填）',
