@@ -19,6 +19,8 @@ import { contactRoutes } from './api/contacts/index.js';
 import { alertRoutes } from './api/alerts/index.js';
 import { linkRoutes } from './api/links/index.js';
 import { adminRoutes } from './api/admin/index.js';
+import { attachmentRoutes } from './api/attachments/index.js';
+import { deskRoutes } from './api/desk/index.js';
 import { boardRoutes } from './api/board/index.js';
 import { obligationRoutes } from './api/obligations/index.js';
 import { taskRoutes } from './api/tasks/index.js';
@@ -88,6 +90,8 @@ export function createApp(options: AppOptions) {
   api.route('/', accountRoutes());
   api.route('/', statisticsRoutes());
   api.route('/', adminRoutes());
+  api.route('/', deskRoutes());
+  api.route('/', attachmentRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
 

@@ -23,6 +23,20 @@ const configSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:lianfang@localhost'),
+  /** Where a report's address links to: `{address}`, or `{lng}` and `{lat}` when it has coordinates. */
+  MAP_URL_TEMPLATE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => !v || (/^https?:\/\//.test(v) && /\{(address|lng|lat)\}/.test(v)), 'MAP_URL_TEMPLATE must be an http(s) URL with {address} or {lng}/{lat}'),
+  /** A directory for attachments; absent → they are stored in the database. */
+  ATTACHMENTS_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Config = {
@@ -36,6 +50,9 @@ export type Config = {
   linkSecret?: string;
   vapid?: { publicKey: string; privateKey: string };
   vapidSubject?: string;
+  mapUrlTemplate?: string;
+  attachmentsDir?: string;
+  attachmentMaxBytes?: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -54,5 +71,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     linkSecret: c.LINK_SECRET,
     vapid: c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY } : undefined,
     vapidSubject: c.VAPID_SUBJECT,
+    mapUrlTemplate: c.MAP_URL_TEMPLATE,
+    attachmentsDir: c.ATTACHMENTS_DIR,
+    attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
   };
 }

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import type { Config } from '../../src/config.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
 
 export interface HttpAnswer<T = any> {
@@ -37,6 +38,8 @@ export interface TestServerOptions {
   /** Reuse a database (restart tests); it is then not dropped on close. */
   database?: TestDatabase;
   dataDir?: string;
+  /** Configuration beyond the defaults (e.g. an attachments directory). */
+  config?: Partial<Config>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -51,7 +54,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
     : null;
   const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: database.databaseUrl, dataDir: options.dataDir ?? database.dataDir, seedDemo: true, databasePool: 5 },
+    config: { port: 0, host: '127.0.0.1', databaseUrl: database.databaseUrl, dataDir: options.dataDir ?? database.dataDir, seedDemo: true, databasePool: 5, ...options.config },
     clock: clockState ? () => clockState.now : undefined,
     log: () => {},
     adapters: options.adapters,
