@@ -28,6 +28,7 @@ import { accountRoutes } from './api/incidents/account.js';
 import { statisticsRoutes } from './api/statistics/index.js';
 import { webRoutes, type WebAssetReader } from './api/web/index.js';
 import type { Services } from './services/context.js';
+import { useChineseMessages } from './contract/zod-messages.js';
 
 export interface AppOptions {
   services: (c: Context) => Services | Promise<Services>;
@@ -40,6 +41,7 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions) {
+  useChineseMessages();
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return validationProblem(c, result.error as unknown as z.ZodError, result.target);
@@ -64,7 +66,7 @@ export function createApp(options: AppOptions) {
   });
   app.onError((err, c) => errorToProblem(c, err));
   app.notFound((c) =>
-    problemResponse(c, { type: 'about:blank', title: '未找到 (not found)', status: 404, detail: `没有 ${c.req.method} ${c.req.path}`, instance: c.req.path }),
+    problemResponse(c, { type: 'about:blank', title: '未找到 (not found)', status: 404, detail: '没有这个地址，请检查链接', instance: c.req.path }),
   );
 
   app.get('/healthz', async (c) => {
@@ -72,7 +74,7 @@ export function createApp(options: AppOptions) {
       await options.ping(c);
       return c.json({ status: 'ok' });
     } catch {
-      return problemResponse(c, { type: 'about:blank', title: 'database unreachable', status: 503, detail: '无法连接数据库 (database unreachable)' });
+      return problemResponse(c, { type: 'about:blank', title: '服务暂不可用', status: 503, detail: '无法连接数据库 (database unreachable)' });
     }
   });
 

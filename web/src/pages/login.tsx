@@ -32,8 +32,8 @@ export default function LoginPage() {
       location.assign(next && (landing === '/m') === next.startsWith('/m') ? next : landing);
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确 (wrong username or password)');
-      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试 (too many attempts)');
+      if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确');
+      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试');
       else setError(describeError(err));
     }
   }

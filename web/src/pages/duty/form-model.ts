@@ -3,6 +3,7 @@
  * Validation is the server's own zod schema (reportSubmissionSchema / followUpSubmissionSchema):
  * one definition of the rules, each issue shown next to its field.
  */
+import { forPeople } from '../../../../src/contract/words.js';
 import '../../lib/zod-setup.js';
 import { creditCodeSchema, followUpSubmissionSchema, reportSubmissionSchema, type IncidentFacts } from '../../../../src/contract/report.js';
 import { HAZARD_CATEGORIES, INDUSTRIES, LABOR_RELATIONS, OWNERSHIPS, type UnitRole } from '../../../../src/domain/enums.js';
@@ -157,7 +158,7 @@ export function validate(form: ReportForm, mode: ReportMode, jurisdictionId: str
   const result = schema.safeParse(toBody(form, mode, jurisdictionId));
   if (result.success) return { ok: true, body: result.data as Record<string, unknown> };
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[issue.path.map(String).join('.') || '(body)'] ??= issue.message;
+  for (const issue of result.error.issues) errors[issue.path.map(String).join('.') || '(body)'] ??= forPeople(issue.message);
   return { ok: false, errors };
 }
 
