@@ -18,7 +18,7 @@ import { HAZARD_CATEGORIES, INCIDENT_FLAGS, INDUSTRIES, OWNERSHIPS, SETTINGS } f
 import { api, ApiError, describeError, get, post } from '../../lib/api.js';
 import { clearDraft, loadDraft, newKey, saveDraft, type Stored } from '../../lib/draft.js';
 import type { User } from '../../lib/session.js';
-import { formatTime, OFFSET } from '../../lib/time.js';
+import { formatTime } from '../../lib/time.js';
 import type { CloseBlockers } from '../../components/response-clocks.js';
 import { CloseBlockersNotice } from './CloseBlockersNotice.js';
 import { Field as FormField } from '../../components/form.js';
@@ -51,6 +51,8 @@ const FIELD_IDS: Record<string, string> = {
   receivedAt: 'f-receivedAt',
   'place.address': 'f-address',
   'place.township': 'f-township',
+  'place.lat': 'f-lat',
+  'place.lng': 'f-lng',
   'employer.name': 'f-employerName',
   'employer.creditCode': 'f-creditCode',
   'employer.industry': 'f-industry',
@@ -75,6 +77,8 @@ const FIELD_NAMES: Record<string, string> = {
   receivedAt: '接报时间',
   'place.address': '事发地址',
   'place.township': '乡镇/街道',
+  'place.lat': '纬度',
+  'place.lng': '经度',
   'employer.name': '用人单位名称',
   'employer.creditCode': '统一社会信用代码',
   'employer.industry': '行业',
@@ -334,7 +338,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             <input {...bind('title')} value={form.title} maxLength={120} onInput={(e) => update({ title: e.currentTarget.value })} />
           </Field>
           <div class="field-row">
-            <Field label="发生时间" hint={`北京时间 UTC${OFFSET}`} path="occurredAt" error={errorFor('occurredAt')} required>
+            <Field label="发生时间" hint="北京时间（东八区）" path="occurredAt" error={errorFor('occurredAt')} required>
               <input type="datetime-local" {...bind('occurredAt')} value={form.occurredAt} onInput={(e) => update({ occurredAt: e.currentTarget.value })} />
             </Field>
             {mode.kind === 'initial' && (
@@ -353,6 +357,14 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             </Field>
             <Field label="乡镇/街道" path="place.township" error={errorFor('place.township')}>
               <input {...bind('place.township')} value={form.township} onInput={(e) => update({ township: e.currentTarget.value })} />
+            </Field>
+          </div>
+          <div class="field-row">
+            <Field label="纬度" hint="选填，如 32.12345；与经度同时填写" path="place.lat" error={errorFor('place.lat')}>
+              <input inputMode="decimal" {...bind('place.lat')} value={form.lat} onInput={(e) => update({ lat: e.currentTarget.value })} />
+            </Field>
+            <Field label="经度" hint="选填，如 114.07654" path="place.lng" error={errorFor('place.lng')}>
+              <input inputMode="decimal" {...bind('place.lng')} value={form.lng} onInput={(e) => update({ lng: e.currentTarget.value })} />
             </Field>
           </div>
         </fieldset>

@@ -28,6 +28,9 @@ export interface ReportForm {
   receivedAt: string;
   address: string;
   township: string;
+  /** 纬度/经度 as typed; optional, both or neither. */
+  lat: string;
+  lng: string;
   employerName: string;
   creditCode: string;
   industry: string;
@@ -63,6 +66,8 @@ export function emptyForm(now = new Date()): ReportForm {
     receivedAt: toLocalInput(now),
     address: '',
     township: '',
+    lat: '',
+    lng: '',
     employerName: '',
     creditCode: '',
     industry: '',
@@ -96,6 +101,8 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
     receivedAt: facts.receivedAt ? toLocalInput(facts.receivedAt) : '',
     address: facts.place.address,
     township: facts.place.township ?? '',
+    lat: facts.place.lat === undefined ? '' : String(facts.place.lat),
+    lng: facts.place.lng === undefined ? '' : String(facts.place.lng),
     employerName: facts.employer.name,
     creditCode: facts.employer.creditCode ?? '',
     industry: facts.employer.industry,
@@ -127,7 +134,7 @@ export function toBody(form: ReportForm, mode: ReportMode, jurisdictionId: strin
   const facts = {
     title: form.title,
     occurredAt: fromLocalInput(form.occurredAt) ?? opt(form.occurredAt),
-    place: { address: form.address, township: opt(form.township) },
+    place: { address: form.address, township: opt(form.township), lat: count(form.lat), lng: count(form.lng) },
     employer: {
       name: form.employerName,
       creditCode: opt(form.creditCode),
