@@ -70,9 +70,10 @@ export function errorToProblem(c: Context, err: unknown): Response {
     const status = err.status;
     return problemResponse(c, {
       type: 'about:blank',
-      title: status === 400 ? '请求格式有误 (bad request)' : err.message || '请求未能完成',
+      // Hono's own messages are English ("Malformed JSON in request body"): people read ours.
+      title: status === 400 ? '请求格式有误' : '请求未能完成',
       status,
-      detail: err.message || (status === 400 ? '请求体不是有效的JSON (malformed request)' : ''),
+      detail: status === 400 ? '提交的内容格式不正确，无法读取' : '请求未能完成，请重试',
       instance: c.req.path,
       requestId: c.get('requestId' as never),
     });

@@ -126,7 +126,7 @@ export const reportSubmissionSchema = incidentFactsSchema
     extraUnits: z.array(unitAdjustmentSchema).max(50).default([]),
     excludeUnits: z.array(unitExclusionSchema).max(50).default([]),
     drill: z
-      .boolean({ message: 'drill 须为 true 或 false (boolean)' })
+      .boolean({ message: '须说明是否为演练' })
       .default(false)
       .meta({ description: '演练: an exercise. Every message, page and export says 【演练】; clocks run as for real; statistics leave it out' }),
   })
