@@ -80,7 +80,7 @@ export function Attachments({ incidentId, canUpload, version = 0 }: { incidentId
                   ▤
                 </span>
               )}
-              <a href={a.url} download={a.fileName} class="attachment-name">
+              <a href={a.url} download={a.fileName} class="attachment-name" data-literal>
                 {a.fileName}
               </a>
               <span class="muted small">

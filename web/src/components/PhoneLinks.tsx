@@ -8,7 +8,7 @@ export function telHref(phone: string): string {
 
 export function PhoneLink({ phone, who }: { phone: string; who?: string }) {
   return (
-    <a class="tel-link" href={telHref(phone)} data-literal aria-label={`拨打${who ?? ''}电话 ${phone}`}>
+    <a class="tel-link" href={telHref(phone)} data-literal>
       <span aria-hidden="true">☎ </span>
       {who ? `${who} ` : ''}
       {phone}

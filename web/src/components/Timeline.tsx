@@ -29,7 +29,8 @@ export function Timeline({ entry, limit = 50, title = '时间线' }: { entry: In
   const receipts = all.filter((e) => RECEIPT_TYPES.has(e.type));
   const headingId = `timeline-${entry.id}`;
   return (
-    <section class="timeline" aria-labelledby={headingId}>
+    // Focusable: on the board it scrolls, and a keyboard must be able to scroll it.
+    <section class="timeline" aria-labelledby={headingId} tabIndex={0}>
       <h3 id={headingId}>{title}</h3>
       {main.length === 0 ? (
         <p class="muted">暂无记录</p>

@@ -388,22 +388,22 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             </Field>
           </div>
           <div class="field-row">
-            <Field label="行业 industry" path="employer.industry" error={errorFor('employer.industry')} required>
+            <Field label="行业" path="employer.industry" error={errorFor('employer.industry')} required>
               <select {...bind('employer.industry')} value={form.industry} onChange={(e) => update({ industry: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {INDUSTRIES.map((code) => (
                   <option value={code}>
-                    {INDUSTRY_LABELS[code]} ({code})
+                    {INDUSTRY_LABELS[code]}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field label="所有制 ownership" path="employer.ownership" error={errorFor('employer.ownership')} required>
+            <Field label="所有制" path="employer.ownership" error={errorFor('employer.ownership')} required>
               <select {...bind('employer.ownership')} value={form.ownership} onChange={(e) => update({ ownership: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {OWNERSHIPS.map((code) => (
                   <option value={code}>
-                    {OWNERSHIP_LABELS[code]} ({code})
+                    {OWNERSHIP_LABELS[code]}
                   </option>
                 ))}
               </select>
@@ -439,17 +439,17 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
           </div>
         </fieldset>
 
-        <CheckGroup legend="场所 settings" name="settings" codes={SETTINGS} labels={SETTING_LABELS} values={form.settings} error={errorFor('settings')} onChange={(v) => update({ settings: v })} />
+        <CheckGroup legend="场所" name="settings" codes={SETTINGS} labels={SETTING_LABELS} values={form.settings} error={errorFor('settings')} onChange={(v) => update({ settings: v })} />
 
         <fieldset>
           <legend>危害因素</legend>
           <div class="field-row">
-            <Field label="危害类别 hazard" path="hazard.category" error={errorFor('hazard.category')} required>
+            <Field label="危害类别" path="hazard.category" error={errorFor('hazard.category')} required>
               <select {...bind('hazard.category')} value={form.hazardCategory} onChange={(e) => update({ hazardCategory: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {HAZARD_CATEGORIES.map((code) => (
                   <option value={code}>
-                    {HAZARD_LABELS[code]} ({code})
+                    {HAZARD_LABELS[code]}
                   </option>
                 ))}
               </select>
@@ -484,7 +484,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
           </div>
         </fieldset>
 
-        <CheckGroup legend="标记 flags" name="flags" codes={INCIDENT_FLAGS} labels={FLAG_LABELS} values={form.flags} error={errorFor('flags')} onChange={(v) => update({ flags: v })} />
+        <CheckGroup legend="标记" name="flags" codes={INCIDENT_FLAGS} labels={FLAG_LABELS} values={form.flags} error={errorFor('flags')} onChange={(v) => update({ flags: v })} />
 
         <fieldset>
           <legend>事故经过与处置</legend>
@@ -620,7 +620,7 @@ function CheckGroup<T extends string>({
               onChange={(e) => onChange(e.currentTarget.checked ? [...values, code] : values.filter((v) => v !== code))}
             />
             <span class="choice-text">
-              {labels[code]} <span class="muted small">{code}</span>
+              {labels[code]}
             </span>
           </label>
         ))}
