@@ -28,7 +28,7 @@ export function MapLink({ place }: { place: Place }) {
   return (
     <span class="place">
       <a class="map-link" href={href} target="_blank" rel="noopener noreferrer" aria-label={`在地图上查看：${place.address}（在新窗口打开）`}>
-        <span aria-hidden="true">⌖ </span>
+        <span aria-hidden="true">◎ </span>
         {place.address}
         {place.township ? `（${place.township}）` : ''}
       </a>

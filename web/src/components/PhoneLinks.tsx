@@ -1,5 +1,4 @@
 /** One-tap calling: each number a `tel:` link, with whose number it is. */
-import { labelOf, USER_ROLE_LABELS } from '../../../src/contract/labels.js';
 import type { PhoneBookPerson } from './use-phone-book.js';
 
 export function telHref(phone: string): string {
@@ -23,7 +22,7 @@ export function UnitPhones({ people, roles }: { people: PhoneBookPerson[] | unde
   return (
     <span class="unit-phones">
       {shown.map((p) => (
-        <PhoneLink key={p.userId} phone={p.phone} who={`${labelOf(USER_ROLE_LABELS, p.role)}${p.displayName}`} />
+        <PhoneLink key={p.userId} phone={p.phone} who={p.displayName} />
       ))}
     </span>
   );
