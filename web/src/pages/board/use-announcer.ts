@@ -79,11 +79,12 @@ export function useAnnouncer(incidents: IncidentEntry[] | null): Announcer {
   const seen = () => setUnseen([]);
   useEffect(() => {
     if (unseen.length === 0) return;
+    // On click, not pointerdown: the banner leaving must not move a button out from under the click.
     const onTouch = () => seen();
-    document.addEventListener('pointerdown', onTouch);
+    document.addEventListener('click', onTouch);
     document.addEventListener('keydown', onTouch);
     return () => {
-      document.removeEventListener('pointerdown', onTouch);
+      document.removeEventListener('click', onTouch);
       document.removeEventListener('keydown', onTouch);
     };
   }, [unseen.length]);
