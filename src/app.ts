@@ -21,6 +21,8 @@ import { contactRoutes } from './api/contacts/index.js';
 import { alertRoutes } from './api/alerts/index.js';
 import { linkRoutes } from './api/links/index.js';
 import { adminRoutes } from './api/admin/index.js';
+import { attachmentRoutes } from './api/attachments/index.js';
+import { deskRoutes } from './api/desk/index.js';
 import { boardRoutes } from './api/board/index.js';
 import { obligationRoutes } from './api/obligations/index.js';
 import { taskRoutes } from './api/tasks/index.js';
@@ -32,6 +34,7 @@ import { clientFacts, TRUST_NOBODY, type ProxyTrust } from './api/client-address
 import type { OriginPolicy } from './api/origin-check.js';
 import { requestLogging, type RequestObserver } from './observability/request-log.js';
 import { operationsRoutes, type Operations } from './observability/routes.js';
+import { useChineseMessages } from './contract/zod-messages.js';
 
 export interface AppOptions {
   services: (c: Context) => Services | Promise<Services>;
@@ -53,6 +56,7 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions) {
+  useChineseMessages();
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return validationProblem(c, result.error as unknown as z.ZodError, result.target);
@@ -96,7 +100,7 @@ export function createApp(options: AppOptions) {
   });
   app.onError((err, c) => errorToProblem(c, err));
   app.notFound((c) =>
-    problemResponse(c, { type: 'about:blank', title: '未找到 (not found)', status: 404, detail: `没有 ${c.req.method} ${c.req.path}`, instance: c.req.path }),
+    problemResponse(c, { type: 'about:blank', title: '未找到 (not found)', status: 404, detail: '没有这个地址，请检查链接', instance: c.req.path }),
   );
 
   app.get('/healthz', async (c) => {
@@ -104,7 +108,7 @@ export function createApp(options: AppOptions) {
       await options.ping(c);
       return c.json({ status: 'ok' });
     } catch {
-      return problemResponse(c, { type: 'about:blank', title: 'database unreachable', status: 503, detail: '无法连接数据库 (database unreachable)' });
+      return problemResponse(c, { type: 'about:blank', title: '服务暂不可用', status: 503, detail: '无法连接数据库 (database unreachable)' });
     }
   });
 
@@ -124,6 +128,8 @@ export function createApp(options: AppOptions) {
   api.route('/', accountRoutes());
   api.route('/', statisticsRoutes());
   api.route('/', adminRoutes());
+  api.route('/', deskRoutes());
+  api.route('/', attachmentRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
 

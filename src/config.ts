@@ -47,6 +47,20 @@ const configSchema = z.object({
   READY_MAX_RELAY_LAG: z.coerce.number().int().min(1).default(1000),
   /** /readyz fails when a due step has waited longer than this many seconds. */
   READY_MAX_ENGINE_LAG_SECONDS: z.coerce.number().min(1).default(120),
+  /** Where a report's address links to: `{address}`, or `{lng}` and `{lat}` when it has coordinates. */
+  MAP_URL_TEMPLATE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => !v || (/^https?:\/\//.test(v) && /\{(address|lng|lat)\}/.test(v)), 'MAP_URL_TEMPLATE must be an http(s) URL with {address} or {lng}/{lat}'),
+  /** A directory for attachments; absent → they are stored in the database. */
+  ATTACHMENTS_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Config = {
@@ -73,6 +87,9 @@ export type Config = {
   metricsToken?: string;
   readyMaxRelayLag?: number;
   readyMaxEngineLagSeconds?: number;
+  mapUrlTemplate?: string;
+  attachmentsDir?: string;
+  attachmentMaxBytes?: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -108,6 +125,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: c.METRICS_TOKEN,
     readyMaxRelayLag: c.READY_MAX_RELAY_LAG,
     readyMaxEngineLagSeconds: c.READY_MAX_ENGINE_LAG_SECONDS,
+    mapUrlTemplate: c.MAP_URL_TEMPLATE,
+    attachmentsDir: c.ATTACHMENTS_DIR,
+    attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
   };
 }
 

@@ -79,6 +79,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rulebooks: createRulebookStore(database.db),
     links: { secret: await linkSecret(database.db, config.linkSecret), publicUrl: '', vapidPublicKey: vapid.publicKey! },
     pushEndpoints: options.pushEndpoints ?? { hosts: config.pushServiceHosts ?? DEFAULT_PUSH_SERVICE_HOSTS },
+    desk: {
+      demoAccounts: config.seedDemo,
+      ...(config.mapUrlTemplate ? { mapUrlTemplate: config.mapUrlTemplate } : {}),
+      ...(config.attachmentsDir ? { attachmentsDir: config.attachmentsDir } : {}),
+      ...(config.attachmentMaxBytes ? { attachmentMaxBytes: config.attachmentMaxBytes } : {}),
+    },
   };
   const books = loadBundledRulebooks();
   await installRulebooks(database.db, books);

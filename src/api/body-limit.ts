@@ -17,7 +17,10 @@ export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
  * parameter. Adding a route here is the whole change, e.g.
  *   'POST /api/v1/incidents/:id/attachments': 10 * 1024 * 1024,
  */
-export const BODY_LIMIT_OVERRIDES: Readonly<Record<string, number>> = {};
+export const BODY_LIMIT_OVERRIDES: Readonly<Record<string, number>> = {
+  // The upload route enforces ATTACHMENT_MAX_BYTES itself while reading; this is its ceiling.
+  'POST /api/v1/incidents/:id/attachments': 100 * 1024 * 1024,
+};
 
 interface Override {
   method: string;

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { isTransactionConflict } from '../db/retry.js';
+import { forPeople } from '../contract/words.js';
 import { DomainError, fieldPath, type FieldProblem } from '../services/errors.js';
 import { logger } from '../observability/logger.js';
 
@@ -18,7 +19,13 @@ export interface ProblemBody {
 }
 
 export function problemResponse(c: Context, body: ProblemBody, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const readable = {
+    ...body,
+    title: forPeople(body.title),
+    detail: forPeople(body.detail),
+    ...(body.errors ? { errors: body.errors.map((e) => ({ field: e.field, message: forPeople(e.message) })) } : {}),
+  };
+  return new Response(JSON.stringify(readable), {
     status: body.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
   });
@@ -28,13 +35,14 @@ export function zodFieldProblems(error: ZodError, prefix: (string | number)[] = 
   return error.issues.map((issue) => ({ field: fieldPath([...prefix, ...issue.path]) || '(body)', message: issue.message }));
 }
 
-export function validationProblem(c: Context, error: ZodError, target: string): Response {
+export function validationProblem(c: Context, error: ZodError, _target: string): Response {
   const errors = zodFieldProblems(error);
   return problemResponse(c, {
     type: 'https://lianfang.example/problems/invalid',
     title: '提交的内容有误 (invalid input)',
     status: 422,
-    detail: `请修改以下字段：${errors.map((e) => e.field).join('、')} (fix the listed ${target} fields)`,
+    // The detail is read by people: the messages themselves, not the field paths (those are in `errors`).
+    detail: `请修改以下${errors.length}处：${[...new Set(errors.map((e) => forPeople(e.message)))].join('；')}`,
     instance: c.req.path,
     requestId: c.get('requestId' as never),
     errors,
@@ -64,9 +72,10 @@ export function errorToProblem(c: Context, err: unknown): Response {
     const status = err.status;
     return problemResponse(c, {
       type: 'about:blank',
-      title: status === 400 ? '请求格式有误 (bad request)' : err.message || 'error',
+      // Hono's own messages are English ("Malformed JSON in request body"): people read ours.
+      title: status === 400 ? '请求格式有误' : '请求未能完成',
       status,
-      detail: err.message || (status === 400 ? '请求体不是有效的JSON (malformed request)' : ''),
+      detail: status === 400 ? '提交的内容格式不正确，无法读取' : '请求未能完成，请重试',
       instance: c.req.path,
       requestId: c.get('requestId' as never),
     });

@@ -178,7 +178,7 @@ export const incidentSummarySchema = z
     version: z.number().int(),
     occurredAt: z.string(),
     receivedAt: z.string(),
-    place: z.object({ address: z.string(), township: z.string().optional() }),
+    place: z.object({ address: z.string(), township: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }),
     employer: z.object({ name: z.string(), industry: z.string() }),
     hazard: z.object({ category: z.string(), agent: z.string().optional() }),
     casualties: casualtiesSchema,

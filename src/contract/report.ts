@@ -19,7 +19,7 @@ import { EARLIEST_YEAR, isBeforeEarliestYear } from '../domain/time-bounds.js';
 
 /** ISO 8601 with an explicit offset; the commission needs to know which clock a time was read on. */
 export const isoDateTime = z.iso
-  .datetime({ offset: true, message: '时间须为带时区的ISO 8601格式，如 2026-11-23T08:30:00+08:00 (ISO 8601 with offset)' })
+  .datetime({ offset: true, message: '时间格式不正确，须写明年月日、时分和时区' })
   .refine((t) => !isBeforeEarliestYear(t), { message: `年份不能早于${EARLIEST_YEAR}年`, when: (p) => !p.issues.length })
   .meta({ example: '2026-11-23T08:30:00+08:00' });
 
@@ -33,14 +33,24 @@ const count = (what: string) =>
     .min(0, `${what}不能为负数 (cannot be negative)`)
     .max(100000, `${what}过大 (too large)`);
 
+/** 坐标 (GCJ-02 as Chinese maps give it), optional; both or neither. Within China's extent. */
+const coordinatesShape = {
+  lat: z.number({ message: '纬度须为数字' }).min(3.5, '纬度须在3.5至54之间（我国境内）').max(54, '纬度须在3.5至54之间（我国境内）').optional(),
+  lng: z.number({ message: '经度须为数字' }).min(73, '经度须在73至136之间（我国境内）').max(136, '经度须在73至136之间（我国境内）').optional(),
+};
+
 export const placeSchema = z.object({
   address: text(200, '事发地址'),
   township: z.string().trim().max(50).optional().meta({ description: '乡镇/街道 township or street' }),
   otherTownships: z
-    .array(z.string().trim().min(1, '乡镇（街道）名称不能为空 (empty township)').max(50))
+    .array(z.string().trim().min(1, '乡镇（街道）名称不能为空').max(50))
     .max(20)
     .optional()
     .meta({ description: 'Further townships or streets the accident spans; each is routed as the one of the place' }),
+  ...coordinatesShape,
+}).superRefine((p, ctx) => {
+  if ((p.lat === undefined) !== (p.lng === undefined))
+    ctx.addIssue({ code: 'custom', path: [p.lat === undefined ? 'lat' : 'lng'], message: '经度和纬度须同时填写' });
 });
 
 export const creditCodeSchema = z
@@ -59,9 +69,9 @@ export const employerSchema = z.object({
   industry: z.enum(INDUSTRIES, { message: '行业代码无效 (unknown industry code)' }),
   ownership: z.enum(OWNERSHIPS, { message: '所有制类型无效 (unknown ownership code)' }),
   licensed: z.boolean({ message: '须说明是否持照经营 (licensed must be true or false)' }),
-  laborRelation: z.enum(LABOR_RELATIONS, { message: '劳动关系须为 determined 或 undetermined' }),
+  laborRelation: z.enum(LABOR_RELATIONS, { message: '请选择劳动关系是否明确' }),
   stateOwnerLevel: z
-    .enum(STATE_OWNER_LEVELS, { message: '国有企业出资层级无效 (unknown owner level)' })
+    .enum(STATE_OWNER_LEVELS, { message: '国有企业出资层级无效' })
     .optional()
     .meta({ description: 'For a state-owned employer: which level’s 国资委 holds it (central, provincial 省属, city 市属, county)' }),
 });
@@ -163,7 +173,7 @@ export const reportSubmissionSchema = incidentFactsSchema
     extraUnits: z.array(unitAdjustmentSchema).max(50).default([]),
     excludeUnits: z.array(unitExclusionSchema).max(50).default([]),
     drill: z
-      .boolean({ message: 'drill 须为 true 或 false (boolean)' })
+      .boolean({ message: '须说明是否为演练' })
       .default(false)
       .meta({ description: '演练: an exercise. Every message, page and export says 【演练】; clocks run as for real; statistics leave it out' }),
   })

@@ -49,7 +49,7 @@ export const obligationSchema = z
 
 export const obligationSubmitSchema = z
   .object({
-    method: z.enum(OBLIGATION_METHODS, { message: '上报方式须为 phone、fax、document 或 system' }),
+    method: z.enum(OBLIGATION_METHODS, { message: '请选择上报方式：电话、传真、书面文件或系统' }),
     reference: z.string().trim().min(1).max(200).optional().meta({ description: '文号, fax number, who took the call …' }),
     submittedAt: isoDateTime.optional().meta({ description: 'When it was reported, if before now' }),
     note: z.string().trim().max(1000).optional(),
@@ -99,7 +99,7 @@ export const taskCreateSchema = z
   .object({
     suggestionId: z.string().min(1).max(64).optional().meta({ description: 'Take the rulebook’s suggested task; the other fields then override it' }),
     unitId: z.string().min(1).max(64).optional(),
-    role: z.enum(TASK_ROLES, { message: '任务角色须为 lead 或 support' }).optional(),
+    role: z.enum(TASK_ROLES, { message: '任务角色须为牵头或配合' }).optional(),
     title: text(120, '任务名称').optional(),
     description: text(2000, '任务内容').optional(),
     dueAt: isoDateTime.optional(),

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -433,6 +434,31 @@ export const actionLinks = pgTable('action_links', {
   usedAt: tz('used_at'),
   useCount: integer('use_count').notNull().default(0),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * 附件: a scene photo or the enterprise's written report on an incident. The bytes live in the row
+ * (`content`) unless a directory is configured, where `stored_name` names the file.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    fileName: text('file_name').notNull(),
+    /** Decided by the content's magic bytes, never by what the uploader declared. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content'),
+    storedName: text('stored_name'),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt)],
+);
 
 /** Values generated once per deployment and kept (VAPID keys, the link signing secret). */
 export const settings = pgTable('settings', {

@@ -12,6 +12,9 @@ import { createUsers, type NewUser } from '../services/users/create-user.js';
 export const DEMO_PASSWORD = 'lianfang-demo';
 export const DEFAULT_JURISDICTION = 'xinyang';
 
+/** A made-up mobile number per demo person, so one-tap calling has something to dial. */
+const demoPhone = (n: number) => `1390376${String(n).padStart(4, '0')}`;
+
 export function demoAccounts(books: Rulebook[], passwordHash: string): NewUser[] {
   const list: NewUser[] = [{ username: 'admin', passwordHash, displayName: '系统管理员', role: 'admin', jurisdictionId: null }];
   for (const book of books) {
@@ -23,8 +26,8 @@ export function demoAccounts(books: Rulebook[], passwordHash: string): NewUser[]
     );
     for (const unit of book.units)
       list.push(
-        { username: `liaison.${unit.id}`, passwordHash, displayName: `${unit.shortName}联络员`, role: 'liaison', jurisdictionId: j.id, unitId: unit.id },
-        { username: `head.${unit.id}`, passwordHash, displayName: `${unit.shortName}负责人`, role: 'unit_head', jurisdictionId: j.id, unitId: unit.id },
+        { username: `liaison.${unit.id}`, passwordHash, displayName: `${unit.shortName}联络员`, role: 'liaison', jurisdictionId: j.id, unitId: unit.id, phone: demoPhone(list.length) },
+        { username: `head.${unit.id}`, passwordHash, displayName: `${unit.shortName}负责人`, role: 'unit_head', jurisdictionId: j.id, unitId: unit.id, phone: demoPhone(list.length + 1) },
       );
   }
   return list;

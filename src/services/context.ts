@@ -12,6 +12,25 @@ export interface Services {
   links: LinkSettings;
   /** Which Web Push endpoints are accepted; absent → the major browsers' push services. */
   pushEndpoints?: PushEndpointPolicy;
+  /** What the desk pages are configured with; absent → the defaults of `deskSettings`. */
+  desk?: Partial<DeskSettings>;
+}
+
+/** The desk's configuration: the map link, whether demo accounts exist, where attachments live. */
+export interface DeskSettings {
+  /** A URL with `{address}` and/or `{lng}`/`{lat}` placeholders. */
+  mapUrlTemplate: string;
+  demoAccounts: boolean;
+  /** Absent: attachments are stored in the database. */
+  attachmentsDir?: string;
+  attachmentMaxBytes: number;
+}
+
+/** Works in mainland China without an API key (高德地图 URI API). */
+export const DEFAULT_MAP_URL_TEMPLATE = 'https://uri.amap.com/search?keyword={address}';
+
+export function deskSettings(services: Services): DeskSettings {
+  return { mapUrlTemplate: DEFAULT_MAP_URL_TEMPLATE, demoAccounts: false, attachmentMaxBytes: 10 * 1024 * 1024, ...services.desk };
 }
 
 /** How one-tap links are made: the signing secret and the public origin they point to. */

@@ -15,6 +15,7 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'too_large'
   | 'unavailable';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -24,6 +25,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
   unavailable: 503,
 };
 
@@ -34,6 +36,7 @@ const TITLES: Record<DomainErrorKind, string> = {
   not_found: '未找到 (not found)',
   conflict: '与当前状态冲突 (conflict)',
   rate_limited: '尝试次数过多，请稍后再试 (too many attempts)',
+  too_large: '文件过大',
   unavailable: '服务暂不可用，请稍后重试，内容已保留在本机 (service unavailable)',
 };
 

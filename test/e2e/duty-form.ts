@@ -14,11 +14,11 @@ export async function fillReport(page: Page, input: ReportInput): Promise<void> 
   await page.getByLabel(/^地址/).fill('信阳市浉河区工业园路1号');
   await page.getByLabel('乡镇/街道').fill('五星街道');
   await page.getByLabel('单位名称').fill('信阳某化工有限公司');
-  await page.getByLabel('行业 industry').selectOption('chemical');
-  await page.getByLabel('所有制 ownership').selectOption('private');
+  await page.getByLabel(/^行业/).selectOption('chemical');
+  await page.getByLabel(/^所有制/).selectOption('private');
   await page.getByLabel('持照经营', { exact: true }).check();
   await page.getByLabel('可以确定', { exact: true }).check();
-  await page.getByLabel('危害类别 hazard').selectOption('acute_poisoning');
+  await page.getByLabel(/^危害类别/).selectOption('acute_poisoning');
   await page.getByLabel('致害物').fill('硫化氢');
   await page.getByLabel('接触人数').fill('8');
   await page.getByLabel('急性病例').fill(String(input.acuteCases ?? 3));

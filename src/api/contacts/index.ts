@@ -29,7 +29,7 @@ const contactPointSchema = z
 
 const pushSubscriptionSchema = z
   .object({
-    endpoint: z.url({ message: 'endpoint 须为推送服务的网址 (push service URL)' }).max(2000),
+    endpoint: z.url({ message: '推送地址须为推送服务的网址' }).max(2000),
     keys: z.object({ p256dh: z.string().min(20).max(200), auth: z.string().min(8).max(100) }),
   })
   .meta({ id: 'PushSubscription', description: 'PushSubscription.toJSON() from the browser' });
@@ -44,7 +44,7 @@ const phoneSchema = z
 const robotSchema = z
   .object({
     provider: z.enum(['dingtalk', 'wecom']),
-    webhook: z.url().refine((u) => u.startsWith('https://') || u.startsWith('http://127.0.0.1') || u.startsWith('http://localhost'), 'webhook 须为 https 地址'),
+    webhook: z.url().refine((u) => u.startsWith('https://') || u.startsWith('http://127.0.0.1') || u.startsWith('http://localhost'), '群机器人地址须为安全（加密）网址'),
     secret: z.string().min(8).max(200).optional().meta({ description: 'DingTalk 加签 secret' }),
     label: z.string().max(50).optional(),
   })

@@ -117,7 +117,7 @@ export function linkRoutes() {
     const services = c.get('services');
     const body = (await c.req.json().catch(() => ({}))) as { stage?: unknown };
     if (body.stage !== 'delivered' && body.stage !== 'read')
-      throw new DomainError('invalid', 'stage 须为 delivered 或 read', [{ field: 'stage', message: 'delivered | read' }]);
+      throw new DomainError('invalid', '回执阶段须为送达或已读', [{ field: 'stage', message: '回执阶段须为送达或已读' }]);
     const { user, notification: n, link } = await resolveLink(services, services.links.secret, c.req.param('token'));
     await recordDeliveries(services, [{ notificationId: n.id, userId: user.id, channel: link.channel, at: services.clock(), stage: body.stage, deliveryId: link.deliveryId }]);
     return c.body(null, 204);

@@ -7,6 +7,8 @@ import { CHANNEL_LABELS, labelOf, NOTIFICATION_STATE_LABELS } from '../../../src
 import { currentNotifications, deadlineState, escalationsOf, type IncidentEntry, type NotificationView } from '../lib/incident-state.js';
 import { formatTime } from '../lib/time.js';
 import { RoleBadge } from '../lib/ui.js';
+import { UnitPhones } from './PhoneLinks.js';
+import type { PhonesByUnit } from './use-phone-book.js';
 
 /** Short words for the grid; the timeline says it in full. */
 const ESCALATION_SHORT: Record<string, string> = { resend: '已重发', unit_head: '已通知负责人', commander: '已提请督办' };
@@ -65,7 +67,20 @@ export function UnitName({ full, short }: { full: string; short?: string }) {
   );
 }
 
-export function UnitGrid({ entry, now, caption, shortNames }: { entry: IncidentEntry; now: number; caption?: string; shortNames?: Map<string, string> }) {
+export function UnitGrid({
+  entry,
+  now,
+  caption,
+  shortNames,
+  phones,
+}: {
+  entry: IncidentEntry;
+  now: number;
+  caption?: string;
+  shortNames?: Map<string, string>;
+  /** When given, a unit late to 签收 (or about to be) shows its people's numbers to call. */
+  phones?: PhonesByUnit;
+}) {
   const rows = currentNotifications(entry);
   if (rows.length === 0) return <p class="muted">没有通知任何单位。</p>;
   const counts = {
@@ -99,6 +114,7 @@ export function UnitGrid({ entry, now, caption, shortNames }: { entry: IncidentE
               <th scope="row" class="unit-name">
                 <UnitName full={n.unitName} short={shortNames?.get(n.unitId)} />
                 {n.reportVersion > 1 && <span class="muted small"> 第{n.reportVersion}版</span>}
+                {phones && n.state === 'pending' && (deadline.level === 'overdue' || deadline.level === 'warn') && <UnitPhones people={phones.get(n.unitId)} />}
               </th>
               <td>
                 <RoleBadge role={n.role} />

@@ -1,4 +1,5 @@
 /** The REST client: same origin, the session cookie, problem+json errors turned into ApiError. */
+import { forPeople } from '../../../src/contract/words.js';
 import type { z } from 'zod';
 import type { problemSchema } from '../../../src/contract/api.js';
 
@@ -11,13 +12,13 @@ export class ApiError extends Error {
     /** True when no answer came back at all (offline, connection refused, timeout). */
     readonly network = false,
   ) {
-    super(problem?.detail ?? problem?.title ?? (network ? '网络中断 (network error)' : `HTTP ${status}`));
+    super(problem?.detail ?? problem?.title ?? (network ? '网络中断' : `请求未能完成（${status}）`));
   }
 
   /** Field → message, from the problem's `errors` list. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.problem?.errors ?? []) out[e.field] ??= e.message;
+    for (const e of this.problem?.errors ?? []) out[e.field] ??= forPeople(e.message);
     return out;
   }
 
@@ -76,9 +77,9 @@ export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, 
 /** The message to show for a failed request, in Chinese first. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
-    if (err.network) return '网络中断，请检查连接后重试 (network error)';
-    if (err.status === 401) return '登录已失效，请重新登录 (session expired)';
-    return err.problem?.detail || err.problem?.title || err.message;
+    if (err.network) return '网络中断，请检查连接后重试';
+    if (err.status === 401) return '登录已失效，请重新登录';
+    return forPeople(err.problem?.detail || err.problem?.title || err.message);
   }
   return err instanceof Error ? err.message : String(err);
 }

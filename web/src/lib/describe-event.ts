@@ -77,7 +77,12 @@ export function describeEvent(e: EventEnvelope, entry?: IncidentEntry): EventLin
       const a = d.alert ?? d;
       return { icon: '✓', tone: 'good', text: `督办已处理${a.resolvedByName ? `（${a.resolvedByName}）` : ''}：${a.resolution ?? ''}` };
     }
+    case 'attachment.added': {
+      const a = d.attachment ?? {};
+      return { icon: '▤', tone: 'info', text: `上传附件「${a.fileName ?? ''}」${a.uploadedByName ? `（${a.uploadedByName}）` : ''}` };
+    }
     default:
-      return { icon: '·', tone: 'info', text: e.type };
+      // An event this page does not know yet: never its code, only that something was recorded.
+      return { icon: '·', tone: 'info', text: '记录更新' };
   }
 }

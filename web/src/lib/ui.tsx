@@ -13,7 +13,7 @@ const SEVERITY_ICON: Record<string, string> = { general: '●', major: '▲', ex
 
 export function SeverityBadge({ severity, large = false }: { severity: string; large?: boolean }) {
   return (
-    <span class={`severity severity-${severity}${large ? ' severity-large' : ''}`} title={`事故等级 ${severity}`}>
+    <span class={`severity severity-${severity}${large ? ' severity-large' : ''}`} title={`事故等级：${labelOf(SEVERITY_LABELS, severity)}`}>
       <span aria-hidden="true">{SEVERITY_ICON[severity] ?? '●'} </span>
       {labelOf(SEVERITY_LABELS, severity)}
       <span class="sr-only">事故</span>

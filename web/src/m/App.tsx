@@ -85,7 +85,7 @@ export function App({ me }: { me: Me }) {
         const cached = localStorage.getItem(INBOX_KEY);
         if (!cached) throw err;
         inbox = JSON.parse(cached);
-        setMessage('离线：显示上次同步的内容，签收会暂存并在联网后发送 (offline)');
+        setMessage('离线：显示上次同步的内容，签收会暂存并在联网后发送');
       }
       setItems(inbox.notifications);
       stream = new EventStream({
@@ -104,7 +104,7 @@ export function App({ me }: { me: Me }) {
       stream.start();
       // Read after the inbox, so the stream's watermark is never ahead of the task list.
       await tasks.load();
-      if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位 (task not found)');
+      if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位');
     })().catch((err) => setMessage(describeError(err)));
     const online = () => void sendQueued();
     window.addEventListener('online', online);
@@ -131,7 +131,7 @@ export function App({ me }: { me: Me }) {
       if (err instanceof ApiError && !err.retryable) {
         await flush();
         setMessage(describeError(err));
-      } else setMessage('网络不可用：已暂存，恢复后自动发送 (saved offline)');
+      } else setMessage('网络不可用：已暂存，恢复后自动发送');
     } finally {
       syncOutbox();
     }

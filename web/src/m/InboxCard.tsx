@@ -56,7 +56,7 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
         </h2>
       </header>
       <p class="meta">
-        {i.ref} · {i.place.address}
+        <span data-literal>{i.ref}</span> · {i.place.address}
         {i.place.township ? `（${i.place.township}）` : ''}
       </p>
       <p class="facts">

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     // Offline: open with who was here last; the outbox keeps what is done until the network returns.
     const cached = localStorage.getItem('lianfang.m.me');
     if (!cached) {
-      root.textContent = '网络不可用，请联网后登录 (offline)';
+      root.textContent = '网络不可用，请联网后登录';
       return;
     }
     me = JSON.parse(cached) as Me;

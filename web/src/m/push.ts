@@ -12,7 +12,7 @@ export function pushSupported(): boolean {
 
 export async function enablePush(): Promise<void> {
   const permission = await Notification.requestPermission();
-  if (permission !== 'granted') throw new Error('未允许通知权限 (notification permission denied)');
+  if (permission !== 'granted') throw new Error('未允许通知权限');
   const registration = await navigator.serviceWorker.ready;
   const { publicKey } = await get<{ publicKey: string }>('/api/v1/push/public-key');
   const subscription =

@@ -1,5 +1,6 @@
 /** 登录: username and password; each role then lands on its own page. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { loadClientSettings } from '../components/use-client-settings.js';
 import { ApiError, describeError } from '../lib/api.js';
 import { LANDING, logIn } from '../lib/session.js';
 import { loginDestination } from '../lib/next-path.js';
@@ -10,6 +11,11 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState(false);
+  useEffect(() => {
+    // Public settings, answered 200 with or without a session: nothing here logs an error.
+    loadClientSettings().then((s) => setDemo(s.demoAccounts), () => undefined);
+  }, []);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -26,8 +32,8 @@ export default function LoginPage() {
       location.assign(loginDestination(new URLSearchParams(location.search).get('next'), location.origin, LANDING[user.role]));
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确 (wrong username or password)');
-      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试 (too many attempts)');
+      if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确');
+      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试');
       else setError(describeError(err));
     }
   }
@@ -71,7 +77,28 @@ export default function LoginPage() {
         <button type="submit" class="btn btn-primary btn-block" disabled={busy}>
           {busy ? '正在登录…' : '登录'}
         </button>
+        {demo && <DemoAccounts />}
       </form>
     </main>
+  );
+}
+
+/** Shown only while the demo accounts exist (SEED_DEMO): where they are and how they are named. */
+function DemoAccounts() {
+  return (
+    <section class="demo-accounts" aria-labelledby="demo-title">
+      <h2 id="demo-title">演示账号</h2>
+      <p>
+        本系统当前载有演示数据，演示账号见说明文件（README），密码均为 <code data-literal>lianfang-demo</code>：
+      </p>
+      <ul>
+        <li>
+          <code data-literal>duty</code> 值班员，<code data-literal>commander</code> 指挥长，<code data-literal>admin</code> 管理员
+        </li>
+        <li>
+          <code data-literal>liaison.单位代号</code> 成员单位联络员，<code data-literal>head.单位代号</code> 单位负责人，如 <code data-literal>liaison.xy_zgh</code>（信阳市总工会）
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 /** 添加联络员: a new liaison (or unit head) for a member unit, validated by the server's schema. */
+import { forPeople } from '../../../../src/contract/words.js';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import '../../lib/zod-setup.js';
@@ -19,7 +20,7 @@ export function AddMemberForm({ units, onAdded }: { units: UnitWithPeople[]; onA
     const parsed = newUnitMemberSchema.safeParse({ ...form, phone: form.phone.trim() || undefined });
     if (!parsed.success) {
       const out: Record<string, string> = {};
-      for (const i of parsed.error.issues) out[i.path.join('.')] ??= i.message;
+      for (const i of parsed.error.issues) out[i.path.join('.')] ??= forPeople(i.message);
       setErrors(out);
       return;
     }

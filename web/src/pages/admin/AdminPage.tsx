@@ -3,6 +3,8 @@
  * as it is (rules, readable conditions, quoted clauses, deadlines), users and roles; add a
  * liaison to a unit; put people on or off duty. Commanders see their jurisdiction read-only.
  */
+import { PhoneEditor } from './PhoneEditor.js';
+import { useUnits } from '../../components/use-units.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { Person, RulebookView, UnitWithPeople } from '../../../../src/contract/admin.js';
@@ -151,7 +153,6 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
                 <th scope="row">
                   {u.section && <span class="muted">{u.section} </span>}
                   {u.name}
-                  <div class="muted small mono">{u.id}</div>
                   <div class={onDuty ? 'small' : 'small warn-text'}>
                     {onDuty ? `在岗联络员 ${onDuty} 人` : '⚠ 没有在岗联络员'}
                   </div>
@@ -173,7 +174,10 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
                     {u.people.map((p) => (
                       <li key={p.id} data-username={p.username} class={p.active ? '' : 'inactive'}>
                         <span class="person-role">{labelOf(USER_ROLE_LABELS, p.role)}</span> <strong>{p.displayName}</strong>{' '}
-                        <span class="muted mono small">{p.username}</span> {p.phone && <span class="small">☎ {p.phone}</span>}{' '}
+                        <span class="muted mono small" data-literal>
+                          {p.username}
+                        </span>{' '}
+                        <PhoneEditor person={p} canEdit={canEdit} onChanged={replace} />{' '}
                         {p.role === 'liaison' && <DutyToggle person={p} canEdit={canEdit} onChanged={replace} />}
                         {!p.active && <span class="tag">已停用</span>}
                       </li>
@@ -254,7 +258,6 @@ function RulebookTab({ jurisdictionId }: { jurisdictionId: string }) {
             <tr key={r.id} data-rule-id={r.id}>
               <th scope="row">
                 {r.unitName ?? r.unitId}
-                <div class="muted small mono">{r.id}</div>
               </th>
               <td>
                 <RoleBadge role={r.role} />
@@ -278,6 +281,8 @@ function RulebookTab({ jurisdictionId }: { jurisdictionId: string }) {
 function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; canEdit: boolean; self: User }) {
   const { data, error, reload, setData } = useLoad<{ users: Person[] }>(`/api/v1/admin/users?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
   const [role, setRole] = useState('');
+  const units = useUnits(jurisdictionId);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
   if (error) return <ErrorBox message={error} onRetry={reload} />;
   if (!data) return <Loading what="用户" />;
   const replace = (p: Person) => setData({ users: data.users.map((x) => (x.id === p.id ? p : x)) });
@@ -312,10 +317,14 @@ function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; c
           {shown.map((p) => (
             <tr key={p.id} data-username={p.username}>
               <th scope="row">{p.displayName}</th>
-              <td class="mono">{p.username}</td>
+              <td class="mono" data-literal>
+                {p.username}
+              </td>
               <td>{labelOf(USER_ROLE_LABELS, p.role)}</td>
-              <td class="mono small">{p.unitId ?? '—'}</td>
-              <td>{p.phone ?? '—'}</td>
+              <td class="small">{p.unitId ? (unitNames.get(p.unitId) ?? '—') : '—'}</td>
+              <td>
+                <PhoneEditor person={p} canEdit={canEdit} onChanged={replace} />
+              </td>
               <td>
                 <DutyToggle person={p} canEdit={canEdit} onChanged={replace} />
               </td>
@@ -332,27 +341,30 @@ function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; c
 
 function ActiveToggle({ person, canEdit, onChanged }: { person: Person; canEdit: boolean; onChanged: (p: Person) => void }) {
   const [busy, setBusy] = useState(false);
-  const label = person.active ? '启用' : '已停用';
-  if (!canEdit) return <span>{label}</span>;
+  const state = person.active ? '正常' : '已停用';
+  if (!canEdit) return <span>{state}</span>;
   return (
-    <button
-      type="button"
-      class="btn btn-small"
-      disabled={busy}
-      aria-label={`${person.active ? '停用' : '启用'} ${person.displayName}`}
-      onClick={async () => {
-        if (person.active && !confirm(`停用 ${person.displayName} 的账号？停用后无法登录。`)) return;
-        setBusy(true);
-        try {
-          onChanged((await patch<{ user: Person }>(`/api/v1/admin/users/${encodeURIComponent(person.id)}`, { active: !person.active })).user);
-        } catch (err) {
-          alert(describeError(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {label}（{person.active ? '停用' : '启用'}）
-    </button>
+    <span class="active-cell">
+      <span>{state}</span>{' '}
+      <button
+        type="button"
+        class="btn btn-small"
+        disabled={busy}
+        aria-label={`${person.active ? '停用' : '恢复启用'}${person.displayName}的账号`}
+        onClick={async () => {
+          if (person.active && !confirm(`停用 ${person.displayName} 的账号？停用后无法登录。`)) return;
+          setBusy(true);
+          try {
+            onChanged((await patch<{ user: Person }>(`/api/v1/admin/users/${encodeURIComponent(person.id)}`, { active: !person.active })).user);
+          } catch (err) {
+            alert(describeError(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {person.active ? '停用' : '恢复启用'}
+      </button>
+    </span>
   );
 }

@@ -10,6 +10,8 @@ import { DrillMark } from '../../components/DrillMark.js';
 import { focusSoon } from '../../components/form.js';
 import { formatDue, obligationClock, taskClock } from '../../components/response-clocks.js';
 import type { UnitOption } from '../../components/use-units.js';
+import { UnitPhones } from '../../components/PhoneLinks.js';
+import type { PhonesByUnit } from '../../components/use-phone-book.js';
 import { mergeNotification, type IncidentEntry, type Model } from '../../lib/incident-state.js';
 import type { User } from '../../lib/session.js';
 import { formatDuration, formatTime } from '../../lib/time.js';
@@ -30,10 +32,12 @@ interface Props {
   user: User;
   now: number;
   units: UnitOption[];
+  /** The unit's numbers, to call it from the alert. */
+  phones?: PhonesByUnit;
   onChange(): void;
 }
 
-export function AlertItem({ alert, model, user, now, units, onChange }: Props) {
+export function AlertItem({ alert, model, user, now, units, phones, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const kind = KIND_LABELS[alert.kind] ?? { label: '督办', icon: '!' };
   const entry = model.incidents[alert.incidentId];
@@ -65,14 +69,18 @@ export function AlertItem({ alert, model, user, now, units, onChange }: Props) {
         {kind.label}
         <span class="muted"> · {formatTime(alert.raisedAt)}（{formatDuration(now - Date.parse(alert.raisedAt))}前）</span>
       </p>
-      {alert.unitName && <p class="alert-unit">{alert.unitName}</p>}
+      {alert.unitName && (
+        <p class="alert-unit">
+          {alert.unitName} {alert.unitId && phones && <UnitPhones people={phones.get(alert.unitId)} />}
+        </p>
+      )}
       {/* An overdue task or report is told by the thing itself, as it stands now; the stored reason says it as of then. */}
       {!(subjectKnown && (alert.kind === 'task_overdue' || alert.kind === 'obligation_overdue')) && <p class="alert-reason">{alert.reason}</p>}
       {entry && <AlertSubject alert={alert} entry={entry} now={now} />}
       {entry && (
         <p class="muted small">
           <DrillMark drill={entry.incident.drill} />
-          {entry.incident.ref} {entry.incident.title}
+          <span data-literal>{entry.incident.ref}</span> {entry.incident.title}
         </p>
       )}
       {mayResolve &&

@@ -1,39 +1,58 @@
 /**
- * 指挥大屏 (/board): every open incident with its severity, the unit × state grid with time against
- * each deadline, the upward-reporting clocks, the joint response tasks and the timeline, and the
- * declines and 督办 alerts that need a commander. Live, and catches up by itself after a lost connection.
+ * 指挥大屏 (/board): a summary strip (open incidents, units late to 签收, overdue tasks, the
+ * nearest statutory deadline), filters and search, then every open incident as a compact row that
+ * opens on demand, and the declines and 督办 alerts that need a commander. Live; a new incident
+ * announces itself (tone, notification, page title); catches up by itself after a lost connection.
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { usePhoneBook } from '../../components/use-phone-book.js';
 import { useUnits } from '../../components/use-units.js';
+import type { IncidentEntry } from '../../lib/incident-state.js';
 import type { User } from '../../lib/session.js';
 import { formatTime } from '../../lib/time.js';
 import { deskNav, ErrorBox, Header, LinkBanner, Loading, useNow } from '../../lib/ui.js';
+import { AnnounceControls } from './AnnounceControls.js';
+import { BoardFilters } from './BoardFilters.js';
+import { matches, NO_FILTER, summarise, type BoardFilter } from './board-summary.js';
 import { CommanderPanel } from './CommanderPanel.js';
 import { IncidentCard } from './IncidentCard.js';
+import { SummaryStrip } from './SummaryStrip.js';
+import { useAnnouncer } from './use-announcer.js';
 import { useBoard } from './use-board.js';
 
 const SEVERITY_RANK: Record<string, number> = { extraordinary: 0, major: 1, general: 2 };
+/** Up to this many incidents open in full by themselves; more are listed as compact rows. */
+const EXPAND_ALL_UP_TO = 2;
+
+/** Real incidents before drills, then the most severe, then the newest. */
+function byUrgency(a: IncidentEntry, b: IncidentEntry): number {
+  return (
+    Number(a.incident.drill === true) - Number(b.incident.drill === true) ||
+    (SEVERITY_RANK[a.incident.severity] ?? 9) - (SEVERITY_RANK[b.incident.severity] ?? 9) ||
+    b.incident.receivedAt.localeCompare(a.incident.receivedAt)
+  );
+}
 
 export default function BoardPage({ user }: { user: User }) {
   const jurisdictionId = new URLSearchParams(location.search).get('jurisdictionId') ?? (user.role === 'admin' ? 'xinyang' : undefined);
   const board = useBoard(jurisdictionId);
   const units = useUnits(board.jurisdiction?.id);
+  const phones = usePhoneBook(board.jurisdiction?.id);
   const shortNames = useMemo(() => new Map(units.map((u) => [u.id, u.shortName])), [units]);
   const now = useNow(1000);
+  const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const m = board.model;
-  // Real incidents before drills, then the most severe, then the newest.
-  const incidents = m
-    ? Object.values(m.incidents).sort(
-        (a, b) =>
-          Number(a.incident.drill === true) - Number(b.incident.drill === true) ||
-          (SEVERITY_RANK[a.incident.severity] ?? 9) - (SEVERITY_RANK[b.incident.severity] ?? 9) ||
-          b.incident.receivedAt.localeCompare(a.incident.receivedAt),
-      )
-    : [];
+  const incidents = m ? Object.values(m.incidents).sort(byUrgency) : null;
+  const announcer = useAnnouncer(incidents);
+  const shown = m && incidents ? incidents.filter((e) => matches(e, filter, m)) : [];
+  const expandedByDefault = shown.length <= EXPAND_ALL_UP_TO;
+  const isExpanded = (id: string) => toggled[id] ?? expandedByDefault;
 
   return (
     <div class="board-page">
       <Header title={`指挥大屏${board.jurisdiction ? ` · ${board.jurisdiction.name}` : ''}`} user={user} nav={deskNav(user, 'board')}>
+        <AnnounceControls announcer={announcer} />
         <span class="board-clock" aria-label="当前时间（北京时间）">
           {formatTime(new Date(now).toISOString(), true)}
         </span>
@@ -43,22 +62,49 @@ export default function BoardPage({ user }: { user: User }) {
         <main class="board-main">
           <ErrorBox message={board.error} onRetry={() => location.reload()} />
         </main>
-      ) : !m ? (
+      ) : !m || !incidents ? (
         <main class="board-main">
           <Loading what="大屏" />
         </main>
       ) : (
-        <div class="board-layout">
-          <main class="board-main" aria-label="处置中的事故">
-            <h1 class="sr-only">处置中的事故</h1>
-            {incidents.length === 0 ? (
-              <p class="board-empty">当前没有处置中的事故</p>
-            ) : (
-              incidents.map((entry) => <IncidentCard key={entry.id} entry={entry} now={now} user={user} units={units} shortNames={shortNames} onChange={board.changed} />)
-            )}
-          </main>
-          <CommanderPanel model={m} user={user} now={now} units={units} onChange={board.changed} />
-        </div>
+        <>
+          <SummaryStrip summary={summarise(incidents, now)} phones={phones} />
+          {announcer.unseen.length > 0 && (
+            <div class="new-incident-banner" role="alert">
+              <span aria-hidden="true">⚑ </span>新事故：{announcer.unseen.map((e) => `${e.incident.drill ? '【演练】' : ''}${e.incident.title}`).join('；')}
+              <button type="button" class="btn btn-small" onClick={announcer.seen}>
+                知道了
+              </button>
+            </div>
+          )}
+          <div class="board-layout">
+            <main class="board-main" aria-label="处置中的事故">
+              <h1 class="sr-only">处置中的事故</h1>
+              <BoardFilters filter={filter} onChange={setFilter} shown={shown.length} total={incidents.length} />
+              {incidents.length === 0 ? (
+                <p class="board-empty">当前没有处置中的事故</p>
+              ) : shown.length === 0 ? (
+                <p class="board-empty">没有符合筛选条件的事故</p>
+              ) : (
+                shown.map((entry) => (
+                  <IncidentCard
+                    key={entry.id}
+                    entry={entry}
+                    now={now}
+                    user={user}
+                    units={units}
+                    shortNames={shortNames}
+                    phones={phones}
+                    expanded={isExpanded(entry.id)}
+                    onToggle={() => setToggled((t) => ({ ...t, [entry.id]: !isExpanded(entry.id) }))}
+                    onChange={board.changed}
+                  />
+                ))
+              )}
+            </main>
+            <CommanderPanel model={m} user={user} now={now} units={units} phones={phones} onChange={board.changed} />
+          </div>
+        </>
       )}
     </div>
   );

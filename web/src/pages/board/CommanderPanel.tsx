@@ -1,10 +1,25 @@
 /** 待指挥长处理: declines to resolve and 督办 alerts (late acknowledgements, overdue or blocked tasks, overdue reports). */
+import type { PhonesByUnit } from '../../components/use-phone-book.js';
 import type { UnitOption } from '../../components/use-units.js';
 import type { Model } from '../../lib/incident-state.js';
 import type { User } from '../../lib/session.js';
 import { AlertItem } from './AlertItem.js';
 
-export function CommanderPanel({ model, user, now, units, onChange }: { model: Model; user: User; now: number; units: UnitOption[]; onChange: () => void }) {
+export function CommanderPanel({
+  model,
+  user,
+  now,
+  units,
+  phones,
+  onChange,
+}: {
+  model: Model;
+  user: User;
+  now: number;
+  units: UnitOption[];
+  phones?: PhonesByUnit;
+  onChange: () => void;
+}) {
   const alerts = Object.values(model.alerts).sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   return (
     <aside class="commander-panel" aria-labelledby="commander-panel-title">
@@ -16,7 +31,7 @@ export function CommanderPanel({ model, user, now, units, onChange }: { model: M
       ) : (
         <ul class="alert-list">
           {alerts.map((a) => (
-            <AlertItem key={a.id} alert={a} model={model} user={user} now={now} units={units} onChange={onChange} />
+            <AlertItem key={a.id} alert={a} model={model} user={user} now={now} units={units} phones={phones} onChange={onChange} />
           ))}
         </ul>
       )}

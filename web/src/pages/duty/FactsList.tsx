@@ -1,6 +1,8 @@
 /** The incident's current facts as the duty officer filed them, for the incident page. */
 import { CASUALTY_LABELS, FLAG_LABELS, HAZARD_LABELS, INDUSTRY_LABELS, labelOf, SETTING_LABELS } from '../../../../src/contract/labels.js';
 import type { IncidentFacts } from '../../../../src/contract/report.js';
+import { MapLink } from '../../components/MapLink.js';
+import { PhoneLink } from '../../components/PhoneLinks.js';
 import { formatDateTime } from '../../lib/time.js';
 import { CASUALTY_KEYS } from './form-model.js';
 
@@ -13,13 +15,12 @@ export function FactsList({ facts }: { facts: IncidentFacts }) {
         <dd>{formatDateTime(facts.occurredAt)}</dd>
         <dt>地点</dt>
         <dd>
-          {facts.place.address}
-          {facts.place.township ? `（${facts.place.township}）` : ''}
+          <MapLink place={facts.place} />
         </dd>
         <dt>用人单位</dt>
         <dd>
           {facts.employer.name}（{labelOf(INDUSTRY_LABELS, facts.employer.industry)}，{facts.employer.licensed ? '持照' : '无照'}）
-          {facts.employer.creditCode && <span class="mono"> {facts.employer.creditCode}</span>}
+          {facts.employer.creditCode && <span class="mono" data-literal> {facts.employer.creditCode}</span>}
         </dd>
         <dt>危害</dt>
         <dd>
@@ -50,7 +51,7 @@ export function FactsList({ facts }: { facts: IncidentFacts }) {
         )}
         <dt>报告人</dt>
         <dd>
-          {facts.reporter.name} {facts.reporter.phone}
+          <PhoneLink phone={facts.reporter.phone} who={facts.reporter.name} />
         </dd>
       </dl>
     </section>

@@ -14,6 +14,8 @@ import { directsResponse, TaskBoard } from '../../components/TaskBoard.js';
 import { Timeline } from '../../components/Timeline.js';
 import { UnitGrid } from '../../components/UnitGrid.js';
 import { useUnits } from '../../components/use-units.js';
+import { Attachments } from '../../components/Attachments.js';
+import { usePhoneBook } from '../../components/use-phone-book.js';
 import { describeError, get } from '../../lib/api.js';
 import { applyEvent, emptyModel, mergeTimeline, replaceIncident, type IncidentDetail, type Model } from '../../lib/incident-state.js';
 import { Link } from '../../lib/nav.js';
@@ -75,6 +77,7 @@ export function IncidentView({ id, filed, user }: { id: string; filed: string | 
 
   const entry = model.current.incidents[id];
   const units = useUnits(entry?.incident.jurisdictionId);
+  const phones = usePhoneBook(entry?.incident.jurisdictionId);
   if (error) return <ErrorBox message={error} onRetry={() => location.reload()} />;
   if (!entry) return <Loading what="事故" />;
   const inc = entry.incident;
@@ -101,7 +104,9 @@ export function IncidentView({ id, filed, user }: { id: string; filed: string | 
             {inc.title}
           </h1>
           <p class="incident-meta">
-            <span class="ref mono">{inc.ref}</span>
+            <span class="ref mono" data-literal>
+              {inc.ref}
+            </span>
             <span>{labelOf(INCIDENT_STATUS_LABELS, inc.status)}</span>
             <span>
               {labelOf(REPORT_KIND_LABELS, kind)} 第{inc.version}版
@@ -125,7 +130,7 @@ export function IncidentView({ id, filed, user }: { id: string; filed: string | 
             事后报告（打印/PDF）
           </a>
           <a class="btn" href={`${account}?format=csv`} download>
-            导出CSV
+            导出电子表格
           </a>
         </div>
       </header>
@@ -145,10 +150,11 @@ export function IncidentView({ id, filed, user }: { id: string; filed: string | 
       )}
       <div class="incident-view-body">
         <div>
-          <UnitGrid entry={entry} now={clockNow} />
+          <UnitGrid entry={entry} now={clockNow} phones={phones} />
           <ObligationClocks entry={entry} now={clockNow} canSubmit onChange={rerender} />
           <TaskBoard entry={entry} now={clockNow} user={user} units={units} onChange={rerender} />
           {facts && <FactsList facts={facts} />}
+          <Attachments incidentId={inc.id} canUpload={open} version={entry.timeline.filter((e) => e.type === 'attachment.added').length} />
         </div>
         <Timeline entry={entry} />
       </div>

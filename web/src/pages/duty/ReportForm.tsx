@@ -28,7 +28,7 @@ import {
 import { api, ApiError, describeError, get, post } from '../../lib/api.js';
 import { clearDraft, loadDraft, newKey, saveDraft, type Stored } from '../../lib/draft.js';
 import type { User } from '../../lib/session.js';
-import { formatTime, OFFSET } from '../../lib/time.js';
+import { formatTime } from '../../lib/time.js';
 import type { CloseBlockers } from '../../components/response-clocks.js';
 import { CloseBlockersNotice } from './CloseBlockersNotice.js';
 import { Field as FormField } from '../../components/form.js';
@@ -65,6 +65,8 @@ const FIELD_IDS: Record<string, string> = {
   'employer.stateOwnerLevel': 'f-stateOwnerLevel',
   'radiation.sourceClass': 'f-sourceClass',
   radiation: 'f-sourceClass',
+  'place.lat': 'f-lat',
+  'place.lng': 'f-lng',
   'employer.name': 'f-employerName',
   'employer.creditCode': 'f-creditCode',
   'employer.industry': 'f-industry',
@@ -93,6 +95,8 @@ const FIELD_NAMES: Record<string, string> = {
   'employer.stateOwnerLevel': '国有企业出资层级',
   'radiation.sourceClass': '失控的放射源类别',
   radiation: '放射源情况',
+  'place.lat': '纬度',
+  'place.lng': '经度',
   'employer.name': '用人单位名称',
   'employer.creditCode': '统一社会信用代码',
   'employer.industry': '行业',
@@ -352,7 +356,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             <input {...bind('title')} value={form.title} maxLength={120} onInput={(e) => update({ title: e.currentTarget.value })} />
           </Field>
           <div class="field-row">
-            <Field label="发生时间" hint={`北京时间 UTC${OFFSET}`} path="occurredAt" error={errorFor('occurredAt')} required>
+            <Field label="发生时间" hint="北京时间（东八区）" path="occurredAt" error={errorFor('occurredAt')} required>
               <input type="datetime-local" {...bind('occurredAt')} value={form.occurredAt} onInput={(e) => update({ occurredAt: e.currentTarget.value })} />
             </Field>
             {mode.kind === 'initial' && (
@@ -376,6 +380,14 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
               <input {...bind('place.otherTownships')} value={form.otherTownships ?? ''} onInput={(e) => update({ otherTownships: e.currentTarget.value })} />
             </Field>
           </div>
+          <div class="field-row">
+            <Field label="纬度" hint="选填，如 32.12345；与经度同时填写" path="place.lat" error={errorFor('place.lat')}>
+              <input inputMode="decimal" {...bind('place.lat')} value={form.lat} onInput={(e) => update({ lat: e.currentTarget.value })} />
+            </Field>
+            <Field label="经度" hint="选填，如 114.07654" path="place.lng" error={errorFor('place.lng')}>
+              <input inputMode="decimal" {...bind('place.lng')} value={form.lng} onInput={(e) => update({ lng: e.currentTarget.value })} />
+            </Field>
+          </div>
         </fieldset>
 
         <fieldset>
@@ -397,22 +409,22 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
             </Field>
           </div>
           <div class="field-row">
-            <Field label="行业 industry" path="employer.industry" error={errorFor('employer.industry')} required>
+            <Field label="行业" path="employer.industry" error={errorFor('employer.industry')} required>
               <select {...bind('employer.industry')} value={form.industry} onChange={(e) => update({ industry: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {INDUSTRIES.map((code) => (
                   <option value={code}>
-                    {INDUSTRY_LABELS[code]} ({code})
+                    {INDUSTRY_LABELS[code]}
                   </option>
                 ))}
               </select>
             </Field>
-            <Field label="所有制 ownership" path="employer.ownership" error={errorFor('employer.ownership')} required>
+            <Field label="所有制" path="employer.ownership" error={errorFor('employer.ownership')} required>
               <select {...bind('employer.ownership')} value={form.ownership} onChange={(e) => update({ ownership: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {OWNERSHIPS.map((code) => (
                   <option value={code}>
-                    {OWNERSHIP_LABELS[code]} ({code})
+                    {OWNERSHIP_LABELS[code]}
                   </option>
                 ))}
               </select>
@@ -458,17 +470,17 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
           </div>
         </fieldset>
 
-        <CheckGroup legend="场所 settings" name="settings" codes={SETTINGS} labels={SETTING_LABELS} values={form.settings} error={errorFor('settings')} onChange={(v) => update({ settings: v })} />
+        <CheckGroup legend="场所" name="settings" codes={SETTINGS} labels={SETTING_LABELS} values={form.settings} error={errorFor('settings')} onChange={(v) => update({ settings: v })} />
 
         <fieldset>
           <legend>危害因素</legend>
           <div class="field-row">
-            <Field label="危害类别 hazard" path="hazard.category" error={errorFor('hazard.category')} required>
+            <Field label="危害类别" path="hazard.category" error={errorFor('hazard.category')} required>
               <select {...bind('hazard.category')} value={form.hazardCategory} onChange={(e) => update({ hazardCategory: e.currentTarget.value })}>
                 <option value="">请选择</option>
                 {HAZARD_CATEGORIES.map((code) => (
                   <option value={code}>
-                    {HAZARD_LABELS[code]} ({code})
+                    {HAZARD_LABELS[code]}
                   </option>
                 ))}
               </select>
@@ -529,7 +541,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
           </div>
         </fieldset>
 
-        <CheckGroup legend="标记 flags" name="flags" codes={INCIDENT_FLAGS} labels={FLAG_LABELS} values={form.flags} error={errorFor('flags')} onChange={(v) => update({ flags: v })} />
+        <CheckGroup legend="标记" name="flags" codes={INCIDENT_FLAGS} labels={FLAG_LABELS} values={form.flags} error={errorFor('flags')} onChange={(v) => update({ flags: v })} />
 
         <fieldset>
           <legend>事故经过与处置</legend>
@@ -665,7 +677,7 @@ function CheckGroup<T extends string>({
               onChange={(e) => onChange(e.currentTarget.checked ? [...values, code] : values.filter((v) => v !== code))}
             />
             <span class="choice-text">
-              {labels[code]} <span class="muted small">{code}</span>
+              {labels[code]}
             </span>
           </label>
         ))}

@@ -3,6 +3,7 @@
  * Validation is the server's own zod schema (reportSubmissionSchema / followUpSubmissionSchema):
  * one definition of the rules, each issue shown next to its field.
  */
+import { forPeople } from '../../../../src/contract/words.js';
 import '../../lib/zod-setup.js';
 import { creditCodeSchema, followUpSubmissionSchema, reportSubmissionSchema, type IncidentFacts } from '../../../../src/contract/report.js';
 import {
@@ -35,6 +36,9 @@ export interface ReportForm {
   receivedAt: string;
   address: string;
   township: string;
+  /** 纬度/经度 as typed; optional, both or neither. */
+  lat: string;
+  lng: string;
   employerName: string;
   creditCode: string;
   industry: string;
@@ -78,6 +82,8 @@ export function emptyForm(now = new Date()): ReportForm {
     receivedAt: toLocalInput(now),
     address: '',
     township: '',
+    lat: '',
+    lng: '',
     employerName: '',
     creditCode: '',
     industry: '',
@@ -117,6 +123,8 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
     receivedAt: facts.receivedAt ? toLocalInput(facts.receivedAt) : '',
     address: facts.place.address,
     township: facts.place.township ?? '',
+    lat: facts.place.lat === undefined ? '' : String(facts.place.lat),
+    lng: facts.place.lng === undefined ? '' : String(facts.place.lng),
     employerName: facts.employer.name,
     creditCode: facts.employer.creditCode ?? '',
     industry: facts.employer.industry,
@@ -173,7 +181,7 @@ export function toBody(form: ReportForm, mode: ReportMode, jurisdictionId: strin
   const facts = {
     title: form.title,
     occurredAt: fromLocalInput(form.occurredAt) ?? opt(form.occurredAt),
-    place: { address: form.address, township: opt(form.township), otherTownships: added.otherTownships },
+    place: { address: form.address, township: opt(form.township), otherTownships: added.otherTownships, lat: count(form.lat), lng: count(form.lng) },
     employer: {
       name: form.employerName,
       creditCode: opt(form.creditCode),
@@ -206,7 +214,7 @@ export function validate(form: ReportForm, mode: ReportMode, jurisdictionId: str
   const result = schema.safeParse(toBody(form, mode, jurisdictionId));
   if (result.success) return { ok: true, body: result.data as Record<string, unknown> };
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[issue.path.map(String).join('.') || '(body)'] ??= issue.message;
+  for (const issue of result.error.issues) errors[issue.path.map(String).join('.') || '(body)'] ??= forPeople(issue.message);
   return { ok: false, errors };
 }
 

@@ -1,0 +1,101 @@
+/**
+ * 附件: add a scene photo or a written report to an incident, list them, read one. Whoever may
+ * see the incident (as GET /incidents/{id}) may see its attachments; its commission may add them.
+ * The row and its `attachment.added` event commit together.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { attachments, notifications, users } from '../../db/schema.js';
+import { ATTACHMENT_KINDS, safeFileName, sniffContentType } from '../../domain/attachment-types.js';
+import { deskSettings, isCommission, type Actor, type Services } from '../context.js';
+import { DomainError, forbidden, invalid, notFound } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+import { newId } from '../ids.js';
+import { loadVisibleIncident } from '../incidents/load.js';
+import { discardBytes, readBytes, storeBytes } from './storage.js';
+
+type Row = typeof attachments.$inferSelect;
+
+export function attachmentView(row: Row, uploadedByName: string | null) {
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: row.size,
+    sha256: row.sha256,
+    uploadedBy: row.uploadedBy,
+    uploadedByName,
+    createdAt: row.createdAt.toISOString(),
+    url: `/api/v1/attachments/${row.id}`,
+  };
+}
+
+export function tooLarge(maxBytes: number) {
+  return new DomainError('too_large', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, [{ field: 'file', message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }]);
+}
+
+export async function addAttachment(services: Services, actor: Actor, input: { incidentId: string; fileName: string; bytes: Uint8Array }) {
+  const incident = await loadVisibleIncident(services.db, actor, input.incidentId);
+  if (!isCommission(actor)) throw forbidden('只有卫健委人员可以上传附件');
+  const { attachmentMaxBytes } = deskSettings(services);
+  if (input.bytes.byteLength > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
+  if (input.bytes.byteLength === 0) throw invalid('文件是空的', [{ field: 'file', message: '文件是空的' }]);
+  const contentType = sniffContentType(input.bytes);
+  if (!contentType) {
+    const allowed = Object.values(ATTACHMENT_KINDS).map((k) => k.label).join('、');
+    throw invalid(`只能上传${allowed}`, [{ field: 'file', message: `文件内容不是${allowed}` }]);
+  }
+  const now = services.clock();
+  const id = newId('att', now.getTime());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input.bytes as Uint8Array<ArrayBuffer>));
+  const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const fileName = safeFileName(input.fileName, contentType);
+  const stored = await storeBytes(services, id, input.bytes);
+  try {
+    const row = await services.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(attachments)
+        .values({ id, incidentId: incident.id, jurisdictionId: incident.jurisdictionId, fileName, contentType, size: input.bytes.byteLength, sha256, ...stored, uploadedBy: actor.id, createdAt: now })
+        .returning();
+      const audience = await tx.selectDistinct({ unitId: notifications.unitId }).from(notifications).where(eq(notifications.incidentId, incident.id));
+      await appendEvents(tx, now, [
+        {
+          type: 'attachment.added',
+          jurisdictionId: incident.jurisdictionId,
+          incidentId: incident.id,
+          audienceUnits: audience.map((a) => a.unitId),
+          actorId: actor.id,
+          data: { attachment: attachmentView(inserted!, actor.displayName) },
+        },
+      ]);
+      return inserted!;
+    });
+    return { attachment: attachmentView(row, actor.displayName) };
+  } catch (err) {
+    await discardBytes(services, stored);
+    throw err;
+  }
+}
+
+export async function listAttachments(services: Services, actor: Actor, incidentId: string) {
+  await loadVisibleIncident(services.db, actor, incidentId);
+  const rows = await services.db
+    .select({ a: attachments, name: users.displayName })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.incidentId, incidentId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return { attachments: rows.map((r) => attachmentView(r.a, r.name)) };
+}
+
+export async function readAttachment(services: Services, actor: Actor, id: string) {
+  const [row] = await services.db.select().from(attachments).where(and(eq(attachments.id, id)));
+  if (!row) throw notFound('附件');
+  // Visible exactly when the incident is; otherwise the same 404 as a missing attachment.
+  try {
+    await loadVisibleIncident(services.db, actor, row.incidentId);
+  } catch {
+    throw notFound('附件');
+  }
+  return { fileName: row.fileName, contentType: row.contentType, bytes: await readBytes(services, row) };
+}
