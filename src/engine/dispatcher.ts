@@ -5,7 +5,7 @@
  * sent, retried later with backoff on a temporary failure, or failed with the reason. A push
  * subscription the push service reports gone is removed.
  */
-import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, ne, not, sql } from 'drizzle-orm';
 import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, users, jurisdictions } from '../db/schema.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/escalation.js';
 import type { ChannelAdapter, ContactPoint, SendResult } from '../delivery/channel.js';
@@ -13,6 +13,7 @@ import { composeMessage } from '../delivery/compose.js';
 import type { Services } from '../services/context.js';
 import { createActionLinks } from '../services/links/action-links.js';
 import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
+import { deliveryStopped, STOPPED_REASON } from './stopped-items.js';
 
 const LEASE_MS = 60_000;
 
@@ -28,10 +29,17 @@ export interface DispatchOptions {
 export async function dispatchDueDeliveries(services: Services, adapters: ChannelAdapters, options: DispatchOptions = {}): Promise<number> {
   const now = services.clock();
   const batch = options.batch ?? 200;
+  const due = and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now));
+  // What was queued for an item that has since stopped (closed, superseded, declined…) is cancelled, never sent.
+  const stopped = services.db.select({ id: deliveries.id }).from(deliveries).where(and(due, deliveryStopped)).limit(batch).for('update', { skipLocked: true });
+  await services.db
+    .update(deliveries)
+    .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON })
+    .where(inArray(deliveries.id, stopped));
   const claimable = services.db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now)))
+    .where(and(due, not(deliveryStopped)))
     .orderBy(deliveries.nextAttemptAt)
     .limit(batch)
     .for('update', { skipLocked: true });

@@ -138,6 +138,8 @@ export async function fileFollowUp(
         // Closed: the clocks of what was left open stop (the override says why).
         await tx.update(obligations).set({ nextChaseAt: null }).where(and(eq(obligations.incidentId, incidentId), isNull(obligations.submittedAt)));
         await tx.update(responseTasks).set({ nextEscalationAt: null }).where(eq(responseTasks.incidentId, incidentId));
+        // No unit is chased to acknowledge a closed incident: its ladders stop here (the engine's claims skip closed incidents too).
+        await tx.update(notifications).set({ nextEscalationAt: null }).where(eq(notifications.incidentId, incidentId));
       }
 
       const unitNames = new Map(
