@@ -120,6 +120,10 @@ export async function fileFollowUp(
           severity: assessment.classification.severity,
           now,
           actorId: actor.id,
+          revision: {
+            kind,
+            previous: { version: previous.version, severity: previous.classification.severity, casualties: previous.facts.casualties, routing: previous.routing },
+          },
         });
         created = fanOut.views;
         events.push(...fanOut.events);

@@ -10,6 +10,7 @@ import { deliveries, incidents, notifications, users } from '../../db/schema.js'
 import { acknowledgementDeadline } from '../../domain/deadlines.js';
 import type { Severity } from '../../domain/enums.js';
 import type { RoutingDecision } from '../../domain/routing.js';
+import { unitRevision, type UnitRevision, type VersionSnapshot } from '../../domain/report-changes.js';
 import type { Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
@@ -25,6 +26,8 @@ export interface NotifyUnitsInput {
   severity: Severity;
   now: Date;
   actorId: string;
+  /** Which report this is and the version before it, so each unit is told what changed for it (续报·第N版). */
+  revision?: { kind: UnitRevision['kind']; previous: (VersionSnapshot & { version: number }) | null };
 }
 
 export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promise<{ views: NotificationView[]; events: NewEvent[] }> {
@@ -71,7 +74,11 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
     incidentId: incident.id,
     audienceUnits: [view.unitId],
     actorId: input.actorId,
-    data: { notification: view, incident: summary },
+    data: {
+      notification: view,
+      incident: summary,
+      ...(input.revision ? { revision: unitRevision(input.revision.kind, input.version, input.revision.previous, view.unitId) } : {}),
+    },
   }));
   return { views, events };
 }
