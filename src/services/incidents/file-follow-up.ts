@@ -15,12 +15,11 @@ import { servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden } from '../errors.js';
 import { createObligations } from '../obligations/create-obligations.js';
 import { describeOpenItems, openItemsAtClose } from './close-check.js';
-import { carryOverDeclines } from '../../domain/declines.js';
 import { resolvedDeclines } from './resolved-declines.js';
 import { upstreamEvents } from './upstream-events.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { onceForKey, requestFingerprint } from '../idempotency.js';
-import { assessmentView, assessReport } from './assess.js';
+import { assessmentView, planReport } from './assess.js';
 import { latestVersion, loadVisibleIncident } from './load.js';
 import { notifyUnits } from './notify-units.js';
 import { requireFilingRights } from './filing-rights.js';
@@ -37,9 +36,7 @@ export async function fileFollowUp(
   if (submission.closeOverride && actor.role !== 'commander' && actor.role !== 'admin')
     throw forbidden('只有指挥长可以强制结案 (only a commander may close with open items)');
   const book = await requireFilingRights(services, actor, visible.jurisdictionId);
-  const adjusted = new Set([...submission.extraUnits, ...submission.excludeUnits].map((a) => a.unitId));
-  const assessment = { ...assessReport(book, submission, submission.extraUnits, submission.excludeUnits) };
-  Object.assign(assessment, carryOverDeclines(assessment, await resolvedDeclines(services.db, incidentId), adjusted));
+  const assessment = planReport(book, submission, submission.extraUnits, submission.excludeUnits, await resolvedDeclines(services.db, incidentId));
   const fingerprint = await requestFingerprint({ incidentId, submission });
   const now = services.clock();
 
