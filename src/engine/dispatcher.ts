@@ -14,6 +14,8 @@ import type { Services } from '../services/context.js';
 import { createActionLinks } from '../services/links/action-links.js';
 import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
 import { deliveryStopped, STOPPED_REASON } from './stopped-items.js';
+import { plainFailureReason } from '../domain/delivery-failure.js';
+import { appendEvents } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
 
@@ -64,7 +66,7 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
       }
     }),
   );
-  await recordOutcomes(services, claimed, outcomes, options.random ?? Math.random);
+  await recordOutcomes(services, claimed, outcomes, options.random ?? Math.random, context);
   return claimed.length;
 }
 
@@ -145,7 +147,7 @@ async function prepareMessages(
 }
 
 /** Writes a batch's outcomes: every success in one statement, failures one by one (they are few). */
-async function recordOutcomes(services: Services, claimed: Delivery[], outcomes: SendResult[], random: () => number): Promise<void> {
+async function recordOutcomes(services: Services, claimed: Delivery[], outcomes: SendResult[], random: () => number, ctx: Awaited<ReturnType<typeof loadContext>>): Promise<void> {
   const now = services.clock();
   const { db } = services;
   const sent = claimed.map((d, i) => ({ d, o: outcomes[i]! })).filter((x) => x.o.ok);
@@ -173,6 +175,19 @@ async function recordOutcomes(services: Services, claimed: Delivery[], outcomes:
         .where(eq(deliveries.id, d.id));
       continue;
     }
-    await db.update(deliveries).set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: outcome.reason }).where(eq(deliveries.id, d.id));
+    // A delivery given up is on the record with its event, the reason in plain words, for the board and the timeline.
+    const about = d.notificationId ? ctx.notifications.get(d.notificationId) : d.taskId ? ctx.tasks.get(d.taskId) : undefined;
+    await db.transaction(async (tx) => {
+      await tx.update(deliveries).set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: outcome.reason }).where(eq(deliveries.id, d.id));
+      if (about)
+        await appendEvents(tx, now, [
+          {
+            type: 'delivery.failed',
+            jurisdictionId: about.incident.jurisdictionId,
+            incidentId: about.incident.id,
+            data: { deliveryId: d.id, notificationId: d.notificationId, taskId: d.taskId, unitId: d.unitId, unitName: about.unitName, channel: d.channel, round: d.round, reason: plainFailureReason(outcome.reason, d.channel) },
+          },
+        ]);
+    });
   }
 }
