@@ -109,9 +109,15 @@ export const userPatchSchema = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要修改的内容 (nothing to change)')
   .meta({ id: 'UserPatch' });
 
+/** The incident an alert is about: named and linked even once it is closed and gone from the board. */
+export const alertIncidentSchema = z
+  .object({ id: z.string(), ref: z.string(), title: z.string(), status: z.enum(['open', 'closed']), drill: z.boolean() })
+  .meta({ id: 'AlertIncident' });
+
 export const alertViewSchema = z
   .object({
     id: z.string(),
+    incident: alertIncidentSchema,
     jurisdictionId: z.string(),
     incidentId: z.string(),
     notificationId: z.string().nullable(),

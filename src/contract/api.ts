@@ -184,12 +184,32 @@ export const incidentSummarySchema = z
     casualties: casualtiesSchema,
     narrative: z.string(),
     measuresTaken: z.string().nullable(),
+    reporter: z.object({ name: z.string(), phone: z.string() }).optional().meta({ description: '报告人 and the number to call back' }),
   })
   .meta({ id: 'IncidentSummary' });
 
+const casualtyCountsSchema = casualtiesSchema;
+
+/** 续报·第N版: the version a unit is notified of, and the one before as it stood for that unit. */
+export const unitRevisionSchema = z
+  .object({
+    kind: z.enum(REPORT_KINDS),
+    version: z.number().int(),
+    previous: z
+      .object({ version: z.number().int(), severity: z.enum(SEVERITIES), casualties: casualtyCountsSchema, role: z.enum(UNIT_ROLES).nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'UnitRevision' });
+
 export const inboxResponseSchema = z
   .object({
-    notifications: z.array(notificationSchema.extend({ incident: incidentSummarySchema })),
+    notifications: z.array(
+      notificationSchema.extend({
+        incident: incidentSummarySchema,
+        revision: unitRevisionSchema,
+        declineResolvedByName: z.string().nullable(),
+      }),
+    ),
     lastSeq: z.number().int().meta({ description: 'Pass to socket `resume` to receive everything after this answer' }),
   })
   .meta({ id: 'Inbox' });

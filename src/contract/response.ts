@@ -53,6 +53,11 @@ export const obligationSubmitSchema = z
     reference: z.string().trim().min(1).max(200).optional().meta({ description: '文号, fax number, who took the call …' }),
     submittedAt: isoDateTime.optional().meta({ description: 'When it was reported, if before now' }),
     note: z.string().trim().max(1000).optional(),
+    covers: z
+      .array(z.string().min(1).max(64))
+      .max(20)
+      .optional()
+      .meta({ description: 'The other open obligations to the same recipient this one report also meets; absent = all of them, [] = only this one' }),
   })
   .meta({ id: 'ObligationSubmission' });
 

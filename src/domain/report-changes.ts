@@ -43,3 +43,16 @@ export function compareVersions(previous: VersionSnapshot, next: VersionSnapshot
     requiresReacknowledgement: severityChanged || casualtiesChanged || routingChanged,
   };
 }
+
+/** What one unit is told about the version it is notified of: which report, and the version before as it stood for this unit. */
+export interface UnitRevision {
+  kind: 'initial' | 'follow_up' | 'final';
+  version: number;
+  previous: { version: number; severity: Severity; casualties: IncidentFacts['casualties']; role: UnitRole | null } | null;
+}
+
+export function unitRevision(kind: UnitRevision['kind'], version: number, previous: (VersionSnapshot & { version: number }) | null, unitId: string): UnitRevision {
+  if (!previous) return { kind, version, previous: null };
+  const role = previous.routing.find((d) => d.unitId === unitId)?.role ?? null;
+  return { kind, version, previous: { version: previous.version, severity: previous.severity, casualties: previous.casualties, role } };
+}

@@ -5,8 +5,8 @@
  * sent, retried later with backoff on a temporary failure, or failed with the reason. A push
  * subscription the push service reports gone is removed.
  */
-import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, jurisdictions } from '../db/schema.js';
+import { and, eq, inArray, lte, ne, not, sql } from 'drizzle-orm';
+import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, users, jurisdictions } from '../db/schema.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/escalation.js';
 import type { ChannelAdapter, ContactPoint, SendResult } from '../delivery/channel.js';
 import { composeMessage } from '../delivery/compose.js';
@@ -15,6 +15,9 @@ import { createActionLinks } from '../services/links/action-links.js';
 import { signUnitLink } from '../services/links/unit-links.js';
 import { UNIT_LINK_LABEL } from '../delivery/compose.js';
 import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
+import { deliveryStopped, STOPPED_REASON } from './stopped-items.js';
+import { plainFailureReason } from '../domain/delivery-failure.js';
+import { appendEvents } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
 
@@ -30,10 +33,17 @@ export interface DispatchOptions {
 export async function dispatchDueDeliveries(services: Services, adapters: ChannelAdapters, options: DispatchOptions = {}): Promise<number> {
   const now = services.clock();
   const batch = options.batch ?? 200;
+  const due = and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now));
+  // What was queued for an item that has since stopped (closed, superseded, declined…) is cancelled, never sent.
+  const stopped = services.db.select({ id: deliveries.id }).from(deliveries).where(and(due, deliveryStopped)).limit(batch).for('update', { skipLocked: true });
+  await services.db
+    .update(deliveries)
+    .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON })
+    .where(inArray(deliveries.id, stopped));
   const claimable = services.db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now)))
+    .where(and(due, not(deliveryStopped)))
     .orderBy(deliveries.nextAttemptAt)
     .limit(batch)
     .for('update', { skipLocked: true });
@@ -58,7 +68,7 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
       }
     }),
   );
-  await recordOutcomes(services, claimed, outcomes, options.random ?? Math.random);
+  await recordOutcomes(services, claimed, outcomes, options.random ?? Math.random, context);
   return claimed.length;
 }
 
@@ -138,7 +148,7 @@ async function prepareMessages(
 }
 
 /** Writes a batch's outcomes: every success in one statement, failures one by one (they are few). */
-async function recordOutcomes(services: Services, claimed: Delivery[], outcomes: SendResult[], random: () => number): Promise<void> {
+async function recordOutcomes(services: Services, claimed: Delivery[], outcomes: SendResult[], random: () => number, ctx: Awaited<ReturnType<typeof loadContext>>): Promise<void> {
   const now = services.clock();
   const { db } = services;
   const sent = claimed.map((d, i) => ({ d, o: outcomes[i]! })).filter((x) => x.o.ok);
@@ -166,6 +176,19 @@ async function recordOutcomes(services: Services, claimed: Delivery[], outcomes:
         .where(eq(deliveries.id, d.id));
       continue;
     }
-    await db.update(deliveries).set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: outcome.reason }).where(eq(deliveries.id, d.id));
+    // A delivery given up is on the record with its event, the reason in plain words, for the board and the timeline.
+    const about = d.notificationId ? ctx.notifications.get(d.notificationId) : d.taskId ? ctx.tasks.get(d.taskId) : undefined;
+    await db.transaction(async (tx) => {
+      await tx.update(deliveries).set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: outcome.reason }).where(eq(deliveries.id, d.id));
+      if (about)
+        await appendEvents(tx, now, [
+          {
+            type: 'delivery.failed',
+            jurisdictionId: about.incident.jurisdictionId,
+            incidentId: about.incident.id,
+            data: { deliveryId: d.id, notificationId: d.notificationId, taskId: d.taskId, unitId: d.unitId, unitName: about.unitName, channel: d.channel, round: d.round, reason: plainFailureReason(outcome.reason, d.channel) },
+          },
+        ]);
+    });
   }
 }

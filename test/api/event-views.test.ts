@@ -117,7 +117,7 @@ describe('one incident through every event type', () => {
     const written = new Set<string>();
     for (const file of sourceFiles('src'))
       for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /\btype:/.test(l)))
-        for (const m of line.matchAll(/'((?:incident|notification|task|obligation|alert|access)\.[a-z_]+)'/g)) written.add(m[1]!);
+        for (const m of line.matchAll(/'((?:incident|notification|task|obligation|alert|access|attachment|delivery)\.[a-z_]+)'/g)) written.add(m[1]!);
     expect([...written].sort()).toEqual([...EVENT_TYPES].sort());
     const logged = new Set((await server.services.db.select({ type: events.type }).from(events)).map((e) => e.type));
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]))) expect(logged, `the story produced no ${type}`).toContain(type);

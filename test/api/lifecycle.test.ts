@@ -79,8 +79,9 @@ describe('an incident from 初报 to 终报', () => {
     expect((await api('POST', `/notifications/${v1[unit.union!]}/acknowledge`, token.union!, { note: '已派员赶赴现场' })).status).toBe(200);
     at(6);
     expect((await api('POST', `/notifications/${v1[unit.hrss!]}/decline`, token.hrss!, { reason: '不属于本部门职责' })).status).toBe(200);
-    at(35); // the lead's deadline is 30 minutes
-    expect((await api('POST', `/notifications/${v1[unit.wjw!]}/acknowledge`, token.wjw!, {})).status).toBe(200);
+    at(35); // the lead's deadline is 30 minutes; the commission's own unit is not chased for what it filed
+    const own = await api('POST', `/notifications/${v1[unit.wjw!]}/acknowledge`, token.wjw!, {});
+    expect(own.body).toMatchObject({ alreadyAcknowledged: true });
     expect((await openAlerts()).filter((a) => a.kind === 'declined' && !a.resolvedAt)).toHaveLength(1);
   });
 
@@ -270,14 +271,15 @@ describe('an incident from 初报 to 终报', () => {
     for (const e of created) expect(rows.get(e.data.notification.id).ackDueAt).toBe(e.data.notification.ackDueAt);
     // Every acknowledgement: when, by whom, over which channel, and minutes late against that deadline.
     const acks = events.filter((e) => e.type === 'notification.acknowledged');
-    expect(acks.length).toBe(3);
+    // The commission's own unit stands acknowledged by the filer at each version it is routed in.
+    expect(acks.length).toBe(4);
     for (const e of acks) {
       const row = rows.get(e.data.notification.id);
       const late = minutesLate(new Date(e.data.notification.acknowledgedAt), new Date(row.ackDueAt));
       expect(row).toMatchObject({ acknowledgedAt: e.data.notification.acknowledgedAt, acknowledgedBy: e.data.notification.acknowledgedByName, acknowledgedVia: 'api', lateByMinutes: late, outcome: late ? 'late' : 'on_time' });
     }
     expect(rows.get(v1[unit.union!]!)).toMatchObject({ outcome: 'on_time', firstReadAt: new Date(START.getTime() + min(3)).toISOString(), acknowledgementNote: '已派员赶赴现场' });
-    expect(rows.get(v1[unit.wjw!]!)).toMatchObject({ outcome: 'late', lateByMinutes: 5 });
+    expect(rows.get(v1[unit.wjw!]!)).toMatchObject({ outcome: 'on_time', lateByMinutes: 0, acknowledgementNote: '本单位报送，无需签收' });
     expect(rows.get(v1[unit.hrss!]!)).toMatchObject({ outcome: 'declined', declineReason: '不属于本部门职责' });
     expect(rows.get(v1[unit.hrss!]!).declineResolution).toContain('改派');
     // A unit that never acknowledged the first version before the 续报 replaced it, past its deadline.
@@ -311,7 +313,7 @@ describe('an incident from 初报 to 终报', () => {
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.body).toContain('事后报告：全流程演示事故');
     expect(html.body).toContain('@media print');
-    expect(html.body).toContain('逾期5分钟');
+    expect(html.body).toContain('逾期10分钟');
     expect(html.body).not.toContain('【演练】');
     const csv = await fetch(`${server.url}/api/v1/incidents/${incidentId}/account?format=csv`, { headers: { authorization: `Bearer ${duty}` } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

@@ -56,9 +56,10 @@ describe('acknowledging (签收)', () => {
     expect(again.status).toBe(200);
     expect(again.body.alreadyAcknowledged).toBe(true);
     expect(again.body.notification.acknowledgedByName).toContain('联络员');
-    // Other units are not affected.
+    // Other units are not affected (the commission's own unit stands acknowledged from filing: it filed the report).
     const detail = await server.request('GET', `/api/v1/incidents/${incident.id}`, { token: duty });
-    expect(detail.body.notifications.filter((n: any) => n.state === 'acknowledged').map((n: any) => n.unitId)).toEqual([union]);
+    const own = (await server.services.rulebooks.current('xinyang'))!.commissionUnitId;
+    expect(detail.body.notifications.filter((n: any) => n.state === 'acknowledged' && n.unitId !== own).map((n: any) => n.unitId)).toEqual([union]);
   });
 
   it('two people tapping 签收 at the same moment produce exactly one acknowledgement event', async () => {
@@ -72,7 +73,7 @@ describe('acknowledging (签收)', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers.filter((a) => !a.body.alreadyAcknowledged)).toHaveLength(1);
     const events = await server.request('GET', `/api/v1/incidents/${incident.id}/events`, { token: duty });
-    expect(events.body.events.filter((e: any) => e.type === 'notification.acknowledged')).toHaveLength(1);
+    expect(events.body.events.filter((e: any) => e.type === 'notification.acknowledged' && e.data.notification.id === id)).toHaveLength(1);
   });
 
   it('a commander may see but not acknowledge (403); another unit’s liaison gets 404; a made-up id gets 404', async () => {

@@ -2,12 +2,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ALERT_KINDS } from '../../domain/enums.js';
 import { listAlerts, resolveAlert } from '../../services/alerts/alerts.js';
+import { alertIncidentSchema } from '../../contract/admin.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
 const alertSchema = z
   .object({
     id: z.string(),
+    incident: alertIncidentSchema,
     jurisdictionId: z.string(),
     incidentId: z.string(),
     notificationId: z.string().nullable(),

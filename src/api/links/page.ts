@@ -27,15 +27,22 @@ export interface LinkPageData {
   basis: string;
   state: string;
   acknowledgedAt: string | null;
-  incident: { ref: string; title: string; severity: string; place: { address: string }; casualties: { acuteCases: number; deaths: number }; narrative: string; drill?: boolean };
+  incident: { ref: string; title: string; severity: string; place: { address: string }; casualties: { acuteCases: number; deaths: number }; narrative: string; drill?: boolean; status?: string };
 }
 
 export function acknowledgePage(d: LinkPageData, message?: { kind: 'done' | 'warn'; text: string }): string {
   const i = d.incident;
   const status =
-    message ?? (d.state === 'acknowledged' ? { kind: 'done' as const, text: `本单位已于 ${d.acknowledgedAt} 签收，无需重复操作。` } : undefined);
+    message ??
+    (d.state === 'acknowledged'
+      ? { kind: 'done' as const, text: `本单位已于 ${d.acknowledgedAt} 签收，无需重复操作。` }
+      : i.status === 'closed'
+        ? { kind: 'done' as const, text: '该事故已终报结案，无需再签收。' }
+        : d.state === 'superseded' || d.state === 'withdrawn'
+          ? { kind: 'warn' as const, text: '该通知已被新的续报取代，请在联防中查看最新通知。' }
+          : undefined);
   const form =
-    d.state === 'pending' && !message
+    d.state === 'pending' && i.status !== 'closed' && !message
       ? `<form method="post" action="/a/${esc(d.token)}"><label for="note">备注（可选）</label><input id="note" name="note" maxlength="500" placeholder="如：已派员赶赴现场"><button type="submit">签收 Acknowledge</button></form>`
       : '';
   return page(

@@ -42,7 +42,7 @@ export function obligationRoutes() {
       security: bearerSecurity,
       request: { params: z.object({ id, obligationId: id }), body: jsonBody(obligationSubmitSchema) },
       responses: {
-        200: jsonResponse(z.object({ obligation: obligationSchema }), 'Submitted'),
+        200: jsonResponse(z.object({ obligation: obligationSchema, covered: z.array(obligationSchema).meta({ description: 'The other obligations to the same recipient this report met' }) }), 'Submitted'),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],

@@ -1,5 +1,5 @@
 /** 预览通知名单: classification and routing before sending. */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { previewResponseSchema } from '../../contract/api.js';
 import { reportSubmissionSchema } from '../../contract/report.js';
 import { previewRouting } from '../../services/incidents/preview-routing.js';
@@ -16,7 +16,10 @@ export function routingRoutes() {
       tags: ['incidents'],
       summary: '预览 Severity, regimes and the units that would be notified, with the quoted clause for each',
       security: bearerSecurity,
-      request: { body: jsonBody(reportSubmissionSchema, 'The same body as POST /incidents') },
+      request: {
+        body: jsonBody(reportSubmissionSchema, 'The same body as POST /incidents'),
+        query: z.object({ incidentId: z.string().max(64).optional().meta({ description: 'For a 续报/终报: plan as filing it on this incident would (resolved declines included)' }) }),
+      },
       responses: {
         200: jsonResponse(previewResponseSchema, 'What filing this report would do; nothing is stored'),
         401: errorResponses[401],
@@ -24,7 +27,7 @@ export function routingRoutes() {
         422: errorResponses[422],
       },
     }),
-    async (c) => c.json(await previewRouting(c.get('services'), c.get('actor'), c.req.valid('json')), 200),
+    async (c) => c.json(await previewRouting(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('query').incidentId), 200),
   );
   return router;
 }

@@ -4,6 +4,7 @@ import { incidents, memberUnits, notifications } from '../../db/schema.js';
 import type { EscalationStep } from '../../domain/escalation.js';
 import { queueExternalDeliveries } from '../../services/delivery/queue-deliveries.js';
 import type { DueTimer } from '../due-timer.js';
+import { incidentOpen } from '../stopped-items.js';
 import { climbLadder } from '../ladder.js';
 
 const STEP_TEXT: Record<EscalationStep, string> = {
@@ -22,7 +23,7 @@ export const acknowledgementTimer: DueTimer<Row> = {
       .from(notifications)
       .innerJoin(incidents, eq(incidents.id, notifications.incidentId))
       .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
-      .where(and(eq(notifications.state, 'pending'), lte(notifications.nextEscalationAt, now)))
+      .where(and(incidentOpen, eq(notifications.state, 'pending'), lte(notifications.nextEscalationAt, now)))
       .orderBy(asc(notifications.nextEscalationAt))
       .limit(limit)
       .for('update', { of: notifications, skipLocked: true }),

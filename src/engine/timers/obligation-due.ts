@@ -6,6 +6,7 @@ import { raiseAlert } from '../../services/alerts/raise-alert.js';
 import type { NewEvent } from '../../services/events/append.js';
 import { obligationView } from '../../services/obligations/views.js';
 import type { DueTimer } from '../due-timer.js';
+import { incidentOpen } from '../stopped-items.js';
 
 type Row = { o: typeof obligations.$inferSelect; jurisdictionId: string; utcOffset: string };
 
@@ -17,7 +18,7 @@ export const obligationDueTimer: DueTimer<Row> = {
       .from(obligations)
       .innerJoin(incidents, eq(incidents.id, obligations.incidentId))
       .innerJoin(jurisdictions, eq(jurisdictions.id, incidents.jurisdictionId))
-      .where(and(isNull(obligations.submittedAt), lte(obligations.nextChaseAt, now)))
+      .where(and(incidentOpen, isNull(obligations.submittedAt), lte(obligations.nextChaseAt, now)))
       .orderBy(asc(obligations.nextChaseAt))
       .limit(limit)
       .for('update', { of: obligations, skipLocked: true }),

@@ -5,6 +5,7 @@ import type { EscalationStep } from '../../domain/escalation.js';
 import { OPEN_TASK_STATES } from '../../domain/tasks.js';
 import { queueExternalDeliveries } from '../../services/delivery/queue-deliveries.js';
 import type { DueTimer } from '../due-timer.js';
+import { incidentOpen } from '../stopped-items.js';
 import { climbLadder } from '../ladder.js';
 
 const STEP_TEXT: Record<EscalationStep, string> = {
@@ -23,7 +24,7 @@ export const taskDueTimer: DueTimer<Row> = {
       .from(responseTasks)
       .innerJoin(incidents, eq(incidents.id, responseTasks.incidentId))
       .innerJoin(memberUnits, eq(memberUnits.id, responseTasks.unitId))
-      .where(and(inArray(responseTasks.state, [...OPEN_TASK_STATES]), lte(responseTasks.nextEscalationAt, now)))
+      .where(and(incidentOpen, inArray(responseTasks.state, [...OPEN_TASK_STATES]), lte(responseTasks.nextEscalationAt, now)))
       .orderBy(asc(responseTasks.nextEscalationAt))
       .limit(limit)
       .for('update', { of: responseTasks, skipLocked: true }),

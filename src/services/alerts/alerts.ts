@@ -1,12 +1,29 @@
 /** 督办 alerts: the commanders' list of what needs them, and closing one with how it was resolved. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { alerts, memberUnits } from '../../db/schema.js';
+import { alerts, incidents, memberUnits } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 
-function alertView(a: typeof alerts.$inferSelect, unitName: string | null) {
+/** The incident an alert is about, named even once it is closed and gone from the board. */
+export interface AlertIncident {
+  id: string;
+  ref: string;
+  title: string;
+  status: 'open' | 'closed';
+  drill: boolean;
+}
+
+const alertIncidentColumns = { id: incidents.id, ref: incidents.ref, title: incidents.title, status: incidents.status, drill: incidents.drill };
+
+export async function alertIncident(db: Services['db'], incidentId: string): Promise<AlertIncident> {
+  const [row] = await db.select(alertIncidentColumns).from(incidents).where(eq(incidents.id, incidentId));
+  return row!;
+}
+
+function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incident: AlertIncident) {
   return {
+    incident,
     id: a.id,
     jurisdictionId: a.jurisdictionId,
     incidentId: a.incidentId,
@@ -27,8 +44,9 @@ function alertView(a: typeof alerts.$inferSelect, unitName: string | null) {
 export async function listAlerts(services: Services, actor: Actor, filter: { open: boolean; incidentId?: string }) {
   if (!isCommission(actor)) throw forbidden('督办只对卫健委开放 (alerts are for the commission)');
   const rows = await services.db
-    .select({ a: alerts, unitName: memberUnits.name })
+    .select({ a: alerts, unitName: memberUnits.name, incident: alertIncidentColumns })
     .from(alerts)
+    .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
     .leftJoin(memberUnits, eq(memberUnits.id, alerts.unitId))
     .where(
       and(
@@ -39,7 +57,7 @@ export async function listAlerts(services: Services, actor: Actor, filter: { ope
     )
     .orderBy(desc(alerts.raisedAt))
     .limit(500);
-  return { alerts: rows.map(({ a, unitName }) => alertView(a, unitName)) };
+  return { alerts: rows.map(({ a, unitName, incident }) => alertView(a, unitName, incident)) };
 }
 
 export async function resolveAlert(services: Services, actor: Actor, alertId: string, resolution: string) {
@@ -54,7 +72,7 @@ export async function resolveAlert(services: Services, actor: Actor, alertId: st
       .where(and(eq(alerts.id, alertId), isNull(alerts.resolvedAt)))
       .returning();
     if (!closed) throw conflict('该督办已关闭 (already resolved)');
-    const view = alertView(closed, null);
+    const view = alertView(closed, null, await alertIncident(tx, closed.incidentId));
     await appendEvents(tx, now, [
       { type: 'alert.resolved', jurisdictionId: closed.jurisdictionId, incidentId: closed.incidentId, actorId: actor.id, data: { alert: { ...view, resolvedByName: actor.displayName } } },
     ]);

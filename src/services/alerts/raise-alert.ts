@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { alerts, type ALERT_KINDS } from '../../db/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
+import { alertIncident } from './alerts.js';
 
 export interface AlertInput {
   jurisdictionId: string;
@@ -39,6 +40,7 @@ export async function raiseAlert(tx: Database, input: AlertInput): Promise<NewEv
         incidentId: alert.incidentId,
         reason: alert.reason,
         raisedAt: alert.raisedAt.toISOString(),
+        incident: await alertIncident(tx, alert.incidentId),
       },
     },
   };

@@ -42,6 +42,7 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
       .filter((a) => a.jurisdictionId === jurisdictionId)
       .map((a) => ({
         id: a.id,
+        incident: a.incident,
         jurisdictionId: a.jurisdictionId,
         incidentId: a.incidentId,
         notificationId: a.notificationId,

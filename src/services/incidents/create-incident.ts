@@ -81,6 +81,7 @@ export async function createIncident(tx: Database, input: NewIncident) {
     incident: incident!,
     facts,
     version: 1,
+    revision: { kind: 'initial', previous: null },
     routing: assessment.routing,
     book,
     severity: assessment.classification.severity,

@@ -16,12 +16,11 @@ import { followUpTimeProblems } from '../../domain/time-bounds.js';
 import { conflict, forbidden, invalid } from '../errors.js';
 import { createObligations } from '../obligations/create-obligations.js';
 import { describeOpenItems, openItemsAtClose } from './close-check.js';
-import { carryOverDeclines } from '../../domain/declines.js';
 import { resolvedDeclines } from './resolved-declines.js';
 import { upstreamEvents } from './upstream-events.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { onceForKey, requestFingerprint } from '../idempotency.js';
-import { assessmentView, assessReport } from './assess.js';
+import { assessmentView, planReport } from './assess.js';
 import { latestVersion, loadVisibleIncident } from './load.js';
 import { notifyUnits } from './notify-units.js';
 import { requireFilingRights } from './filing-rights.js';
@@ -40,9 +39,7 @@ export async function fileFollowUp(
   const book = await requireFilingRights(services, actor, visible.jurisdictionId);
   const timeProblems = followUpTimeProblems(submission.occurredAt, visible.receivedAt);
   if (timeProblems.length) throw invalid('报告中的时间有误', timeProblems);
-  const adjusted = new Set([...submission.extraUnits, ...submission.excludeUnits].map((a) => a.unitId));
-  const assessment = { ...assessReport(book, submission, submission.extraUnits, submission.excludeUnits) };
-  Object.assign(assessment, carryOverDeclines(assessment, await resolvedDeclines(services.db, incidentId), adjusted));
+  const assessment = planReport(book, submission, submission.extraUnits, submission.excludeUnits, await resolvedDeclines(services.db, incidentId));
   const fingerprint = await requestFingerprint({ incidentId, submission });
   const now = services.clock();
 
@@ -123,6 +120,10 @@ export async function fileFollowUp(
           severity: assessment.classification.severity,
           now,
           actorId: actor.id,
+          revision: {
+            kind,
+            previous: { version: previous.version, severity: previous.classification.severity, casualties: previous.facts.casualties, routing: previous.routing },
+          },
         });
         created = fanOut.views;
         events.push(...fanOut.events);
@@ -141,6 +142,8 @@ export async function fileFollowUp(
         // Closed: the clocks of what was left open stop (the override says why).
         await tx.update(obligations).set({ nextChaseAt: null }).where(and(eq(obligations.incidentId, incidentId), isNull(obligations.submittedAt)));
         await tx.update(responseTasks).set({ nextEscalationAt: null }).where(eq(responseTasks.incidentId, incidentId));
+        // No unit is chased to acknowledge a closed incident: its ladders stop here (the engine's claims skip closed incidents too).
+        await tx.update(notifications).set({ nextEscalationAt: null }).where(eq(notifications.incidentId, incidentId));
       }
 
       const unitNames = new Map(

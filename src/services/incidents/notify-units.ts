@@ -10,6 +10,7 @@ import { deliveries, incidents, notifications, users } from '../../db/schema.js'
 import { acknowledgementDeadline } from '../../domain/deadlines.js';
 import type { Severity } from '../../domain/enums.js';
 import type { RoutingDecision } from '../../domain/routing.js';
+import { unitRevision, type UnitRevision, type VersionSnapshot } from '../../domain/report-changes.js';
 import type { Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
@@ -25,6 +26,8 @@ export interface NotifyUnitsInput {
   severity: Severity;
   now: Date;
   actorId: string;
+  /** Which report this is and the version before it, so each unit is told what changed for it (续报·第N版). */
+  revision?: { kind: UnitRevision['kind']; previous: (VersionSnapshot & { version: number }) | null };
 }
 
 export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promise<{ views: NotificationView[]; events: NewEvent[] }> {
@@ -40,13 +43,17 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
     state: 'pending' as const,
     createdAt: now,
     ackDueAt: acknowledgementDeadline(input.book, d.role, input.severity, now),
-  })).map((n) => ({ ...n, nextEscalationAt: n.ackDueAt }));
+  })).map((n) => (isFilingBody(input.book, n.unitId) ? { ...n, ...filedByItself(now, input.actorId) } : { ...n, nextEscalationAt: n.ackDueAt }));
   const inserted = await tx.insert(notifications).values(rows).returning();
 
-  const liaisons = await tx
-    .select({ id: users.id, unitId: users.unitId })
-    .from(users)
-    .where(and(inArray(users.unitId, routing.map((d) => d.unitId)), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)));
+  // The filing body is not sent, chased or counted late for what it filed itself.
+  const chased = routing.map((d) => d.unitId).filter((u) => !isFilingBody(input.book, u));
+  const liaisons = chased.length
+    ? await tx
+        .select({ id: users.id, unitId: users.unitId })
+        .from(users)
+        .where(and(inArray(users.unitId, chased), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)))
+    : [];
   const byUnit = new Map(inserted.map((n) => [n.unitId, n]));
   const socketRows = liaisons.map((l) => ({
     id: newId('dlv', now.getTime()),
@@ -60,7 +67,7 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
   }));
   if (socketRows.length) await tx.insert(deliveries).values(socketRows);
   // Every other channel the on-duty liaisons and the units have: push, SMS, group robots.
-  await queueExternalDeliveries(tx, inserted, { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: l.unitId! })), includeUnitRobots: true, now });
+  await queueExternalDeliveries(tx, inserted.filter((n) => !isFilingBody(input.book, n.unitId)), { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: l.unitId! })), includeUnitRobots: true, now });
 
   const summary = incidentSummary(incident, input.facts);
   const decisions = new Map(routing.map((d) => [d.unitId, d]));
@@ -71,7 +78,43 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
     incidentId: incident.id,
     audienceUnits: [view.unitId],
     actorId: input.actorId,
-    data: { notification: view, incident: summary },
+    data: {
+      notification: view,
+      incident: summary,
+      ...(input.revision ? { revision: unitRevision(input.revision.kind, input.version, input.revision.previous, view.unitId) } : {}),
+    },
   }));
+  // The filing body's acknowledgement is on the record as the filer's, at filing time.
+  const own = views.filter((v) => isFilingBody(input.book, v.unitId));
+  if (own.length) {
+    const [filer] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, input.actorId));
+    for (const view of own)
+      events.push({
+        type: 'notification.acknowledged',
+        jurisdictionId: incident.jurisdictionId,
+        incidentId: incident.id,
+        audienceUnits: [view.unitId],
+        actorId: input.actorId,
+        data: { notification: { ...view, acknowledgedByName: filer?.name ?? null } },
+      });
+  }
   return { views, events };
+}
+
+/** The commission that files the report: its own unit may be routed (tasks, an internal section) but is never asked to acknowledge. */
+export function isFilingBody(book: Rulebook, unitId: string): boolean {
+  return book.commissionUnitId === unitId;
+}
+
+/** Its notification stands acknowledged by the filer at filing time: no deadline to chase, nothing late. */
+function filedByItself(now: Date, filerId: string) {
+  return {
+    state: 'acknowledged' as const,
+    acknowledgedAt: now,
+    acknowledgedBy: filerId,
+    acknowledgedVia: 'api' as const,
+    acknowledgementNote: '本单位报送，无需签收',
+    closedAt: now,
+    nextEscalationAt: null,
+  };
 }

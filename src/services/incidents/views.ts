@@ -26,6 +26,8 @@ export function incidentSummary(incident: IncidentRow, facts: IncidentFacts) {
     casualties: facts.casualties,
     narrative: facts.narrative,
     measuresTaken: facts.measuresTaken ?? null,
+    /** Who reported it and how to call back. */
+    reporter: facts.reporter,
   };
 }
 

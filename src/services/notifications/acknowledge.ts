@@ -10,7 +10,7 @@ import type { Actor, Services } from '../context.js';
 import { conflict } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { notificationView } from '../incidents/views.js';
-import { loadNotificationForAction } from './load.js';
+import { incidentClosed, incidentStatusOf, loadNotificationForAction, ofOpenIncident } from './load.js';
 
 export interface AcknowledgeInput {
   note?: string;
@@ -32,7 +32,7 @@ export async function acknowledgeNotification(services: Services, actor: Actor, 
         closedAt: now,
         nextEscalationAt: null,
       })
-      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending')))
+      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending'), ofOpenIncident(tx)))
       .returning();
     if (acknowledged) {
       const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, acknowledged.unitId));
@@ -58,6 +58,7 @@ export async function acknowledgeNotification(services: Services, actor: Actor, 
     const { n, unitName, byName } = current!;
     if (n.state === 'acknowledged')
       return { notification: { ...notificationView(n, unitName), acknowledgedByName: byName }, alreadyAcknowledged: true };
+    if ((await incidentStatusOf(tx, n.incidentId)) === 'closed') throw incidentClosed();
     if (n.state === 'declined') throw conflict('本单位已退回该通知，不能再签收 (already declined)', { state: n.state });
     throw conflict('该通知已被新的续报取代，请签收最新通知 (superseded by a newer report version)', { state: n.state });
   });

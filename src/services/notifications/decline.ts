@@ -5,7 +5,7 @@ import type { Actor, Services } from '../context.js';
 import { conflict } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { notificationView } from '../incidents/views.js';
-import { loadNotificationForAction } from './load.js';
+import { incidentClosed, incidentStatusOf, loadNotificationForAction, ofOpenIncident } from './load.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 
 export async function declineNotification(services: Services, actor: Actor, notificationId: string, reason: string) {
@@ -15,10 +15,11 @@ export async function declineNotification(services: Services, actor: Actor, noti
     const [declined] = await tx
       .update(notifications)
       .set({ state: 'declined', declinedAt: now, declinedBy: actor.id, declineReason: reason, closedAt: now, nextEscalationAt: null })
-      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending')))
+      .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending'), ofOpenIncident(tx)))
       .returning();
     if (!declined) {
-      const [n] = await tx.select({ state: notifications.state }).from(notifications).where(eq(notifications.id, notificationId));
+      const [n] = await tx.select({ state: notifications.state, incidentId: notifications.incidentId }).from(notifications).where(eq(notifications.id, notificationId));
+      if ((await incidentStatusOf(tx, n!.incidentId)) === 'closed') throw incidentClosed();
       throw conflict(
         n!.state === 'declined' ? '本单位已退回该通知 (already declined)' : n!.state === 'acknowledged' ? '本单位已签收，不能退回 (already acknowledged)' : '该通知已被新的续报取代 (superseded)',
         { state: n!.state },

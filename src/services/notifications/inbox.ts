@@ -1,6 +1,10 @@
-/** 收件箱: the caller's unit's notifications, open ones first, with the incident each is about. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { incidents, memberUnits, notifications, reportVersions } from '../../db/schema.js';
+/**
+ * 收件箱: the caller's unit's notifications, open ones first, with the incident each is about,
+ * what its version changed for the unit (续报·第N版) and, for a decline, what the commander decided.
+ */
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { incidents, memberUnits, notifications, reportVersions, users } from '../../db/schema.js';
+import { unitRevision } from '../../domain/report-changes.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden } from '../errors.js';
 import { latestSeq } from '../events/read.js';
@@ -11,7 +15,14 @@ export async function unitInbox(services: Services, actor: Actor, limit = 100) {
   const { db } = services;
   const seq = await latestSeq(db);
   const rows = await db
-    .select({ n: notifications, incident: incidents, facts: reportVersions.facts, routing: reportVersions.routing, unitName: memberUnits.name })
+    .select({
+      n: notifications,
+      incident: incidents,
+      facts: reportVersions.facts,
+      routing: reportVersions.routing,
+      kind: reportVersions.kind,
+      unitName: memberUnits.name,
+    })
     .from(notifications)
     .innerJoin(incidents, eq(incidents.id, notifications.incidentId))
     .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
@@ -19,11 +30,45 @@ export async function unitInbox(services: Services, actor: Actor, limit = 100) {
     .where(and(eq(notifications.unitId, actor.unitId), inArray(notifications.state, ['pending', 'acknowledged', 'declined'])))
     .orderBy(sql`case when ${notifications.state} = 'pending' then 0 else 1 end`, desc(notifications.createdAt))
     .limit(limit);
+  const names = await resolutionNames(services, rows.map(({ n }) => n));
+  const previous = await previousVersions(services, rows.map(({ n }) => ({ incidentId: n.incidentId, version: n.reportVersion - 1 })));
   return {
-    notifications: rows.map(({ n, incident, facts, routing, unitName }) => ({
-      ...notificationView(n, unitName, routing.find((d) => d.unitId === n.unitId)?.clauses ?? []),
-      incident: incidentSummary(incident, facts),
-    })),
+    notifications: rows.map(({ n, incident, facts, routing, kind, unitName }) => {
+      const before = previous.get(`${n.incidentId}/${n.reportVersion - 1}`) ?? null;
+      return {
+        ...notificationView(n, unitName, routing.find((d) => d.unitId === n.unitId)?.clauses ?? []),
+        incident: incidentSummary(incident, facts),
+        revision: unitRevision(kind, n.reportVersion, before, n.unitId),
+        declineResolvedByName: n.declineResolvedBy ? (names.people.get(n.declineResolvedBy) ?? null) : null,
+      };
+    }),
     lastSeq: seq,
   };
+}
+
+async function previousVersions(services: Services, wanted: { incidentId: string; version: number }[]) {
+  const pairs = wanted.filter((w) => w.version >= 1);
+  if (pairs.length === 0) return new Map();
+  const rows = await services.db
+    .select({ incidentId: reportVersions.incidentId, version: reportVersions.version, facts: reportVersions.facts, classification: reportVersions.classification, routing: reportVersions.routing })
+    .from(reportVersions)
+    .where(or(...pairs.map((p) => and(eq(reportVersions.incidentId, p.incidentId), eq(reportVersions.version, p.version)))));
+  return new Map(
+    rows.map((r) => [`${r.incidentId}/${r.version}`, { version: r.version, severity: r.classification.severity, casualties: r.facts.casualties, routing: r.routing }]),
+  );
+}
+
+/** Who resolved each decline, and the unit each was reassigned to. */
+async function resolutionNames(services: Services, rows: (typeof notifications.$inferSelect)[]) {
+  const peopleIds = [...new Set(rows.flatMap((n) => (n.declineResolvedBy ? [n.declineResolvedBy] : [])))];
+  const reassignedIds = [...new Set(rows.flatMap((n) => (n.reassignedTo ? [n.reassignedTo] : [])))];
+  const people = peopleIds.length ? await services.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, peopleIds)) : [];
+  const units = reassignedIds.length
+    ? await services.db
+        .select({ id: notifications.id, name: memberUnits.name })
+        .from(notifications)
+        .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
+        .where(inArray(notifications.id, reassignedIds))
+    : [];
+  return { people: new Map(people.map((p) => [p.id, p.name])), units: new Map(units.map((u) => [u.id, u.name])) };
 }

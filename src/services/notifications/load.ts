@@ -1,9 +1,9 @@
 /** Loads a notification for a caller: 404 if it may not see it, 403 if it may see but not act. */
-import { eq } from 'drizzle-orm';
+import { and, eq, exists } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { incidents, notifications } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
 
 export async function loadNotificationForAction(db: Database, actor: Actor, notificationId: string) {
   const [row] = await db
@@ -18,4 +18,16 @@ export async function loadNotificationForAction(db: Database, actor: Actor, noti
   }
   if (actor.unitId !== row.n.unitId) throw notFound('通知');
   return row;
+}
+
+/** Only a notification of an open incident can still be acknowledged or declined: the condition joins the claiming update. */
+export const ofOpenIncident = (db: Database) =>
+  exists(db.select({ one: incidents.id }).from(incidents).where(and(eq(incidents.id, notifications.incidentId), eq(incidents.status, 'open'))));
+
+/** The refusal when the incident closed before the unit acted. */
+export const incidentClosed = () => conflict('该事故已终报结案，无需再签收或退回', { incidentStatus: 'closed' });
+
+export async function incidentStatusOf(db: Database, incidentId: string) {
+  const [row] = await db.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, incidentId));
+  return row?.status;
 }

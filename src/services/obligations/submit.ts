@@ -4,7 +4,7 @@
  * this deployment, the report arrives there as an incoming incident (see forward.ts), whatever the
  * method: the authority above then has it on its own board.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { obligations } from '../../db/schema.js';
 import type { ObligationMethod } from '../../domain/enums.js';
 import { isCommission, type Actor, type Services } from '../context.js';
@@ -22,6 +22,8 @@ export interface SubmitObligationInput {
   /** When it was reported, if earlier than now (e.g. a phone call made before it was recorded). */
   submittedAt?: string;
   note?: string;
+  /** The other open obligations to the same recipient this report also meets; absent = all of them. */
+  covers?: string[];
 }
 
 export async function submitObligation(services: Services, actor: Actor, incidentId: string, obligationId: string, input: SubmitObligationInput) {
@@ -41,6 +43,16 @@ export async function submitObligation(services: Services, actor: Actor, inciden
       .for('update');
     if (!o) throw notFound('上报义务');
     if (o.submittedAt) throw conflict('该义务已上报 (already submitted)', { obligation: obligationView(o, now) });
+    // One report to a body meets every obligation to that body it covers (the user picks; default all).
+    const sameRecipient = await tx
+      .select()
+      .from(obligations)
+      .where(and(eq(obligations.incidentId, incidentId), eq(obligations.recipientName, o.recipientName), isNull(obligations.submittedAt), ne(obligations.id, o.id)))
+      .for('update');
+    const unknown = (input.covers ?? []).filter((id) => !sameRecipient.some((x) => x.id === id));
+    if (unknown.length)
+      throw invalid('上报记录有误', [{ field: 'covers', message: `只能一并报送同一报告对象（${o.recipientName}）尚未上报的义务` }]);
+    const covered = input.covers ? sameRecipient.filter((x) => input.covers!.includes(x.id)) : sameRecipient;
     const events: NewEvent[] = [];
     let upstreamIncidentId: string | null = null;
     if (o.recipientJurisdictionId) {
@@ -48,7 +60,7 @@ export async function submitObligation(services: Services, actor: Actor, inciden
       upstreamIncidentId = forwarded.upstreamIncidentId;
       events.push(...forwarded.events);
     }
-    const [updated] = await tx
+    const updated = await tx
       .update(obligations)
       .set({
         submittedAt: at,
@@ -60,11 +72,11 @@ export async function submitObligation(services: Services, actor: Actor, inciden
         upstreamIncidentId,
         nextChaseAt: null,
       })
-      .where(eq(obligations.id, obligationId))
+      .where(inArray(obligations.id, [o.id, ...covered.map((x) => x.id)]))
       .returning();
-    const view = obligationView(updated!, now, actor.displayName);
-    events.unshift({ type: 'obligation.submitted', jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } });
+    const views = updated.map((u) => obligationView(u, now, actor.displayName));
+    events.unshift(...views.map((view) => ({ type: 'obligation.submitted', jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } })));
     await appendEvents(tx, now, events);
-    return { obligation: view };
+    return { obligation: views.find((v) => v.id === o.id)!, covered: views.filter((v) => v.id !== o.id) };
   });
 }

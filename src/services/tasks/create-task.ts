@@ -17,6 +17,7 @@ import { latestVersion, loadVisibleIncident } from '../incidents/load.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
 import { isCommander } from './load.js';
 import { suggestionsFor } from './suggestions.js';
+import { taskFromSuggestion } from '../../domain/task-from-suggestion.js';
 import { taskView } from './views.js';
 
 export interface NewTaskInput {
@@ -44,21 +45,17 @@ export async function createTask(
   if (incident.status !== 'open') throw conflict('事故已结案，不能再布置任务 (incident is closed)');
   const now = services.clock();
 
-  let task = { ...input };
+  let task: NewTaskInput = { ...input };
   if (input.suggestionId) {
     const book = await services.rulebooks.current(incident.jurisdictionId);
-    const regimes = (await latestVersion(services.db, incidentId)).classification.regimes.map((r) => r.code);
+    const current = await latestVersion(services.db, incidentId);
+    const regimes = current.classification.regimes.map((r) => r.code);
     const suggestion = suggestionsFor(book!, regimes).find((s) => s.id === input.suggestionId);
     if (!suggestion)
       throw invalid('没有这个建议任务 (unknown suggestion)', [{ field: 'suggestionId', message: `本事故适用的规则中没有建议任务 ${input.suggestionId}` }]);
-    task = {
-      unitId: input.unitId ?? suggestion.unitId,
-      role: input.role ?? suggestion.role,
-      title: input.title ?? suggestion.title,
-      description: input.description ?? (suggestion.basis ? `${suggestion.description}（依据：${suggestion.basis.ref} ${suggestion.basis.quote}）` : suggestion.description),
-      dueAt: input.dueAt ?? new Date(now.getTime() + suggestion.dueInMinutes * 60_000).toISOString(),
-      suggestionId: suggestion.id,
-    };
+    // Edited to another unit or title, it is a new task with the role the unit really has.
+    const { suggestionId, ...planned } = taskFromSuggestion(suggestion, input, current.routing, now);
+    task = { ...planned, suggestionId: suggestionId ?? undefined };
   }
   const problems: FieldProblem[] = [];
   for (const field of ['unitId', 'role', 'title', 'description', 'dueAt'] as const)

@@ -38,9 +38,28 @@ export function ObligationClocks({ entry, now, canSubmit, onChange, compact = fa
       {list.length === 0 ? (
         <p class="muted">本事故没有法定上报义务。</p>
       ) : (
-        <ul class="obligation-list">
-          {list.map((o) => (
-            <ObligationItem key={o.id} entry={entry} obligation={o} now={now} canSubmit={canSubmit} compact={compact} onChange={onChange} />
+        <ul class="obligation-list obligation-groups">
+          {byRecipient(list).map(([recipient, group]) => (
+            <li key={recipient} class="obligation-group" data-recipient={recipient}>
+              <p class="obligation-group-name">
+                报{recipient}
+                {group.length > 1 && <span class="muted">（{group.length}项义务，可一次报告）</span>}
+              </p>
+              <ul class="obligation-list">
+                {group.map((o) => (
+                  <ObligationItem
+                    key={o.id}
+                    entry={entry}
+                    obligation={o}
+                    twins={group.filter((t) => t.id !== o.id && !t.submission && !t.informational)}
+                    now={now}
+                    canSubmit={canSubmit}
+                    compact={compact}
+                    onChange={onChange}
+                  />
+                ))}
+              </ul>
+            </li>
           ))}
         </ul>
       )}
@@ -48,7 +67,30 @@ export function ObligationClocks({ entry, now, canSubmit, onChange, compact = fa
   );
 }
 
-function ObligationItem({ entry, obligation: o, now, canSubmit, compact, onChange }: { entry: IncidentEntry; obligation: ObligationView; now: number; canSubmit: boolean; compact: boolean; onChange(): void }) {
+/** One group per recipient, in the order of each recipient's earliest obligation. */
+function byRecipient(list: ObligationView[]): [string, ObligationView[]][] {
+  const groups = new Map<string, ObligationView[]>();
+  for (const o of list) groups.set(o.recipient.name, [...(groups.get(o.recipient.name) ?? []), o]);
+  return [...groups.entries()];
+}
+
+function ObligationItem({
+  entry,
+  obligation: o,
+  twins,
+  now,
+  canSubmit,
+  compact,
+  onChange,
+}: {
+  entry: IncidentEntry;
+  obligation: ObligationView;
+  twins: ObligationView[];
+  now: number;
+  canSubmit: boolean;
+  compact: boolean;
+  onChange(): void;
+}) {
   const [recording, setRecording] = useState(false);
   const clock = obligationClock(o, now);
   const state = obligationStateNow(o, now);
@@ -100,12 +142,13 @@ function ObligationItem({ entry, obligation: o, now, canSubmit, compact, onChang
         <ObligationSubmitForm
           incidentId={entry.id}
           obligation={o}
+          twins={twins}
           onCancel={() => {
             setRecording(false);
             focusSoon(`ob-${o.id}-record`);
           }}
-          onDone={(updated) => {
-            upsertObligation(entry, updated);
+          onDone={(updated, covered) => {
+            for (const x of [updated, ...covered]) upsertObligation(entry, x);
             setRecording(false);
             onChange();
           }}

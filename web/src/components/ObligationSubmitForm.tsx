@@ -13,7 +13,21 @@ import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } f
 
 const REFERENCE_LABELS: Record<ObligationMethod, string> = { phone: '接听人/电话', fax: '传真号', document: '文号', system: '系统回执号' };
 
-export function ObligationSubmitForm({ incidentId, obligation, onDone, onCancel }: { incidentId: string; obligation: ObligationView; onDone(o: ObligationView): void; onCancel(): void }) {
+export function ObligationSubmitForm({
+  incidentId,
+  obligation,
+  twins = [],
+  onDone,
+  onCancel,
+}: {
+  incidentId: string;
+  obligation: ObligationView;
+  /** The other open obligations to the same recipient: one report may meet them too (all picked by default). */
+  twins?: ObligationView[];
+  onDone(o: ObligationView, covered: ObligationView[]): void;
+  onCancel(): void;
+}) {
+  const [covers, setCovers] = useState<string[]>(() => twins.map((t) => t.id));
   const [method, setMethod] = useState<ObligationMethod | ''>('');
   const [reference, setReference] = useState('');
   const [at, setAt] = useState('');
@@ -25,11 +39,11 @@ export function ObligationSubmitForm({ incidentId, obligation, onDone, onCancel 
   async function submit(e: Event) {
     e.preventDefault();
     if (!method) return action.reject({ method: '请选择上报方式' });
-    const body = { method, reference: reference.trim() || undefined, submittedAt: at ? fromLocalInput(at) : undefined, note: note.trim() || undefined };
+    const body = { method, reference: reference.trim() || undefined, submittedAt: at ? fromLocalInput(at) : undefined, note: note.trim() || undefined, covers };
     const answer = await action.run(() =>
-      post<{ obligation: ObligationView }>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/obligations/${encodeURIComponent(obligation.id)}/submit`, body),
+      post<{ obligation: ObligationView; covered?: ObligationView[] }>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/obligations/${encodeURIComponent(obligation.id)}/submit`, body),
     );
-    if (answer) onDone(answer.obligation);
+    if (answer) onDone(answer.obligation, answer.covered ?? []);
   }
 
   return (
@@ -54,6 +68,17 @@ export function ObligationSubmitForm({ incidentId, obligation, onDone, onCancel 
       <Field id={id('note')} label="备注" error={action.fields.note}>
         <input {...fieldProps(id('note'), action.fields.note)} value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
+      {twins.length > 0 && (
+        <fieldset class="obligation-covers">
+          <legend>本次报告一并满足的义务（同一报告对象）</legend>
+          {twins.map((t) => (
+            <label key={t.id} class="check">
+              <input type="checkbox" checked={covers.includes(t.id)} onChange={(e) => setCovers(e.currentTarget.checked ? [...covers, t.id] : covers.filter((x) => x !== t.id))} />
+              {t.deadlineText} · {t.citation}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <FormButtons busy={action.busy} submitLabel="确认已上报" onCancel={onCancel} />
     </form>
   );

@@ -33,6 +33,8 @@ export function describeEvent(e: EventEnvelope, entry?: IncidentEntry): EventLin
     return (unitId && Object.values(entry?.notifications ?? {}).find((n) => n.unitId === unitId)?.unitName) || d.unitName || unitId || '某单位';
   };
   switch (e.type) {
+    case 'delivery.failed':
+      return { icon: '✕', tone: 'bad', text: `${d.unitName ?? unitOf()}：${labelOf(CHANNEL_LABELS, d.channel)}发送失败：${d.reason ?? ''}` };
     case 'incident.reported':
       return {
         icon: '⚑',

@@ -260,8 +260,11 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       const a = (d.alert ?? (d.alertId ? { ...d, id: d.alertId } : undefined)) as Partial<AlertView> | undefined;
       if (a?.id && !model.alerts[a.id]) {
         const unitName = a.unitId && entry ? Object.values(entry.notifications).find((n) => n.unitId === a.unitId)?.unitName ?? null : null;
+        const incidentId = a.incidentId ?? e.incidentId ?? '';
+        const named = entry ? { id: incidentId, ref: entry.incident.ref, title: entry.incident.title, status: entry.incident.status, drill: !!entry.incident.drill } : undefined;
         model.alerts[a.id] = {
           id: a.id,
+          incident: a.incident ?? named ?? { id: incidentId, ref: '', title: '', status: 'open', drill: false },
           jurisdictionId: e.jurisdictionId,
           incidentId: a.incidentId ?? e.incidentId ?? '',
           notificationId: a.notificationId ?? null,

@@ -1,12 +1,13 @@
 /** 联络员手机页: the unit's inbox (one-tap 签收, 退回 with a reason) and its joint response tasks, live and offline-safe. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, describeError, get, post } from '../lib/api.js';
+import { describeError, get, post } from '../lib/api.js';
 import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtime.js';
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
 import { SignOut } from './SignOut.js';
-import { InboxCard, type Item } from './InboxCard.js';
+import { awaitsAction, InboxCard, type Item } from './InboxCard.js';
+import { orderInbox } from './inbox-order.js';
 import { Tabs } from './Tabs.js';
 import { TaskList } from './TaskList.js';
 import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
@@ -53,8 +54,16 @@ export function App({ me }: { me: Me }) {
       let next = current;
       for (const e of events) {
         const d = e.data as any;
-        if (e.type === 'notification.created') next = [{ ...d.notification, incident: d.incident }, ...next.filter((x) => x.id !== d.notification.id)];
+        if (e.type === 'notification.created')
+          next = [{ ...d.notification, incident: d.incident, revision: d.revision }, ...next.filter((x) => x.id !== d.notification.id)];
+        else if (e.type === 'notification.decline_resolved' && d.notification?.id)
+          next = next.map((x) => (x.id === d.notification.id ? { ...x, ...d.notification, incident: x.incident } : x));
         else if (d.notification?.id) next = next.map((x) => (x.id === d.notification.id ? { ...x, ...d.notification, incident: x.incident } : x));
+        else if ((e.type === 'incident.updated' || e.type === 'incident.closed') && d.incidentId)
+          // A 续报 that asks for no new acknowledgement, or the 终报 that closes: the cards say so at once.
+          next = next.map((x) =>
+            x.incidentId === d.incidentId ? { ...x, incident: { ...x.incident, status: d.status, title: d.title ?? x.incident.title, severity: d.severity ?? x.incident.severity, casualties: d.casualties ?? x.incident.casualties } } : x,
+          );
         else if (e.type === 'notification.superseded' || e.type === 'notification.withdrawn')
           next = next.filter((x) => x.id !== d.notificationId);
         else if (e.type === 'notification.escalated') next = next.map((x) => (x.id === d.notificationId ? { ...x, escalated: d.text } : x));
@@ -70,8 +79,9 @@ export function App({ me }: { me: Me }) {
   const syncOutbox = () => setOutbox(queued().map((a) => a.notificationId));
 
   const sendQueued = () =>
-    flush((action, error) => {
+    flush<{ notification: Partial<Item> }>((action, error, answer) => {
       if (error) setMessage(`${action.kind === 'acknowledge' ? '签收' : '退回'}未成功：${describeError(error)}`);
+      else if (answer) setItems((list) => list.map((x) => (x.id === action.notificationId ? { ...x, ...answer.notification, incident: x.incident } : x)));
     }).finally(syncOutbox);
 
   useEffect(() => {
@@ -118,31 +128,35 @@ export function App({ me }: { me: Me }) {
 
   const act = async (item: Item, action: { kind: 'acknowledge'; note: string } | { kind: 'decline'; reason: string }) => {
     const queuedAction = { kind: action.kind, notificationId: item.id, queuedAt: new Date().toISOString(), ...(action.kind === 'acknowledge' ? { note: action.note || undefined } : { reason: action.reason }) };
-    // Kept first, sent second: a dropped connection mid-request loses nothing.
+    // Kept first, then sent by the one outbox sender: a dropped connection mid-request loses nothing, and nothing is posted twice.
     enqueue(queuedAction);
     syncOutbox();
     setMessage('');
-    try {
-      const path = `/api/v1/notifications/${encodeURIComponent(item.id)}/${action.kind}`;
-      const result = await post<{ notification: Partial<Item> }>(path, action.kind === 'acknowledge' ? (action.note ? { note: action.note } : {}) : { reason: action.reason });
-      setItems((list) => list.map((x) => (x.id === item.id ? { ...x, ...result.notification, incident: x.incident } : x)));
-      await flush();
-    } catch (err) {
-      if (err instanceof ApiError && !err.retryable) {
-        await flush();
-        setMessage(describeError(err));
-      } else setMessage('网络不可用：已暂存，恢复后自动发送');
-    } finally {
-      syncOutbox();
-    }
+    await flush<{ notification: Partial<Item> }>((done, error, answer) => {
+      if (error) setMessage(`${done.kind === 'acknowledge' ? '签收' : '退回'}未成功：${describeError(error)}`);
+      else if (answer) setItems((list) => list.map((x) => (x.id === done.notificationId ? { ...x, ...answer.notification, incident: x.incident } : x)));
+    });
+    if (queued().some((a) => a.notificationId === item.id)) setMessage('网络不可用：已暂存，恢复后自动发送');
+    syncOutbox();
   };
 
   const markRead = (item: Item) => {
     if (item.state === 'pending') void post(`/api/v1/notifications/${encodeURIComponent(item.id)}/read`).catch(() => {});
   };
-  useEffect(() => items.filter((i) => i.state === 'pending').forEach(markRead), [items.length]);
+  useEffect(() => items.filter(awaitsAction).forEach(markRead), [items.length]);
 
-  const pendingCount = useMemo(() => items.filter((i) => i.state === 'pending').length, [items]);
+  const ordered = useMemo(() => orderInbox(items), [items]);
+  const pendingCount = useMemo(() => items.filter(awaitsAction).length, [items]);
+  const card = (item: Item) => (
+    <InboxCard
+      key={item.id}
+      item={item}
+      now={now}
+      pending={outbox.includes(item.id)}
+      onAck={(note) => void act(item, { kind: 'acknowledge', note })}
+      onDecline={(reason) => void act(item, { kind: 'decline', reason })}
+    />
+  );
   const openTaskCount = useMemo(() => shownTasks(tasks.tasks, me.unitId).filter(isTaskOpen).length, [tasks.tasks, me.unitId]);
 
   return (
@@ -193,16 +207,13 @@ export function App({ me }: { me: Me }) {
           <>
             <h1>待签收 {pendingCount} 件</h1>
             {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
-            {items.map((item) => (
-              <InboxCard
-                key={item.id}
-                item={item}
-                now={now}
-                pending={outbox.includes(item.id)}
-                onAck={(note) => void act(item, { kind: 'acknowledge', note })}
-                onDecline={(reason) => void act(item, { kind: 'decline', reason })}
-              />
-            ))}
+            {ordered.real.map(card)}
+            {ordered.drills.length > 0 && (
+              <section class="drills" aria-labelledby="drills-h">
+                <h2 id="drills-h">【演练】</h2>
+                {ordered.drills.map(card)}
+              </section>
+            )}
           </>
         ) : (
           <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />

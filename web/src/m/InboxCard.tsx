@@ -1,13 +1,26 @@
-/** One notification in the liaison's inbox: the incident, why this unit, the deadline, 签收 and 退回. */
+/**
+ * One notification in the liaison's inbox. What to do comes first — the incident in one line, the
+ * unit's role, the deadline and the 签收 button, visible without scrolling on a small phone — and
+ * the details (why this unit, the narrative) fold below it. A closed incident asks for nothing.
+ */
 import { useState } from 'preact/hooks';
 import { formatTime } from '../lib/time.js';
 import { DrillMark } from '../components/DrillMark.js';
+import { DeclineForm } from './DeclineForm.js';
+import { DeclineOutcome } from './DeclineOutcome.js';
+import { RevisionNote } from './RevisionNote.js';
+import { TelLink } from './TelLink.js';
+
+type Severity = 'general' | 'major' | 'extraordinary';
+type Role = 'lead' | 'support' | 'inform';
+type Casualties = { exposed: number; acuteCases: number; severeCases: number; deaths: number; anthraxCases: number };
 
 export interface Item {
   id: string;
   incidentId: string;
+  reportVersion?: number;
   unitName: string;
-  role: 'lead' | 'support' | 'inform';
+  role: Role;
   basis: string;
   state: string;
   ackDueAt: string;
@@ -15,19 +28,27 @@ export interface Item {
   acknowledgedByName?: string | null;
   acknowledgedVia?: string | null;
   declineReason: string | null;
+  declineResolution?: 'reassigned' | 'confirmed' | null;
+  declineResolutionReason?: string | null;
+  declineResolvedAt?: string | null;
+  declineResolvedByName?: string | null;
   escalated?: string;
+  revision?: { kind: 'initial' | 'follow_up' | 'final'; version: number; previous: { version: number; severity: Severity; casualties: Casualties; role: Role | null } | null };
   incident: {
     ref: string;
     title: string;
     /** 演练: the card says 【演练】. */
     drill?: boolean;
-    severity: 'general' | 'major' | 'extraordinary';
+    status?: 'open' | 'closed';
+    version?: number;
+    severity: Severity;
     occurredAt: string;
     place: { address: string; township?: string };
     hazard: { category: string; agent?: string };
-    casualties: { exposed: number; acuteCases: number; severeCases: number; deaths: number; anthraxCases: number };
+    casualties: Casualties;
     narrative: string;
     measuresTaken: string | null;
+    reporter?: { name: string; phone: string };
   };
 }
 
@@ -41,13 +62,17 @@ function Deadline({ due, now }: { due: string; now: number }) {
   return <span class={left < 5 * 60_000 ? 'due soon' : 'due'}>签收时限 {formatTime(due)}（剩 {minutes} 分）</span>;
 }
 
+/** Whether the card still asks the unit to act. */
+export const awaitsAction = (item: Item) => item.state === 'pending' && item.incident.status !== 'closed';
+
 export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item; now: number; pending: boolean; onAck(note: string): void; onDecline(reason: string): void }) {
   const [note, setNote] = useState('');
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
   const i = item.incident;
+  const closed = i.status === 'closed';
+  const open = awaitsAction(item);
   return (
-    <article class={`card ${item.state}${i.drill ? ' drill' : ''}`} aria-labelledby={`t-${item.id}`}>
+    <article class={`card ${closed ? 'closed' : item.state}${i.drill ? ' drill' : ''}`} aria-labelledby={`t-${item.id}`} data-notification-id={item.id}>
       <header>
         <span class={`sev ${i.severity}`}>{SEVERITY[i.severity]}</span>
         <h2 id={`t-${item.id}`}>
@@ -55,6 +80,7 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
           {i.title}
         </h2>
       </header>
+      <RevisionNote item={item} />
       <p class="meta">
         <span data-literal>{i.ref}</span> · {i.place.address}
         {i.place.township ? `（${i.place.township}）` : ''}
@@ -63,54 +89,50 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
         急性病例 <b>{i.casualties.acuteCases}</b> · 重症 <b>{i.casualties.severeCases}</b> · 死亡 <b>{i.casualties.deaths}</b>
         {i.hazard.agent ? ` · ${i.hazard.agent}` : ''}
       </p>
-      <details>
-        <summary>事故经过与已采取措施</summary>
-        <p>{i.narrative}</p>
-        {i.measuresTaken && <p>措施：{i.measuresTaken}</p>}
-      </details>
       <p class="why">
-        本单位为<b>{ROLE[item.role]}</b>单位。依据：
+        本单位为<b>{ROLE[item.role]}</b>单位
       </p>
-      <blockquote>{item.basis}</blockquote>
-      {item.escalated && item.state === 'pending' && <p class="escalated" role="status">⚠ {item.escalated}</p>}
-      {item.state === 'pending' && !pending && <Deadline due={item.ackDueAt} now={now} />}
-      {item.state === 'pending' && pending && <p class="queued" role="status">已签收，网络恢复后自动发送（离线暂存）</p>}
-      {item.state === 'pending' && !pending && !declining && (
+      {closed && (
+        <p class="closed-note" role="status">
+          已结案 · 无需签收或退回
+        </p>
+      )}
+      {item.escalated && open && <p class="escalated" role="status">⚠ {item.escalated}</p>}
+      {open && !pending && <Deadline due={item.ackDueAt} now={now} />}
+      {open && pending && <p class="queued" role="status">已签收，网络恢复后自动发送（离线暂存）</p>}
+      {open && !pending && !declining && (
         <div class="actions">
-          <label for={`note-${item.id}`}>备注（可选）</label>
-          <input id={`note-${item.id}`} value={note} maxLength={500} placeholder="如：已派员赶赴现场" onInput={(e) => setNote(e.currentTarget.value)} />
           <button class="ack" type="button" onClick={() => onAck(note.trim())}>
             签收
           </button>
+          <label for={`note-${item.id}`}>备注（可选）</label>
+          <input id={`note-${item.id}`} value={note} maxLength={500} placeholder="如：已派员赶赴现场" onInput={(e) => setNote(e.currentTarget.value)} />
           <button class="decline" type="button" onClick={() => setDeclining(true)}>
             退回…
           </button>
         </div>
       )}
-      {item.state === 'pending' && declining && (
-        <form
-          class="actions"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (reason.trim().length >= 2) onDecline(reason.trim());
-          }}
-        >
-          <label for={`reason-${item.id}`}>退回理由（必填）</label>
-          <textarea id={`reason-${item.id}`} required minLength={2} maxLength={1000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-          <button class="decline" type="submit" disabled={reason.trim().length < 2}>
-            确认退回
-          </button>
-          <button type="button" onClick={() => setDeclining(false)}>
-            取消
-          </button>
-        </form>
-      )}
+      {open && !pending && declining && <DeclineForm id={item.id} onDecline={onDecline} onCancel={() => setDeclining(false)} />}
       {item.state === 'acknowledged' && (
         <p class="done" role="status">
           ✓ 已签收 · {item.acknowledgedByName ?? ''} · {formatTime(item.acknowledgedAt)}
         </p>
       )}
-      {item.state === 'declined' && <p class="declined-note">已退回：{item.declineReason}</p>}
+      {item.state === 'declined' && <DeclineOutcome item={item} />}
+      <details>
+        <summary>签收依据</summary>
+        <blockquote>{item.basis}</blockquote>
+      </details>
+      <details>
+        <summary>事故经过与已采取措施</summary>
+        <p>{i.narrative}</p>
+        {i.measuresTaken && <p>措施：{i.measuresTaken}</p>}
+        {i.reporter && (
+          <p>
+            报告人：{i.reporter.name} <TelLink phone={i.reporter.phone} label="报告人" />
+          </p>
+        )}
+      </details>
     </article>
   );
 }

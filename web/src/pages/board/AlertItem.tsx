@@ -77,12 +77,14 @@ export function AlertItem({ alert, model, user, now, units, phones, onChange }: 
       {/* An overdue task or report is told by the thing itself, as it stands now; the stored reason says it as of then. */}
       {!(subjectKnown && (alert.kind === 'task_overdue' || alert.kind === 'obligation_overdue')) && <p class="alert-reason">{alert.reason}</p>}
       {entry && <AlertSubject alert={alert} entry={entry} now={now} />}
-      {entry && (
-        <p class="muted small">
-          <DrillMark drill={entry.incident.drill} />
-          <span data-literal>{entry.incident.ref}</span> {entry.incident.title}
-        </p>
-      )}
+      {/* The incident is always named and linked, even closed and gone from the board. */}
+      <p class="muted small alert-incident">
+        <DrillMark drill={alert.incident.drill} />
+        <a href={`/duty/incidents/${encodeURIComponent(alert.incidentId)}`}>
+          <span data-literal>{alert.incident.ref}</span> {entry?.incident.title ?? alert.incident.title}
+        </a>
+        {alert.incident.status === 'closed' && !entry && <span>（已结案）</span>}
+      </p>
       {mayResolve &&
         (!open ? (
           <button type="button" id={`alert-${alert.id}-open`} class="btn" onClick={() => setOpen(true)}>

@@ -166,7 +166,7 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
     const timer = setTimeout(async () => {
       setPreviewState('loading');
       try {
-        const result = await api<Preview>('POST', '/api/v1/routing/preview', { body: JSON.parse(previewKey), signal: abort.signal, timeoutMs: 10_000 });
+        const result = await api<Preview>('POST', `/api/v1/routing/preview${mode.kind === 'initial' ? '' : `?incidentId=${encodeURIComponent(mode.incidentId)}`}`, { body: JSON.parse(previewKey), signal: abort.signal, timeoutMs: 10_000 });
         if (abort.signal.aborted) return;
         setPreview(result);
         setAdjustmentErrors({});
