@@ -9,7 +9,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // Quiet logs unless a run asks for more (servers spawned by tests inherit it).
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },

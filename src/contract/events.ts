@@ -155,6 +155,7 @@ export const EVENT_CATALOGUE = {
   'obligation.created': { unitView: null },
   'obligation.overdue': { unitView: null },
   'obligation.submitted': { unitView: null },
+  'obligation.superseded': { unitView: null },
   // Who may see the incident may see its files (the same rule as GET /incidents/{id}/attachments).
   'attachment.added': { unitView: (data: Record<string, unknown>) => ({ attachment: data.attachment }) },
   // Which channel failed for whom is the commission's to act on.
