@@ -95,8 +95,8 @@ describe('an exercise (演练)', () => {
     expect(stats.body).toMatchObject({ jurisdictionId: 'xinyang', drillsExcluded: 1, incidents: { total: 1, bySeverity: { general: 1, major: 0, extraordinary: 0 } } });
     const realNotifications = (await server.request('GET', `/api/v1/incidents/${realId}`, { token: duty })).body.notifications.length;
     expect(stats.body.acknowledgements.total).toBe(realNotifications);
-    // Nobody acknowledged the real incident's notifications.
-    expect(stats.body.acknowledgements.onTime).toBe(0);
+    // No member unit acknowledged the real incident; only the commission's own stands acknowledged by its filer.
+    expect(stats.body.acknowledgements.onTime).toBe(1);
     expect((await server.request('GET', '/api/v1/statistics', { token: unionLiaison })).status).toBe(403);
     expect((await server.request('GET', '/api/v1/statistics?jurisdictionId=anji', { token: duty })).status).toBe(404);
   });

@@ -163,7 +163,7 @@ describe('reportSubmissionSchema', () => {
     it('a malformed receivedAt before occurredAt is reported once, for its format', () => {
       const r = reportSubmissionSchema.safeParse(withValue(submission(), 'receivedAt', '1999-01-01T00:00:00'));
       expect(paths(r)).toEqual([['receivedAt']]);
-      expect(r.error!.issues[0]!.message).toContain('ISO 8601');
+      expect(r.error!.issues[0]!.message).toContain('时区');
     });
 
     it('receivedAt before occurredAt says so', () => {
@@ -179,7 +179,7 @@ describe('reportSubmissionSchema', () => {
 
     it('the offset message explains the expected format', () => {
       const r = reportSubmissionSchema.safeParse(withValue(submission(), 'occurredAt', '2026-11-23T08:30:00'));
-      expect(r.error!.issues[0]!.message).toContain('ISO 8601');
+      expect(r.error!.issues[0]!.message).toContain('时区');
     });
 
     it('reports several problems at once, each at its own path', () => {

@@ -87,7 +87,8 @@ describe('the wall board', () => {
 
   it('folds delivery and read receipts in the timeline', async () => {
     const filed = await server.request('GET', `/api/v1/incidents/${ids[0]}`, { token: duty });
-    const n = filed.body.notifications[0];
+    // A member unit's, not the commission's own (which stands acknowledged at filing).
+    const n = filed.body.notifications.find((x: any) => x.state !== 'acknowledged');
     const liaison = await server.login(`liaison.${n.unitId}`);
     await server.request('POST', `/api/v1/notifications/${n.id}/read`, { token: liaison });
     await server.request('POST', `/api/v1/notifications/${n.id}/acknowledge`, { token: liaison, body: {} });
@@ -96,7 +97,7 @@ describe('the wall board', () => {
     const card = page.locator(`article[data-incident-id="${ids[0]}"]`);
     await card.getByRole('button', { name: '展开详情' }).click();
     const timeline = card.locator('section.timeline');
-    await timeline.locator('li[data-type="notification.acknowledged"]').waitFor();
+    await timeline.locator('li[data-type="notification.acknowledged"]', { hasText: n.unitName }).waitFor();
     expect(await timeline.locator(':scope > ol > li[data-type="notification.read"]').count()).toBe(0);
     const folded = timeline.locator('details.timeline-receipts');
     expect(await folded.locator('summary').innerText()).toMatch(/送达与已读回执（\d+条）/);

@@ -28,7 +28,7 @@ export function FactsList({ facts }: { facts: IncidentFacts }) {
           {facts.hazard.agent ? ` · ${facts.hazard.agent}` : ''}
         </dd>
         <dt>伤亡</dt>
-        <dd>{CASUALTY_KEYS.map((k) => `${CASUALTY_LABELS[k]} ${facts.casualties[k]}`).join('，')}</dd>
+        <dd>{CASUALTY_KEYS.map((k) => `${CASUALTY_LABELS[k]} ${facts.casualties[k] ?? 0}`).join('，')}</dd>
         {facts.settings.length > 0 && (
           <>
             <dt>场所</dt>
