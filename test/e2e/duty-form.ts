@@ -12,7 +12,7 @@ export async function fillReport(page: Page, input: ReportInput): Promise<void> 
   await page.getByLabel('标题').fill(input.title);
   await page.getByLabel('发生时间').fill(input.occurredAt ?? '2026-11-23T08:10');
   await page.getByLabel(/^地址/).fill('信阳市浉河区工业园路1号');
-  await page.getByLabel('乡镇/街道').fill('五星街道');
+  await page.getByLabel('乡镇/街道', { exact: true }).fill('五星街道');
   await page.getByLabel('单位名称').fill('信阳某化工有限公司');
   await page.getByLabel(/^行业/).selectOption('chemical');
   await page.getByLabel(/^所有制/).selectOption('private');

@@ -105,7 +105,7 @@ describe('the live board', () => {
     await within(15_000, 'the decline on the board', async () => (await row(hrss.unitId).getAttribute('data-state')) === 'declined');
     expect(await row(hrss.unitId).locator('.ack-cell').innerText()).toContain('本单位不涉及此次事故');
     const item = board.locator('.commander-panel li[data-kind="declined"]', { hasText: '本单位不涉及此次事故' });
-    await item.waitFor({ timeout: 1000 });
+    await item.waitFor();
     // The commander confirms the decline with a reason (reassigning is board-response's story); it leaves the panel.
     await item.getByRole('button', { name: '处理退回' }).click();
     await item.getByRole('radio', { name: '确认退回' }).check();
@@ -131,13 +131,13 @@ describe('the live board', () => {
 
     await boardContext.setOffline(false);
     await board.locator('[data-link="online"]').waitFor({ timeout: 10_000 });
-    await within(2000, 'the acknowledgement made while offline', async () => (await row(whileOffline!.unitId).getAttribute('data-state')) === 'acknowledged');
+    await within(15_000, 'the acknowledgement made while offline', async () => (await row(whileOffline!.unitId).getAttribute('data-state')) === 'acknowledged');
     expect(await row(whileOffline!.unitId).locator('.ack-cell').innerText()).toContain(acknowledged.acknowledgedByName);
 
     // The server drops the socket: the board reconnects and resumes, missing nothing.
     server.io.disconnectSockets(true);
     await asLiaison(whileKicked!.unitId, 'acknowledge', whileKicked!.id, {});
-    await within(5000, 'the acknowledgement made while disconnected', async () => (await row(whileKicked!.unitId).getAttribute('data-state')) === 'acknowledged');
+    await within(15_000, 'the acknowledgement made while disconnected', async () => (await row(whileKicked!.unitId).getAttribute('data-state')) === 'acknowledged');
     await board.locator('[data-link="online"]').waitFor({ timeout: 5000 });
     // Each event applied once: one timeline line per acknowledgement (three by units, one the commission's own at filing).
     expect(await board.locator(`[data-incident-id="${filed.id}"] .timeline li[data-type="notification.acknowledged"]`).count()).toBe(4);

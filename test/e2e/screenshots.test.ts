@@ -1,7 +1,10 @@
 /**
  * The board and the duty console as people see them, with a live incident in every state: some
  * units acknowledged, one declined, one amber (past 75% of its time), one overdue and escalated.
- * The server's clock starts 26 minutes in the past so the deadlines have run. Screenshots go to
+ * The commission's own unit stands acknowledged at filing (it filed the report), so the overdue
+ * unit is a supporting one (30 minutes for a 重大 incident, the unit head told 10 minutes later)
+ * and the amber one is the unit a decline was reassigned to, a quarter of an hour after filing.
+ * The server's clock starts 41 minutes in the past so the deadlines have run. Screenshots go to
  * test-results/screenshots; with UPDATE_SCREENSHOTS=1 they replace web/screenshots/*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { xinyangReport } from '../support/reports.js';
+import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { LAPTOP, launchChromium, signedInContext, watch, WALL } from './browser.js';
 import { fillReport } from './duty-form.js';
 
@@ -21,7 +24,7 @@ let browser: Browser;
 let duty: string;
 
 beforeAll(async () => {
-  const start = new Date(Math.floor((Date.now() - 26 * MINUTE) / 1000) * 1000);
+  const start = new Date(Math.floor((Date.now() - 41 * MINUTE) / 1000) * 1000);
   [server, browser] = await Promise.all([startTestServer({ fixedClock: start, manualEngine: true }), launchChromium()]);
   duty = await server.login('duty');
   mkdirSync(dir, { recursive: true });
@@ -94,7 +97,9 @@ describe('screenshots', () => {
     const hrss = unit('人力资源');
     const safety = unit('应急管理');
     const informs = major.body.notifications.filter((n: any) => n.role === 'inform');
-    expect([lead, union, hrss, safety].every(Boolean)).toBe(true);
+    expect([lead, union, hrss, safety, informs[0], informs[1]].every(Boolean)).toBe(true);
+    const market = await unitIdByName(server, duty, 'xinyang', '市场监督管理局');
+    expect(major.body.notifications.some((n: any) => n.unitId === market)).toBe(false);
 
     // Deliveries over the app: the liaisons' sockets pick up what they missed.
     const tokens = new Map<string, string>();
@@ -118,6 +123,13 @@ describe('screenshots', () => {
     const respond = await jointResponse(major.body.id, tokens, { union, hrss, lead });
 
     clock.advance(2 * MINUTE);
+    // An informed unit declines; the commander hands its duty to the market regulator as a supporting unit (it runs amber by the end).
+    expect((await act(informs[1], 'decline', { reason: '本单位不涉及此类事故' })).status).toBe(200);
+    const reassigned = await server.request('POST', `/api/v1/notifications/${informs[1].id}/resolve-decline`, {
+      token: await server.login('commander'),
+      body: { action: 'reassign', unitId: market, role: 'support', reason: '涉事企业营业执照信息待核实，由市场监管局配合' },
+    });
+    expect(reassigned.status, JSON.stringify(reassigned.body)).toBe(200);
     const general = await server.request('POST', '/api/v1/incidents', {
       token: duty,
       body: xinyangReport({
@@ -142,8 +154,8 @@ describe('screenshots', () => {
     }
 
     await respond.later();
-    // Back to the present: the lead unit is overdue and climbs the ladder, as do the overdue task and report.
-    clock.advance(t0 + 26 * MINUTE - clock.now.getTime());
+    // Back to the present: the labour bureau is overdue and climbs the ladder, as do the overdue task and report.
+    clock.advance(t0 + 41 * MINUTE - clock.now.getTime());
     await server.engine.tick();
 
     const context = await signedInContext(browser, server, 'commander', WALL);
@@ -154,17 +166,26 @@ describe('screenshots', () => {
     await card.waitFor();
     await board.locator('[data-link="online"]').waitFor();
     const row = (n: any) => card.locator(`tr[data-unit-id="${n.unitId}"]`);
+    // The commission's own unit stands acknowledged from filing and climbs no ladder.
+    expect(await row(lead).getAttribute('data-state')).toBe('acknowledged');
     expect(await row(union).getAttribute('data-state')).toBe('acknowledged');
     expect(await row(safety).getAttribute('data-state')).toBe('declined');
-    expect(await row(hrss).getAttribute('data-deadline')).toBe('warn');
-    expect(await row(hrss).locator('.deadline').innerText()).toContain('即将超时');
-    expect(await row(lead).getAttribute('data-deadline')).toBe('overdue');
-    expect(await row(lead).locator('.deadline').innerText()).toMatch(/超时 \d+分/);
-    expect(await row(lead).locator('.escalation-cell').innerText()).toContain('已通知负责人');
+    const amber = { unitId: market };
+    expect(await row(amber).getAttribute('data-deadline')).toBe('warn');
+    expect(await row(amber).locator('.deadline').innerText()).toContain('即将超时');
+    expect(await row(hrss).getAttribute('data-deadline')).toBe('overdue');
+    expect(await row(hrss).locator('.deadline').innerText()).toMatch(/超时 \d+分/);
+    expect(await row(hrss).locator('.escalation-cell').innerText()).toContain('已通知负责人');
     await board.locator('.commander-panel li[data-kind="declined"]').waitFor();
     // The clocks: one reported on time, one reported late, one overdue; the tasks: on time, blocked, overdue.
+    // One report to a body meets every open obligation to that body (the twins are covered by default).
     const obligation = (state: string) => card.locator(`[data-obligation-id][data-state="${state}"]`);
-    expect(await obligation('submitted').count()).toBe(2);
+    const all = (await server.request('GET', `/api/v1/incidents/${major.body.id}/obligations`, { token: duty })).body.obligations;
+    const reportedTo = new Set(all.filter((o: any) => ['ohs_serious_government', 'ohs_serious_provincial_health'].includes(o.key)).map((o: any) => o.recipient.name));
+    expect(reportedTo.size).toBe(2);
+    const submitted = all.filter((o: any) => o.state === 'submitted');
+    expect(submitted.map((o: any) => o.id).sort()).toEqual(all.filter((o: any) => reportedTo.has(o.recipient.name)).map((o: any) => o.id).sort());
+    expect(await obligation('submitted').count()).toBe(submitted.length);
     expect(await card.locator('[data-obligation-id][data-clock="late"]').innerText()).toContain('已上报 · 逾期');
     expect(await obligation('overdue').first().locator('.obligation-clock').innerText()).toMatch(/已超时 \d+分/);
     const task = (id: string) => card.locator(`tr[data-task-id="${id}"]`);
