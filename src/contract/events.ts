@@ -113,6 +113,18 @@ function taskChangeView(data: Record<string, unknown>, unitId: string) {
   return null;
 }
 
+/**
+ * 续报·第N版 as the unit's inbox tells it (GET /inbox): the version, and the one before as it stood
+ * for this unit — its public facts and the unit's own role then, nothing of other units.
+ */
+const unitRevision = z.object({
+  kind: z.string(),
+  version: z.number().int(),
+  previous: z
+    .object({ version: z.number().int(), severity: z.string(), casualties: z.record(z.string(), z.number()), role: z.string().nullable() })
+    .nullable(),
+});
+
 const ownNotification = (extra: z.ZodRawShape = {}) => {
   const schema = z.object({ notification: ownRecord, ...extra });
   return (data: Record<string, unknown>, unitId: string) => (owned('notification')(data, unitId) ? only(schema)(data, unitId) : null);
@@ -128,7 +140,7 @@ export const EVENT_CATALOGUE = {
   'incident.closed': { unitView: incidentRevisionView },
   'incident.forwarded': { unitView: null },
   'incident.source_updated': { unitView: null },
-  'notification.created': { unitView: ownNotification({ incident: z.looseObject({ id: z.string() }) }) },
+  'notification.created': { unitView: ownNotification({ incident: z.looseObject({ id: z.string() }), revision: unitRevision.optional() }) },
   'notification.delivered': { unitView: ownReference(deliveryStep) },
   'notification.read': { unitView: ownReference(deliveryStep) },
   'notification.acknowledged': { unitView: ownNotification() },

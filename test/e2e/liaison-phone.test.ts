@@ -81,6 +81,12 @@ describe('the liaison’s phone page', () => {
 
   it('keeps an acknowledgement made offline and sends it exactly once when the network returns', async () => {
     const filed = await file('离线签收');
+    const { id } = await notificationState(filed.id);
+    // Every acknowledgement of this notification the server answered (a post that failed offline reached nobody).
+    const answered: number[] = [];
+    page.on('response', (r) => {
+      if (r.request().method() === 'POST' && r.url().endsWith(`/api/v1/notifications/${id}/acknowledge`)) answered.push(r.status());
+    });
     await card('离线签收').waitFor();
     await context.setOffline(true);
     await card('离线签收').getByRole('button', { name: '签收' }).click();
@@ -89,9 +95,12 @@ describe('the liaison’s phone page', () => {
     await context.setOffline(false);
     await within(15_000, 'the queued acknowledgement reaches the server', async () => (await notificationState(filed.id)).state === 'acknowledged');
     await card('离线签收').getByText('✓ 已签收').waitFor();
-    await new Promise((r) => setTimeout(r, 500));
+    // The outbox is the only sender: once it is empty, nothing more will be posted.
+    await within(8000, 'the outbox is empty', () => page.evaluate(() => (localStorage.getItem('lianfang.m.outbox') ?? '[]') === '[]'));
+    expect(answered).toEqual([200]);
+    // One acknowledgement of this unit's notification on the record (the commission's own unit stands acknowledged at filing).
     const events = await server.request('GET', `/api/v1/incidents/${filed.id}/events`, { token: duty });
-    expect(events.body.events.filter((e: any) => e.type === 'notification.acknowledged')).toHaveLength(1);
+    expect(events.body.events.filter((e: any) => e.type === 'notification.acknowledged' && e.data.notification.id === id)).toHaveLength(1);
   });
 
   it('reloads with no network from its service worker', async () => {
@@ -135,13 +144,13 @@ describe('the liaison’s phone page', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId: await registrationId, data: JSON.stringify(received.payload) });
     const worker = context.serviceWorkers()[0]!;
-    const titles = await within(5000, 'the service worker shows the notification', async () => {
+    const titles = await within(15_000, 'the service worker shows the notification', async () => {
       const list = await worker.evaluate(() => (self as any).registration.getNotifications().then((ns: Notification[]) => ns.map((n) => n.title)));
       return list.some((t: string) => t.includes('推送签收')) ? list : null;
     });
     expect(titles.join()).toContain('推送签收');
     await worker.evaluate((url: string) => (self as any).acknowledgeFromNotification(url), received.payload.acknowledgeUrl);
-    await within(5000, 'acknowledged over the push channel', async () => (await notificationState(filed.id)).state === 'acknowledged');
+    await within(15_000, 'acknowledged over the push channel', async () => (await notificationState(filed.id)).state === 'acknowledged');
     expect((await notificationState(filed.id)).acknowledgedVia).toBe('web_push');
     await card('推送签收').getByText('✓ 已签收').waitFor();
     expect(problems).toEqual([]);

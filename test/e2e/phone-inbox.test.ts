@@ -2,7 +2,7 @@
  * The liaison's phone page at 360×640 and 412×915 in Chromium: one tap of 签收 or 退回 posts one
  * request (not a second one from the outbox); the 签收 button shows without scrolling; the inbox
  * reads by deadline with drills apart; 退回 offers common reasons; the commander's decision on a
- * decline comes back to the unit; a 续报 reads as 续报·第N版 with what changed, on one card; the
+ * decline comes back to the unit (not which unit took its place); a 续报 reads as 续报·第N版 with what changed, on one card; the
  * 终报 shows 已结案 and asks for nothing; the reporter's phone is a tel: link; the header's
  * buttons stay on one line.
  */
@@ -98,16 +98,19 @@ describe('the phone page at 360×640', () => {
       body: { action: 'reassign', unitId: market, reason: '无照经营，由市场监管局查处' },
     });
     expect(resolved.status).toBe(200);
+    // The unit learns the answer and why, not which unit took its place (src/contract/events.ts).
     await card('一次退回一次请求')
-      .getByText(/已改派给.*市场监督管理局：无照经营，由市场监管局查处/)
+      .getByText('已改派其他单位承办：无照经营，由市场监管局查处')
       .waitFor()
       .catch(async (err) => {
         throw new Error(`${err.message}\ncard says: ${await card('一次退回一次请求').textContent()}`);
       });
     await expect(card('一次退回一次请求').textContent()).resolves.toContain('指挥长');
+    await expect(card('一次退回一次请求').textContent()).resolves.not.toContain('市场监督管理局');
     // After a reload the decision is still told, from the inbox itself.
     await page.reload();
-    await card('一次退回一次请求').getByText(/已改派给.*市场监督管理局/).waitFor();
+    await card('一次退回一次请求').getByText('已改派其他单位承办：无照经营，由市场监管局查处').waitFor();
+    await expect(card('一次退回一次请求').textContent()).resolves.not.toContain('市场监督管理局');
   });
 
   it('orders what awaits the unit by deadline, sets drills apart, and links the reporter’s phone', async () => {

@@ -47,7 +47,7 @@ describe('逐级上报 on both boards', () => {
   it('reporting up shows the link on the city’s card and the incoming incident, with where it came from, on the province’s board', async () => {
     const filed = await api('POST', '/incidents', duty, xinyangReport({ title: '羊山新区某厂一氧化碳中毒' }));
     const cityCard = cityBoard.locator(`article[data-incident-id="${filed.body.id}"]`);
-    await cityCard.waitFor({ timeout: 2000 });
+    await cityCard.waitFor({ timeout: 15_000 });
     expect(await cityCard.locator('.incident-links').count()).toBe(0);
 
     const { obligations } = (await api('GET', `/incidents/${filed.body.id}/obligations`, duty)).body;
@@ -59,20 +59,20 @@ describe('逐级上报 on both boards', () => {
     const upstreamRef = (await api('GET', `/incidents/${upstreamId}`, await server.login('commander.test_henan', PROVINCE_PASSWORD))).body.incident.ref;
 
     const upLink = cityCard.locator(`.link-upstream[data-link-incident="${upstreamId}"]`);
-    await upLink.waitFor({ timeout: 2000 });
+    await upLink.waitFor({ timeout: 15_000 });
     expect(await upLink.innerText()).toMatch(new RegExp(`已逐级上报.*测试省.*${upstreamRef}`));
 
     const provinceCard = provinceBoard.locator(`article[data-incident-id="${upstreamId}"]`);
-    await provinceCard.waitFor({ timeout: 2000 });
+    await provinceCard.waitFor({ timeout: 15_000 });
     expect(await provinceCard.locator('h2').innerText()).toContain('【信阳市上报】羊山新区某厂一氧化碳中毒');
     const downLink = provinceCard.locator(`.link-downstream[data-link-incident="${filed.body.id}"]`);
-    await downLink.waitFor({ timeout: 2000 });
+    await downLink.waitFor({ timeout: 15_000 });
     expect(await downLink.innerText()).toMatch(new RegExp(`来自信阳市.*${filed.body.ref}`));
     expect(await downLink.innerText()).toContain('初报 第1版');
 
     // The city's 续报 reaches the province's card as the lower side's latest version.
     expect((await api('POST', `/incidents/${filed.body.id}/reports`, duty, followUp('follow_up', '羊山新区某厂一氧化碳中毒'))).status).toBe(201);
-    await within(2000, 'the 续报 on the province’s card', async () => (await downLink.innerText()).includes('续报 第2版'));
+    await within(15_000, 'the 续报 on the province’s card', async () => (await downLink.innerText()).includes('续报 第2版'));
     expect(problems).toEqual([]);
   });
 });
@@ -94,7 +94,7 @@ describe('the duty console', () => {
     await page.locator('#incident-title').waitFor();
     expect(await page.locator('#incident-title').innerText()).toContain('【演练】');
     const print = await page.getByRole('link', { name: /事后报告/ }).getAttribute('href');
-    const csv = await page.getByRole('link', { name: '导出CSV' }).getAttribute('href');
+    const csv = await page.getByRole('link', { name: '导出电子表格' }).getAttribute('href');
     expect(print).toBe(`/api/v1/incidents/${drillId}/account?format=html`);
     expect(csv).toBe(`/api/v1/incidents/${drillId}/account?format=csv`);
     const html = await page.request.get(`${server.url}${print}`);
