@@ -58,17 +58,9 @@ async function previousVersions(services: Services, wanted: { incidentId: string
   );
 }
 
-/** Who resolved each decline, and the unit each was reassigned to. */
+/** Who resolved each decline (a declining unit is not told which unit took its place). */
 async function resolutionNames(services: Services, rows: (typeof notifications.$inferSelect)[]) {
   const peopleIds = [...new Set(rows.flatMap((n) => (n.declineResolvedBy ? [n.declineResolvedBy] : [])))];
-  const reassignedIds = [...new Set(rows.flatMap((n) => (n.reassignedTo ? [n.reassignedTo] : [])))];
   const people = peopleIds.length ? await services.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, peopleIds)) : [];
-  const units = reassignedIds.length
-    ? await services.db
-        .select({ id: notifications.id, name: memberUnits.name })
-        .from(notifications)
-        .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
-        .where(inArray(notifications.id, reassignedIds))
-    : [];
-  return { people: new Map(people.map((p) => [p.id, p.name])), units: new Map(units.map((u) => [u.id, u.name])) };
+  return { people: new Map(people.map((p) => [p.id, p.name])) };
 }
