@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { SECURITY_HEADERS } from './api/security-headers.js';
 import type { z } from 'zod';
 import { authRoutes } from './api/auth/index.js';
 import { limitRequestBodies } from './api/body-limit.js';
@@ -65,18 +66,7 @@ export function createApp(options: AppOptions) {
 
   app.use('*', requestId({ limitLength: 128 }));
   app.use('*', requestLogging(options.observeRequest));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // 'self' covers the service's own ws:/wss: origin too; no other host may be reached.
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-      },
-    }),
-  );
+  app.use('*', secureHeaders(SECURITY_HEADERS));
   app.use('*', limitRequestBodies());
   app.use('*', guardInputText());
   app.use('*', async (c, next) => {

@@ -27,6 +27,9 @@ export interface DispatchOptions {
   batch?: number;
   concurrency?: number;
   random?: () => number;
+  /** Only deliveries to these providers' contact points are claimed; the rest stay queued for a
+   * process that has their adapters (the Workers tier sends group robots, Node sends the rest). */
+  providers?: readonly ContactPoint['provider'][];
 }
 
 /** Claims due deliveries and sends them; returns how many were attempted. */
@@ -43,7 +46,7 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
   const claimable = services.db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(due, not(deliveryStopped)))
+    .where(and(due, not(deliveryStopped), options.providers ? forProviders(services, options.providers) : undefined))
     .orderBy(deliveries.nextAttemptAt)
     .limit(batch)
     .for('update', { skipLocked: true });
@@ -73,6 +76,10 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
 }
 
 type Delivery = typeof deliveries.$inferSelect;
+
+function forProviders(services: Services, providers: readonly ContactPoint['provider'][]) {
+  return inArray(deliveries.contactPointId, services.db.select({ id: contactPoints.id }).from(contactPoints).where(inArray(contactPoints.provider, [...providers])));
+}
 
 async function loadContext(services: Services, claimed: Delivery[]) {
   const { db } = services;

@@ -5,6 +5,7 @@
  */
 import type { DatabaseHandle } from '../db/client.js';
 import type { Services } from '../services/context.js';
+import type { ContactPoint } from '../delivery/channel.js';
 import { dispatchDueDeliveries, type ChannelAdapters } from './dispatcher.js';
 import { takeDueEscalations } from './escalation.js';
 import { CoalescingRunner } from './coalescing-runner.js';
@@ -13,6 +14,9 @@ import { logger } from '../observability/logger.js';
 
 export interface EngineOptions {
   pollMs?: number;
+  /** The providers whose deliveries this engine sends (default: all, with the adapters it has;
+   * a provider without one fails its deliveries). Others stay queued for another process. */
+  deliveryProviders?: readonly ContactPoint['provider'][];
 }
 
 export class Engine {
@@ -49,7 +53,8 @@ export class Engine {
     let steps = 0;
     let sent = 0;
     for (let n; (n = await takeDueEscalations(this.services)) > 0; ) steps += n;
-    for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters)) > 0; ) sent += n;
+    const providers = this.options.deliveryProviders;
+    if (providers?.length !== 0) for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters, { providers })) > 0; ) sent += n;
     // Housekeeping is a due-timer like the others, counted apart: it is not an escalation step.
     const housekeeping = await takeDueEscalations(this.services, [housekeepingTimer]);
     return { steps, sent, housekeeping };
