@@ -5,6 +5,8 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { getRuntimeKey } from 'hono/adapter';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 
 /** Reads a file of the built app by its path inside web/dist; null when there is none. */
@@ -52,7 +54,8 @@ function typeOf(file: string): string | undefined {
 export function webRoutes(readAsset: WebAssetReader) {
   const router = new Hono<AppEnv>();
   // Only the web app's own responses are compressed; this router is mounted last, at '/'.
-  const gzip = compress();
+  // Workers compress responses themselves: hono's compress there would encode them twice.
+  const gzip: MiddlewareHandler = getRuntimeKey() === 'workerd' ? (_c, next) => next() : compress();
 
   const page = (entry: string) => async (c: import('hono').Context<AppEnv>) => {
     const body = await readAsset(entry);
