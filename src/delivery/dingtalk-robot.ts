@@ -5,7 +5,8 @@
  * go into the query. DingTalk answers HTTP 200 with `errcode`; 0 is success.
  *
  * The webhook URL carries the access token and the secret is the contact point's `secret.secret`:
- * neither ever appears in a reason. Uses fetch and WebCrypto only, so it also runs on Workers.
+ * neither ever appears in a reason. Uses fetch and WebCrypto only, so it also runs on Workers (the
+ * cron of src/worker/scheduled.ts sends robots).
  */
 import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
 
@@ -49,13 +50,15 @@ export class DingTalkRobotAdapter implements ChannelAdapter {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body,
-        redirect: 'error',
+        // Never follow a redirect away from the allowed host; Workers' fetch has no 'error' mode.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.timeoutMs ?? 10_000),
       });
     } catch (err) {
       return resultFromNetworkError(err);
     }
     const text = await res.text().catch(() => '');
+    if (res.status >= 300 && res.status < 400) return { ok: false, temporary: false, reason: `dingtalk HTTP ${res.status}: redirect not followed` };
     if (res.status >= 500 || res.status === 429 || res.status === 408) return { ok: false, temporary: true, reason: `dingtalk HTTP ${res.status}` };
     let answer: { errcode?: number; errmsg?: string };
     try {

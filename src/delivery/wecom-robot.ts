@@ -39,13 +39,15 @@ export class WeComRobotAdapter implements ChannelAdapter {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body: JSON.stringify({ msgtype: 'markdown', markdown: { content } }),
-        redirect: 'error',
+        // Never follow a redirect away from the allowed host; Workers' fetch has no 'error' mode.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.config.timeoutMs ?? 10_000),
       });
     } catch (err) {
       return resultFromNetworkError(err);
     }
     const text = await res.text().catch(() => '');
+    if (res.status >= 300 && res.status < 400) return { ok: false, temporary: false, reason: `wecom HTTP ${res.status}: redirect not followed` };
     if (res.status >= 500 || res.status === 429 || res.status === 408) return { ok: false, temporary: true, reason: `wecom HTTP ${res.status}` };
     let answer: { errcode?: number; errmsg?: string };
     try {

@@ -123,6 +123,12 @@ describe('DingTalk robot adapter', () => {
     expect(await adapter().send(sampleMessage(), robot())).toMatchObject({ ok: false, temporary: true });
   });
 
+  it('a redirect is not followed (it could lead off the allowed host): a permanent failure that says so', async () => {
+    mode = { kind: 'http', status: 302 };
+    const result = await adapter().send(sampleMessage(), robot());
+    expect(result).toMatchObject({ ok: false, temporary: false, reason: 'dingtalk HTTP 302: redirect not followed' });
+  });
+
   it('a closed port is a temporary network failure', async () => {
     const result = await adapter().send(sampleMessage(), robot(SECRET, TOKEN, `http://127.0.0.1:${await closedPort()}`));
     expect(result).toMatchObject({ ok: false, temporary: true });
