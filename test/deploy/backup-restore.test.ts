@@ -111,7 +111,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a pg_dump / pg_restore round trip (P
     expect(escalatedIds.has(filed.acknowledged.id)).toBe(false);
     for (const other of filed.others) expect(escalatedIds.has(other.id), other.unitId).toBe(true);
     expect(after.notifications.find((n: any) => n.id === filed.acknowledged.id).state).toBe('acknowledged');
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('a PGlite data-folder backup (stop, copy the folder, start on the copy)', () => {
@@ -143,5 +143,5 @@ describe('a PGlite data-folder backup (stop, copy the folder, start on the copy)
     expect(next.status).toBe(201);
     const live = await commander.waitFor((type, e) => type === 'incident.reported' && e.incidentId === next.body.id);
     expect(live.seq).toBeGreaterThan(head);
-  }, 120_000);
+  }, 240_000);
 });
