@@ -13,6 +13,7 @@ import { TaskList } from './TaskList.js';
 import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
 import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
+import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 
 export interface Me {
   id: string;
@@ -22,6 +23,7 @@ export interface Me {
 }
 
 const INBOX_KEY = 'lianfang.m.inbox';
+const PHONES_KEY = 'lianfang.m.unit-phones';
 
 export function App({ me }: { me: Me }) {
   const [items, setItems] = useState<Item[]>([]);
@@ -34,6 +36,7 @@ export function App({ me }: { me: Me }) {
   const [linkedId] = useState(() => linkedTaskId(location.search));
   const [view, setView] = useState<'inbox' | 'tasks'>(linkedId ? 'tasks' : 'inbox');
   const [taskNotice, setTaskNotice] = useState('');
+  const [unitPhones, setUnitPhones] = useState<UnitPerson[]>([]);
   const tasks = useTasks();
   const now = useNow();
 
@@ -87,9 +90,10 @@ export function App({ me }: { me: Me }) {
   useEffect(() => {
     let stream: EventStream | undefined;
     (async () => {
-      let inbox: { notifications: Item[]; lastSeq: number };
+      let inbox: { notifications: Item[]; lastSeq: number; unitPhones?: UnitPerson[] };
       try {
-        inbox = await get<{ notifications: Item[]; lastSeq: number }>('/api/v1/inbox');
+        inbox = await get<{ notifications: Item[]; lastSeq: number; unitPhones: UnitPerson[] }>('/api/v1/inbox');
+        localStorage.setItem(PHONES_KEY, JSON.stringify(inbox.unitPhones));
       } catch (err) {
         // Offline: show the inbox as it was last seen; the stream catches up when the network returns.
         const cached = localStorage.getItem(INBOX_KEY);
@@ -98,6 +102,7 @@ export function App({ me }: { me: Me }) {
         setMessage('离线：显示上次同步的内容，签收会暂存并在联网后发送');
       }
       setItems(inbox.notifications);
+      setUnitPhones(inbox.unitPhones ?? JSON.parse(localStorage.getItem(PHONES_KEY) ?? '[]'));
       stream = new EventStream({
         afterSeq: inbox.lastSeq,
         onEvents: (events) => {
@@ -160,6 +165,7 @@ export function App({ me }: { me: Me }) {
   const openTaskCount = useMemo(() => shownTasks(tasks.tasks, me.unitId).filter(isTaskOpen).length, [tasks.tasks, me.unitId]);
 
   return (
+    <UnitPhonesContext.Provider value={unitPhones}>
     <div class="m">
       <header class="bar">
         <div>
@@ -220,5 +226,6 @@ export function App({ me }: { me: Me }) {
         )}
       </Tabs>
     </div>
+    </UnitPhonesContext.Provider>
   );
 }
