@@ -142,6 +142,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }, services.pushEndpoints),
     ...createChannelAdapters(process.env),
   };
+  // The channel pages say at once when a channel cannot deliver on this server.
+  services.channels = {
+    configured: (provider) => !!adapters[provider as keyof ChannelAdapters],
+    refusesAddress: (provider, address) => adapters[provider as keyof ChannelAdapters]?.refusesAddress?.(address) ?? false,
+  };
   const engine = new Engine(services, adapters, database);
   if (options.engineAutoStart ?? true) await engine.start();
 

@@ -7,7 +7,7 @@
  * The webhook URL carries the access token and the secret is the contact point's `secret.secret`:
  * neither ever appears in a reason. Uses fetch and WebCrypto only, so it also runs on Workers.
  */
-import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
+import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult, webhookAllowed } from './channel.js';
 
 export interface DingTalkRobotConfig {
   /** Host names a webhook may point at; default oapi.dingtalk.com. Anything else fails without a request. */
@@ -23,6 +23,10 @@ export const DINGTALK_WEBHOOK_HOSTS = ['oapi.dingtalk.com'];
 export class DingTalkRobotAdapter implements ChannelAdapter {
   readonly provider = 'dingtalk' as const;
   constructor(private readonly config: DingTalkRobotConfig = {}) {}
+
+  refusesAddress(address: string): boolean {
+    return !webhookAllowed(address, this.config.webhookHosts ?? DINGTALK_WEBHOOK_HOSTS);
+  }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
     let url: URL;
