@@ -166,66 +166,66 @@ export function App({ me }: { me: Me }) {
 
   return (
     <UnitPhonesContext.Provider value={unitPhones}>
-    <div class="m">
-      <header class="bar">
-        <div>
-          <strong>联防 · {me.displayName}</strong>
-          <span class={`link ${status}`} role="status" aria-live="polite">
-            {status === 'online' ? '● 在线' : status === 'offline' ? '○ 离线，重连中…' : '◌ 同步中…'}
-          </span>
-        </div>
-        <div class="tools">
-          {pushState === 'off' && (
-            <button type="button" onClick={() => enablePush().then(() => setPushState('on'), (e) => setMessage(describeError(e)))}>
-              开启推送
-            </button>
-          )}
-          {pushState === 'on' && <span class="pushon">推送已开启</span>}
-          <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
-            渠道
-          </button>
-          <SignOut onOutboxChange={syncOutbox} />
-        </div>
-      </header>
-      {message && (
-        <p class="message" role="alert">
-          {message}
-        </p>
-      )}
-      {showChannels && <Channels onClose={() => setShowChannels(false)} />}
-      {taskNotice && view !== 'tasks' && (
-        <p class="notice" role="status">
-          {taskNotice}
-          <button type="button" onClick={() => show('tasks')}>
-            查看任务
-          </button>
-        </p>
-      )}
-      <Tabs
-        tabs={[
-          { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
-          { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
-        ]}
-        current={view}
-        onSelect={show}
-      >
-        {view === 'inbox' ? (
-          <>
-            <h1>待签收 {pendingCount} 件</h1>
-            {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
-            {ordered.real.map(card)}
-            {ordered.drills.length > 0 && (
-              <section class="drills" aria-labelledby="drills-h">
-                <h2 id="drills-h">【演练】</h2>
-                {ordered.drills.map(card)}
-              </section>
+      <div class="m">
+        <header class="bar">
+          <div>
+            <strong>联防 · {me.displayName}</strong>
+            <span class={`link ${status}`} role="status" aria-live="polite">
+              {status === 'online' ? '● 在线' : status === 'offline' ? '○ 离线，重连中…' : '◌ 同步中…'}
+            </span>
+          </div>
+          <div class="tools">
+            {pushState === 'off' && (
+              <button type="button" onClick={() => enablePush().then(() => setPushState('on'), (e) => setMessage(describeError(e)))}>
+                开启推送
+              </button>
             )}
-          </>
-        ) : (
-          <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+            {pushState === 'on' && <span class="pushon">推送已开启</span>}
+            <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
+              渠道
+            </button>
+            <SignOut onOutboxChange={syncOutbox} />
+          </div>
+        </header>
+        {message && (
+          <p class="message" role="alert">
+            {message}
+          </p>
         )}
-      </Tabs>
-    </div>
+        {showChannels && <Channels onClose={() => setShowChannels(false)} />}
+        {taskNotice && view !== 'tasks' && (
+          <p class="notice" role="status">
+            {taskNotice}
+            <button type="button" onClick={() => show('tasks')}>
+              查看任务
+            </button>
+          </p>
+        )}
+        <Tabs
+          tabs={[
+            { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
+            { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+          ]}
+          current={view}
+          onSelect={show}
+        >
+          {view === 'inbox' ? (
+            <>
+              <h1>待签收 {pendingCount} 件</h1>
+              {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
+              {ordered.real.map(card)}
+              {ordered.drills.length > 0 && (
+                <section class="drills" aria-labelledby="drills-h">
+                  <h2 id="drills-h">【演练】</h2>
+                  {ordered.drills.map(card)}
+                </section>
+              )}
+            </>
+          ) : (
+            <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+          )}
+        </Tabs>
+      </div>
     </UnitPhonesContext.Provider>
   );
 }
