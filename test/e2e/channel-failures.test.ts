@@ -126,3 +126,23 @@ describe('/m: the unit’s own people one tap from a call', () => {
     expect(problems.flat()).toEqual([]);
   });
 });
+
+describe('/m: a push subscription the push service reported gone', () => {
+  it('the channel page says this phone’s push subscription no longer works', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+    context.setDefaultTimeout(8000);
+    expect((await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username: `liaison.${quiet.unitId}`, password: 'lianfang-demo' } })).status()).toBe(200);
+    // The browser still holds a subscription; the server removed it when the push service answered 410.
+    await context.addInitScript(() => {
+      const registration = { pushManager: { getSubscription: async () => ({ endpoint: 'https://fcm.googleapis.com/fcm/send/gone-subscription' }) } };
+      Object.defineProperty(navigator, 'serviceWorker', { value: { getRegistration: async () => registration, ready: new Promise(() => {}), register: async () => registration, addEventListener() {} }, configurable: true });
+    });
+    const page = await context.newPage();
+    problems.push(watch(page));
+    await page.goto(`${server.url}/m`);
+    await page.getByRole('heading', { name: /待签收/ }).waitFor();
+    await page.getByRole('button', { name: '渠道' }).click();
+    await page.getByRole('alert').filter({ hasText: '本机的推送订阅已失效' }).waitFor();
+    expect(problems.flat()).toEqual([]);
+  });
+});
