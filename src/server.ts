@@ -66,6 +66,11 @@ export interface StartOptions {
   engineAutoStart?: boolean;
   /** Tests and benchmarks with a local fake push service; otherwise from PUSH_SERVICE_HOSTS. */
   pushEndpoints?: PushEndpointPolicy;
+  /**
+   * Tests: the listening address is the one every client uses, so links point there and the
+   * missing PUBLIC_URL is no warning. A real start leaves this unset and is warned.
+   */
+  linksAtListenAddress?: boolean;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -130,12 +135,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
-  if (!config.publicUrl) logger.warn({ publicUrl: services.links.publicUrl }, 'PUBLIC_URL is not set: one-tap links point to this machine only');
+  services.links.publicUrl = config.publicUrl ?? (options.linksAtListenAddress ? url : `http://localhost:${port}`);
+  if (!config.publicUrl && !options.linksAtListenAddress) logger.warn({ publicUrl: services.links.publicUrl }, 'PUBLIC_URL is not set: one-tap links point to this machine only');
 
   const adapters: ChannelAdapters = options.adapters ?? {
     webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }, services.pushEndpoints),
     ...createChannelAdapters(process.env),
+  };
+  // The channel pages say at once when a channel cannot deliver on this server.
+  services.channels = {
+    configured: (provider) => !!adapters[provider as keyof ChannelAdapters],
+    refusesAddress: (provider, address) => adapters[provider as keyof ChannelAdapters]?.refusesAddress?.(address) ?? false,
   };
   const engine = new Engine(services, adapters, database);
   if (options.engineAutoStart ?? true) await engine.start();

@@ -208,8 +208,12 @@ export const inboxResponseSchema = z
         incident: incidentSummarySchema,
         revision: unitRevisionSchema,
         declineResolvedByName: z.string().nullable(),
+        acknowledgedByName: z.string().nullable(),
       }),
     ),
+    unitPhones: z
+      .array(z.object({ userId: z.string(), displayName: z.string(), role: z.enum(USER_ROLES), phone: z.string(), onDuty: z.boolean() }))
+      .meta({ description: 'The numbers of the caller’s own unit’s liaisons and heads, for one-tap calling' }),
     lastSeq: z.number().int().meta({ description: 'Pass to socket `resume` to receive everything after this answer' }),
   })
   .meta({ id: 'Inbox' });

@@ -16,3 +16,9 @@ export function forPeople(message: string): string {
   }
   return text;
 }
+
+/** A wait in words: 「30秒」, 「2分钟」 (rounded up, so nobody retries too early). */
+export function waitWords(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  return s < 60 ? `${s}秒` : `${Math.ceil(s / 60)}分钟`;
+}

@@ -41,6 +41,18 @@ export type SendResult =
 export interface ChannelAdapter {
   readonly provider: ContactPoint['provider'];
   send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult>;
+  /** An address this adapter would fail without sending (e.g. a robot webhook on a host not allowed). */
+  refusesAddress?(address: string): boolean;
+}
+
+/** Whether a webhook is on one of the allowed hosts, over HTTP(S). */
+export function webhookAllowed(address: string, hosts: string[]): boolean {
+  try {
+    const url = new URL(address);
+    return hosts.includes(url.hostname) && (url.protocol === 'https:' || url.protocol === 'http:');
+  } catch {
+    return false;
+  }
 }
 
 /** Classifies an HTTP status the way most providers mean it. */

@@ -8,7 +8,7 @@
  * neither ever appears in a reason. Uses fetch and WebCrypto only, so it also runs on Workers (the
  * cron of src/worker/scheduled.ts sends robots).
  */
-import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
+import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult, webhookAllowed } from './channel.js';
 
 export interface DingTalkRobotConfig {
   /** Host names a webhook may point at; default oapi.dingtalk.com. Anything else fails without a request. */
@@ -24,6 +24,10 @@ export const DINGTALK_WEBHOOK_HOSTS = ['oapi.dingtalk.com'];
 export class DingTalkRobotAdapter implements ChannelAdapter {
   readonly provider = 'dingtalk' as const;
   constructor(private readonly config: DingTalkRobotConfig = {}) {}
+
+  refusesAddress(address: string): boolean {
+    return !webhookAllowed(address, this.config.webhookHosts ?? DINGTALK_WEBHOOK_HOSTS);
+  }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
     let url: URL;

@@ -5,7 +5,7 @@
  * `errcode`; 0 is success. Markdown content is limited to 4096 bytes of UTF-8.
  * Uses fetch only, so it also runs on Workers.
  */
-import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
+import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult, webhookAllowed } from './channel.js';
 
 export interface WeComRobotConfig {
   /** Host names a webhook may point at; default qyapi.weixin.qq.com (add a private deployment's host). */
@@ -20,6 +20,10 @@ export const WECOM_MARKDOWN_MAX_BYTES = 4096;
 export class WeComRobotAdapter implements ChannelAdapter {
   readonly provider = 'wecom' as const;
   constructor(private readonly config: WeComRobotConfig = {}) {}
+
+  refusesAddress(address: string): boolean {
+    return !webhookAllowed(address, this.config.webhookHosts ?? WECOM_WEBHOOK_HOSTS);
+  }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
     let url: URL;

@@ -12,3 +12,22 @@ export function plainFailureReason(reason: string | null | undefined, channel: s
   if (channel === 'web_push') return '推送服务无法送达';
   return '发送失败';
 }
+
+/** What this server can send: which providers have an adapter, and which addresses one refuses outright. */
+export interface ChannelSupport {
+  configured(provider: string): boolean;
+  refusesAddress(provider: string, address: string): boolean;
+}
+
+export const ROBOT_HOST_REFUSED = '群机器人地址不是本系统允许的钉钉或企业微信地址，消息无法发出，请核对机器人网址';
+
+/**
+ * Why a contact point cannot deliver, when that is known before any message is sent (the provider
+ * is not configured on this server, a robot's webhook host is not allowed); null when nothing
+ * stands in the way. Pure.
+ */
+export function knownUndeliverable(point: { channel: string; provider: string; address: string }, support: ChannelSupport): string | null {
+  if (!support.configured(point.provider)) return plainFailureReason('not configured', point.channel);
+  if (point.channel === 'robot' && support.refusesAddress(point.provider, point.address)) return ROBOT_HOST_REFUSED;
+  return null;
+}

@@ -73,3 +73,17 @@ export function combine(reservations: Reservation[]): { allowed: true } | { allo
   if (refused.length === 0) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(...refused.map((r) => r.retryAfterSeconds)) };
 }
+
+/**
+ * A counter row that remembers nothing any more can go: its failures are forgotten (quiet past
+ * the longest window), no wait runs, and its last success no longer makes the source known.
+ * Rows older than these bounds in every respect are purged by housekeeping.
+ */
+export function forgottenLoginLimitBounds(now: Date): { lastAttemptBefore: Date; blockedBefore: Date; succeededBefore: Date } {
+  const longestForget = Math.max(...Object.values(LOGIN_LIMITS).map((r) => r.forgetAfterSeconds)) * 1000;
+  return {
+    lastAttemptBefore: new Date(now.getTime() - longestForget),
+    blockedBefore: now,
+    succeededBefore: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000),
+  };
+}

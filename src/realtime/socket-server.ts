@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { acknowledgeRequestSchema, declineRequestSchema } from '../contract/api.js';
 import { SESSION_COOKIE } from '../api/middleware/authenticate.js';
 import { zodFieldProblems } from '../api/problem.js';
+import { findUnsafeText } from '../contract/safe-text.js';
+import { fieldPath } from '../services/errors.js';
 import { authenticateToken } from '../services/auth/sessions.js';
 import { clientFacts, type ProxyTrust } from '../api/client-address.js';
 import { sameOriginRequest, type OriginFacts, type OriginPolicy } from '../api/origin-check.js';
@@ -60,12 +62,25 @@ function refusal(status: 401 | 403, detail: string): Error {
   return err;
 }
 
+/**
+ * The same text check HTTP applies to every body (src/api/input-guard.ts): text PostgreSQL cannot
+ * store (U+0000, lone surrogates) is refused naming the field, before anything is read or written.
+ */
+function guardText(payload: unknown): void {
+  const unsafe = findUnsafeText(payload);
+  if (!unsafe) return;
+  const field = fieldPath(unsafe.path) || '(body)';
+  throw new DomainError('invalid', `请修改以下字段：${field}`, [{ field, message: unsafe.message }]);
+}
+
 /** The socket equivalent of problem+json. */
 function problemAnswer(err: unknown) {
   if (err instanceof DomainError)
     return { ok: false, error: { type: err.kind, title: err.title, status: err.status, detail: err.message, errors: err.fields, ...err.extra } };
-  if (err instanceof z.ZodError)
-    return { ok: false, error: { type: 'invalid', title: '提交的内容有误 (invalid input)', status: 422, detail: 'invalid payload', errors: zodFieldProblems(err) } };
+  if (err instanceof z.ZodError) {
+    const errors = zodFieldProblems(err);
+    return { ok: false, error: { type: 'invalid', title: '提交的内容有误', status: 422, detail: `请修改以下字段：${errors.map((e) => e.field).join('、')}`, errors } };
+  }
   logger.error({ err }, 'socket action failed');
   return { ok: false, error: { type: 'internal', title: '服务器内部错误 (internal error)', status: 500, detail: '请重试 (retry)' } };
 }
@@ -141,7 +156,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
     const handle = (event: string, action: (payload: unknown) => Promise<unknown>) =>
       socket.on(event, async (payload: unknown, reply?: Reply) => {
-        const answer = await action(payload).then((result) => ({ ok: true, ...(result as object) }), problemAnswer);
+        const answer = await Promise.resolve()
+          .then(() => guardText(payload))
+          .then(() => action(payload))
+          .then((result) => ({ ok: true, ...(result as object) }), problemAnswer);
         if (typeof reply === 'function') reply(answer);
         if (ended) endSocket(socket);
       });

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import type { UserRole } from '../domain/enums.js';
 import type { PushEndpointPolicy } from '../domain/push-endpoints.js';
 import type { RulebookStore } from './rulebooks/store.js';
+import type { ChannelSupport } from '../domain/delivery-failure.js';
 
 export interface Services {
   db: Database;
@@ -12,6 +13,8 @@ export interface Services {
   links: LinkSettings;
   /** Which Web Push endpoints are accepted; absent → the major browsers' push services. */
   pushEndpoints?: PushEndpointPolicy;
+  /** What this server can send (set once the channel adapters exist); absent → nothing is known. */
+  channels?: ChannelSupport;
   /** What the desk pages are configured with; absent → the defaults of `deskSettings`. */
   desk?: Partial<DeskSettings>;
 }

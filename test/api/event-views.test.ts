@@ -6,8 +6,6 @@
  * concerned unit and a liaison of an unconcerned unit receive — over REST, live on the socket and
  * through `resume` — is checked event by event against the catalogue of src/contract/events.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CATALOGUE, EVENT_TYPES } from '../../src/contract/events.js';
@@ -37,13 +35,6 @@ let recipients: string[] = [];
 
 const minutes = (n: number) => n * 60_000;
 const liaisonOf = (u: string) => `liaison.${u}`;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 beforeAll(async () => {
   server = await startTestServer({ fixedClock: START, manualEngine: true });
@@ -121,13 +112,11 @@ describe('one incident through every event type', () => {
     await post(`/api/v1/incidents/${incidentId}/reports`, commander, { ...facts, kind: 'final', closeOverride: { reason: OVERRIDE_REASON } }, { 'idempotency-key': 'event-views-3' });
   });
 
-  it('produces every event type the server writes, and the catalogue names exactly those', async () => {
-    const written = new Set<string>();
-    for (const file of sourceFiles('src'))
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /\btype:/.test(l)))
-        for (const m of line.matchAll(/'((?:incident|notification|task|obligation|alert|access|attachment|delivery)\.[a-z_]+)'/g)) written.add(m[1]!);
-    expect([...written].sort()).toEqual([...EVENT_TYPES].sort());
+  it('produces every event type of the catalogue, and nothing the catalogue does not name', async () => {
+    // The server can only append catalogued types (NewEvent.type is the catalogue's EventType);
+    // the log of the story holds no other type, and every catalogued one appears in it.
     const logged = new Set((await server.services.db.select({ type: events.type }).from(events)).map((e) => e.type));
+    expect([...logged].filter((t) => !(EVENT_TYPES as string[]).includes(t))).toEqual([]);
     // Not in this story, and never shown to units (no unit view): a delivery given up needs a failing
     // external channel (test/engine/delivery-failed.test.ts); a superseded obligation needs a 续报 that
     // raises the severity (test/api/lifecycle.test.ts).

@@ -114,7 +114,7 @@ describe('the liaison’s phone page', () => {
     await page.getByText('● 在线').waitFor({ timeout: 15_000 });
   });
 
-  it('adds an SMS number for this liaison, and refuses a malformed one with the reason', async () => {
+  it('adds an SMS number for this liaison, refuses a malformed one with the reason, and says at once that no SMS provider is configured here', async () => {
     await page.getByRole('button', { name: '渠道' }).click();
     await page.getByLabel('短信接收手机号').fill('12345');
     await page.getByRole('button', { name: '添加手机号' }).click();
@@ -122,6 +122,9 @@ describe('the liaison’s phone page', () => {
     await page.getByLabel('短信接收手机号').fill('13812345678');
     await page.getByRole('button', { name: '添加手机号' }).click();
     await page.getByText(/短信：\+\*+5678/).waitFor();
+    // This server has no SMS provider: the number is kept, and the liaison is told it cannot receive SMS yet.
+    await page.getByRole('alert').filter({ hasText: '已保存，但无法发送：短信服务未配置，无法发送短信' }).waitFor();
+    await page.locator('.channels li', { hasText: '5678' }).getByText('⚠ 无法发送：短信服务未配置').waitFor();
     await page.getByRole('button', { name: '关闭' }).click();
   });
 

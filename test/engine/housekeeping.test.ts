@@ -1,11 +1,12 @@
 /**
  * Housekeeping runs as a due-timer of the engine, on an injected clock: it purges expired and
- * revoked sessions, login failures older than a day and Idempotency-Keys older than a week, keeps
- * everything younger, and is not due again until its period has passed.
+ * revoked sessions, login failures older than a day, login-limit counters that remember nothing
+ * any more and Idempotency-Keys older than a week, keeps everything younger, and is not due again
+ * until its period has passed.
  */
-import { count } from 'drizzle-orm';
+import { count, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotencyKeys, loginFailures, sessions } from '../../src/db/schema.js';
+import { idempotencyKeys, loginFailures, loginLimits, sessions } from '../../src/db/schema.js';
 import { xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -52,5 +53,20 @@ describe('housekeeping on the engine schedule', () => {
     server.clock!.advance(Math.max(0, Date.now() - server.clock!.now.getTime()) + 8 * 24 * 3_600_000);
     expect((await server.engine.tick()).housekeeping).toBe(1);
     expect(await rows()).toEqual({ sessions: 0, loginFailures: 0, idempotencyKeys: 0 });
+    // The counters still remember the successful logins (a known-good source for 90 days).
+    const limitRows = async () => (await server.services.db.select({ n: count() }).from(loginLimits))[0]!.n;
+    expect(await limitRows()).toBeGreaterThan(0);
+
+    // Ninety-one days on, a guesser is blocked right now: the counters of that guessing stay, every forgotten one goes.
+    server.clock!.advance(91 * 24 * 3_600_000);
+    for (let i = 0; i < 6; i++) await server.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: `guess-${i}` } });
+    const blocked = await server.services.db.select({ key: loginLimits.key }).from(loginLimits).where(gt(loginLimits.blockedUntil, server.clock!.now));
+    expect(blocked.length).toBeGreaterThan(0);
+    expect((await server.engine.tick()).housekeeping).toBe(1);
+    const left = await server.services.db.select({ key: loginLimits.key }).from(loginLimits);
+    const recent = await server.services.db.select({ key: loginLimits.key }).from(loginLimits).where(gt(loginLimits.lastAttemptAt, new Date(server.clock!.now.getTime() - 60_000)));
+    expect(left.map((r) => r.key).sort()).toEqual(recent.map((r) => r.key).sort());
+    expect(left.map((r) => r.key)).toEqual(expect.arrayContaining(blocked.map((r) => r.key)));
+    expect(left.some((r) => r.key.includes('duty') || r.key.includes('commander'))).toBe(false);
   });
 });

@@ -71,9 +71,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adapters: options.adapters,
     engineAutoStart: !options.manualEngine,
     pushEndpoints: options.pushEndpoints,
+    // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
+    linksAtListenAddress: true,
   });
-  // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
-  server.services.links.publicUrl = server.url;
   const sockets: Socket[] = [];
 
   const request: TestServer['request'] = async (method, path, opts = {}) => {

@@ -24,6 +24,7 @@ const contactPointSchema = z
     createdAt: z.string(),
     lastFailureAt: z.string().nullable(),
     lastFailureReason: z.string().nullable(),
+    cannotDeliver: z.string().nullable().meta({ description: 'Why this channel cannot deliver on this server, known without sending (provider not configured, webhook host not allowed)' }),
   })
   .meta({ id: 'ContactPoint' });
 

@@ -1,11 +1,12 @@
 /**
  * Housekeeping on the engine's schedule: one due-timer row (`settings.housekeeping`, its next run
  * time) claimed FOR UPDATE SKIP LOCKED like every other timer, so exactly one node purges per
- * period: expired or revoked sessions, login failures past any rate-limit window, and
- * Idempotency-Keys older than any client's retry.
+ * period: expired or revoked sessions, login failures past any rate-limit window, login-limit
+ * counters that remember nothing any more, and Idempotency-Keys older than any client's retry.
  */
-import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import { idempotencyKeys, loginFailures, sessions, settings } from '../../db/schema.js';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { idempotencyKeys, loginFailures, loginLimits, sessions, settings } from '../../db/schema.js';
+import { forgottenLoginLimitBounds } from '../../domain/login-limits.js';
 import type { DueTimer } from '../due-timer.js';
 
 const KEY = 'housekeeping';
@@ -38,9 +39,22 @@ export const housekeepingTimer: DueTimer<{ key: string }> = {
 
   async fire(tx, _row, { now }) {
     const ago = (ms: number) => new Date(now.getTime() - ms);
+    const forgotten = forgottenLoginLimitBounds(now);
     const purged = {
       sessions: (await tx.delete(sessions).where(or(lt(sessions.expiresAt, now), isNotNull(sessions.revokedAt))).returning({ id: sessions.id })).length,
       loginFailures: (await tx.delete(loginFailures).where(lt(loginFailures.at, ago(HOUSEKEEPING.keepLoginFailuresMs))).returning({ id: loginFailures.id })).length,
+      loginLimits: (
+        await tx
+          .delete(loginLimits)
+          .where(
+            and(
+              or(isNull(loginLimits.lastAttemptAt), lt(loginLimits.lastAttemptAt, forgotten.lastAttemptBefore)),
+              or(isNull(loginLimits.blockedUntil), lt(loginLimits.blockedUntil, forgotten.blockedBefore)),
+              or(isNull(loginLimits.succeededAt), lt(loginLimits.succeededAt, forgotten.succeededBefore)),
+            ),
+          )
+          .returning({ key: loginLimits.key })
+      ).length,
       idempotencyKeys: (await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, ago(HOUSEKEEPING.keepIdempotencyKeysMs))).returning({ key: idempotencyKeys.key })).length,
     };
     await tx

@@ -5,9 +5,11 @@
  * log too). Control rows never reach a client: `resume` and every history read skip them.
  */
 import type { Database } from '../../db/client.js';
+import type { EventType } from '../../contract/events.js';
 import { appendEvents, type StoredEvent } from '../events/append.js';
 
-export const ACCESS_CHANGED = 'access.changed'; // type: a control row of the log (src/contract/events.ts), never shown
+/** A control row of the log (internal in src/contract/events.ts): never shown. */
+export const ACCESS_CHANGED = 'access.changed' satisfies EventType;
 
 export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed';
 

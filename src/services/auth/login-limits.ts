@@ -18,6 +18,7 @@ import {
   type LimitScope,
 } from '../../domain/login-limits.js';
 import { DomainError } from '../errors.js';
+import { waitWords } from '../../contract/words.js';
 
 export interface LoginSource {
   username: string;
@@ -100,6 +101,3 @@ async function write(tx: Database, key: string, c: LimitCounter, succeededAt?: D
     .where(and(eq(loginLimits.key, key)));
 }
 
-function waitWords(seconds: number): string {
-  return seconds < 60 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分钟`;
-}

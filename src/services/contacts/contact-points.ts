@@ -7,6 +7,7 @@ import { contactPoints, memberUnits } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { publicFailureReason } from '../../domain/delivery-failures.js';
+import { knownUndeliverable } from '../../domain/delivery-failure.js';
 import { checkPushEndpoint, DEFAULT_PUSH_POLICY } from '../../domain/push-endpoints.js';
 import { newId } from '../ids.js';
 
@@ -16,8 +17,11 @@ type Row = typeof contactPoints.$inferSelect;
 const sqlUserNotNull = sql`user_id is not null`;
 const sqlUnitNotNull = sql`unit_id is not null`;
 
-/** Never returns secrets; addresses of phones are partly masked. */
-export function contactPointView(p: Row) {
+/**
+ * Never returns secrets; addresses of phones are partly masked. Says whether the channel cannot
+ * deliver on this server (known without sending) and its last failure, in words.
+ */
+export function contactPointView(p: Row, services?: Services) {
   const address = p.channel === 'sms' ? p.address.replace(/^(.*)(\d{4})$/, (_, head: string, tail: string) => head.replace(/\d/g, '*') + tail) : p.address;
   return {
     id: p.id,
@@ -32,12 +36,13 @@ export function contactPointView(p: Row) {
     lastFailureAt: p.lastFailureAt?.toISOString() ?? null,
     // In words: the raw reason may describe the server's own network.
     lastFailureReason: publicFailureReason(p.lastFailureReason),
+    cannotDeliver: services?.channels ? knownUndeliverable(p, services.channels) : null,
   };
 }
 
 export async function listOwnContactPoints(services: Services, actor: Actor) {
   const rows = await services.db.select().from(contactPoints).where(eq(contactPoints.userId, actor.id));
-  return { contactPoints: rows.map(contactPointView) };
+  return { contactPoints: rows.map((r) => contactPointView(r, services)) };
 }
 
 export interface PersonContactInput {
@@ -65,7 +70,7 @@ export async function addOwnContactPoint(services: Services, actor: Actor, input
       set: { secret: input.secret ?? {}, enabled: true, provider: input.provider, label: input.label ?? null, lastFailureAt: null, lastFailureReason: null },
     })
     .returning();
-  return { contactPoint: contactPointView(row!) };
+  return { contactPoint: contactPointView(row!, services) };
 }
 
 export async function removeOwnContactPoint(services: Services, actor: Actor, id: string) {
@@ -90,7 +95,7 @@ async function unitForManagement(services: Services, actor: Actor, unitId: strin
 export async function listUnitContactPoints(services: Services, actor: Actor, unitId: string) {
   await unitForManagement(services, actor, unitId);
   const rows = await services.db.select().from(contactPoints).where(eq(contactPoints.unitId, unitId));
-  return { contactPoints: rows.map(contactPointView) };
+  return { contactPoints: rows.map((r) => contactPointView(r, services)) };
 }
 
 export interface UnitRobotInput {
@@ -118,10 +123,10 @@ export async function addUnitRobot(services: Services, actor: Actor, unitId: str
     .onConflictDoUpdate({
       target: [contactPoints.unitId, contactPoints.channel, contactPoints.address],
       targetWhere: sqlUnitNotNull,
-      set: { secret: input.secret ? { secret: input.secret } : {}, enabled: true, provider: input.provider, label: input.label ?? null },
+      set: { secret: input.secret ? { secret: input.secret } : {}, enabled: true, provider: input.provider, label: input.label ?? null, lastFailureAt: null, lastFailureReason: null },
     })
     .returning();
-  return { contactPoint: contactPointView(row!) };
+  return { contactPoint: contactPointView(row!, services) };
 }
 
 export async function removeUnitContactPoint(services: Services, actor: Actor, unitId: string, id: string) {

@@ -5,9 +5,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { events, eventSequence } from '../../db/schema.js';
+import type { EventType } from '../../contract/events.js';
 
 export interface NewEvent {
-  type: string;
+  /** Only a type of the catalogue (src/contract/events.ts), which says who may see it. */
+  type: EventType;
   jurisdictionId: string;
   incidentId?: string | null;
   /** Units whose people may see it; the jurisdiction's commission always may. */

@@ -1,8 +1,9 @@
 /**
  * 收件箱: the caller's unit's notifications, open ones first, with the incident each is about,
- * what its version changed for the unit (续报·第N版) and, for a decline, what the commander decided.
+ * what its version changed for the unit (续报·第N版) and, for a decline, what the commander decided;
+ * and the numbers of the unit's own liaisons and heads, so the phone can call them with one tap.
  */
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { incidents, memberUnits, notifications, reportVersions, users } from '../../db/schema.js';
 import { unitRevision } from '../../domain/report-changes.js';
 import type { Actor, Services } from '../context.js';
@@ -31,6 +32,7 @@ export async function unitInbox(services: Services, actor: Actor, limit = 100) {
     .orderBy(sql`case when ${notifications.state} = 'pending' then 0 else 1 end`, desc(notifications.createdAt))
     .limit(limit);
   const names = await resolutionNames(services, rows.map(({ n }) => n));
+  const unitPhones = await ownUnitPhones(services, actor.unitId);
   const previous = await previousVersions(services, rows.map(({ n }) => ({ incidentId: n.incidentId, version: n.reportVersion - 1 })));
   return {
     notifications: rows.map(({ n, incident, facts, routing, kind, unitName }) => {
@@ -40,8 +42,10 @@ export async function unitInbox(services: Services, actor: Actor, limit = 100) {
         incident: incidentSummary(incident, facts),
         revision: unitRevision(kind, n.reportVersion, before, n.unitId),
         declineResolvedByName: n.declineResolvedBy ? (names.people.get(n.declineResolvedBy) ?? null) : null,
+        acknowledgedByName: n.acknowledgedBy ? (names.people.get(n.acknowledgedBy) ?? null) : null,
       };
     }),
+    unitPhones,
     lastSeq: seq,
   };
 }
@@ -58,9 +62,19 @@ async function previousVersions(services: Services, wanted: { incidentId: string
   );
 }
 
-/** Who resolved each decline (a declining unit is not told which unit took its place). */
+/** A unit's own people with a number: on-duty liaisons first, then the rest, then its heads. */
+async function ownUnitPhones(services: Services, unitId: string) {
+  const people = await services.db
+    .select({ userId: users.id, displayName: users.displayName, role: users.role, phone: users.phone, onDuty: users.onDuty })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.active, true), isNotNull(users.phone), inArray(users.role, ['liaison', 'unit_head'])))
+    .orderBy(asc(users.role), desc(users.onDuty), asc(users.username));
+  return people.map((p) => ({ ...p, phone: p.phone! }));
+}
+
+/** Who acknowledged and who resolved each decline (a declining unit is not told which unit took its place). */
 async function resolutionNames(services: Services, rows: (typeof notifications.$inferSelect)[]) {
-  const peopleIds = [...new Set(rows.flatMap((n) => (n.declineResolvedBy ? [n.declineResolvedBy] : [])))];
+  const peopleIds = [...new Set(rows.flatMap((n) => [n.declineResolvedBy, n.acknowledgedBy].filter((id): id is string => !!id)))];
   const people = peopleIds.length ? await services.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, peopleIds)) : [];
   return { people: new Map(people.map((p) => [p.id, p.name])) };
 }

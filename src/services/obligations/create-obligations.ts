@@ -66,7 +66,7 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     .onConflictDoNothing()
     .returning();
   return [...events, ...rows.map((o) => ({
-    type: 'obligation.created',
+    type: 'obligation.created' as const,
     jurisdictionId: incident.jurisdictionId,
     incidentId: incident.id,
     actorId: input.actorId,

@@ -75,7 +75,7 @@ export async function submitObligation(services: Services, actor: Actor, inciden
       .where(inArray(obligations.id, [o.id, ...covered.map((x) => x.id)]))
       .returning();
     const views = updated.map((u) => obligationView(u, now, actor.displayName));
-    events.unshift(...views.map((view) => ({ type: 'obligation.submitted', jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } })));
+    events.unshift(...views.map((view) => ({ type: 'obligation.submitted' as const, jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } })));
     await appendEvents(tx, now, events);
     return { obligation: views.find((v) => v.id === o.id)!, covered: views.filter((v) => v.id !== o.id) };
   });

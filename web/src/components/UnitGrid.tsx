@@ -4,7 +4,7 @@
  * text and a symbol, never colour alone.
  */
 import { CHANNEL_LABELS, labelOf, NOTIFICATION_STATE_LABELS } from '../../../src/contract/labels.js';
-import { currentNotifications, deadlineState, escalationsOf, type IncidentEntry, type NotificationView } from '../lib/incident-state.js';
+import { currentNotifications, deadlineState, deliveryFailuresOf, escalationsOf, type DeliveryFailure, type IncidentEntry, type NotificationView } from '../lib/incident-state.js';
 import { formatTime } from '../lib/time.js';
 import { RoleBadge } from '../lib/ui.js';
 import { UnitPhones } from './PhoneLinks.js';
@@ -27,6 +27,24 @@ function Stamp({ at, label }: { at: string | null; label: string }) {
       <span aria-hidden="true">—</span>
       <span class="sr-only">未{label}</span>
     </span>
+  );
+}
+
+/** Nothing reached the unit and its deliveries failed: marked, with the reasons on demand. */
+function DeliveryFailed({ failures }: { failures: DeliveryFailure[] }) {
+  return (
+    <details class="delivery-failed">
+      <summary>
+        <span aria-hidden="true">✕ </span>送达失败
+      </summary>
+      <ul>
+        {failures.map((f, i) => (
+          <li key={i}>
+            {formatTime(f.at)} {labelOf(CHANNEL_LABELS, f.channel)}：{f.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -109,8 +127,16 @@ export function UnitGrid({
         {rows.map((n) => {
           const deadline = deadlineState(n, now);
           const steps = escalationsOf(entry, n.id);
+          const failures = n.firstDeliveredAt || n.state !== 'pending' ? [] : deliveryFailuresOf(entry, n.id);
           return (
-            <tr key={n.id} class={`unit-row state-${n.state} deadline-${deadline.level}`} data-unit-id={n.unitId} data-state={n.state} data-deadline={deadline.level}>
+            <tr
+              key={n.id}
+              class={`unit-row state-${n.state} deadline-${deadline.level}${failures.length ? ' delivery-failed-row' : ''}`}
+              data-unit-id={n.unitId}
+              data-state={n.state}
+              data-deadline={deadline.level}
+              data-delivery-failed={failures.length ? 'true' : undefined}
+            >
               <th scope="row" class="unit-name">
                 <UnitName full={n.unitName} short={shortNames?.get(n.unitId)} />
                 {n.reportVersion > 1 && <span class="muted small"> 第{n.reportVersion}版</span>}
@@ -126,6 +152,7 @@ export function UnitGrid({
               <td class="stamps">
                 <Stamp at={n.firstDeliveredAt} label="送达" />
                 <Stamp at={n.firstReadAt} label="读" />
+                {failures.length > 0 && <DeliveryFailed failures={failures} />}
               </td>
               <td class="ack-cell">
                 <AckCell n={n} />

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly problem: Problem | null,
     /** True when no answer came back at all (offline, connection refused, timeout). */
     readonly network = false,
+    /** From a 429's or 503's Retry-After header: how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(problem?.detail ?? problem?.title ?? (network ? '网络中断' : `请求未能完成（${status}）`));
   }
@@ -66,7 +68,10 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   } catch {
     parsed = null;
   }
-  if (!res.ok) throw new ApiError(res.status, (parsed as Problem) ?? null);
+  if (!res.ok) {
+    const retryAfter = Number(res.headers.get('retry-after'));
+    throw new ApiError(res.status, (parsed as Problem) ?? null, false, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  }
   return parsed as T;
 }
 

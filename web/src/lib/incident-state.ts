@@ -379,6 +379,19 @@ export function escalationsOf(entry: IncidentEntry, notificationId: string): Esc
     .map((e) => ({ step: String((e.data as { step?: string }).step ?? ''), text: String((e.data as { text?: string }).text ?? ''), at: e.at }));
 }
 
+export interface DeliveryFailure {
+  channel: string;
+  reason: string;
+  at: string;
+}
+
+/** The deliveries of a notification that were given up (delivery.failed on its timeline), oldest first. */
+export function deliveryFailuresOf(entry: IncidentEntry, notificationId: string): DeliveryFailure[] {
+  return entry.timeline
+    .filter((e) => e.type === 'delivery.failed' && (e.data as { notificationId?: string }).notificationId === notificationId)
+    .map((e) => ({ channel: String((e.data as { channel?: string }).channel ?? ''), reason: String((e.data as { reason?: string }).reason ?? ''), at: e.at }));
+}
+
 export type DeadlineLevel = 'ok' | 'warn' | 'overdue' | 'done' | 'late' | 'declined' | 'closed';
 
 export interface DeadlineState {

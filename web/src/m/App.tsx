@@ -13,6 +13,7 @@ import { TaskList } from './TaskList.js';
 import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
 import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
+import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 
 export interface Me {
   id: string;
@@ -22,6 +23,7 @@ export interface Me {
 }
 
 const INBOX_KEY = 'lianfang.m.inbox';
+const PHONES_KEY = 'lianfang.m.unit-phones';
 
 export function App({ me }: { me: Me }) {
   const [items, setItems] = useState<Item[]>([]);
@@ -34,6 +36,7 @@ export function App({ me }: { me: Me }) {
   const [linkedId] = useState(() => linkedTaskId(location.search));
   const [view, setView] = useState<'inbox' | 'tasks'>(linkedId ? 'tasks' : 'inbox');
   const [taskNotice, setTaskNotice] = useState('');
+  const [unitPhones, setUnitPhones] = useState<UnitPerson[]>([]);
   const tasks = useTasks();
   const now = useNow();
 
@@ -87,9 +90,10 @@ export function App({ me }: { me: Me }) {
   useEffect(() => {
     let stream: EventStream | undefined;
     (async () => {
-      let inbox: { notifications: Item[]; lastSeq: number };
+      let inbox: { notifications: Item[]; lastSeq: number; unitPhones?: UnitPerson[] };
       try {
-        inbox = await get<{ notifications: Item[]; lastSeq: number }>('/api/v1/inbox');
+        inbox = await get<{ notifications: Item[]; lastSeq: number; unitPhones: UnitPerson[] }>('/api/v1/inbox');
+        localStorage.setItem(PHONES_KEY, JSON.stringify(inbox.unitPhones));
       } catch (err) {
         // Offline: show the inbox as it was last seen; the stream catches up when the network returns.
         const cached = localStorage.getItem(INBOX_KEY);
@@ -98,6 +102,7 @@ export function App({ me }: { me: Me }) {
         setMessage('离线：显示上次同步的内容，签收会暂存并在联网后发送');
       }
       setItems(inbox.notifications);
+      setUnitPhones(inbox.unitPhones ?? JSON.parse(localStorage.getItem(PHONES_KEY) ?? '[]'));
       stream = new EventStream({
         afterSeq: inbox.lastSeq,
         onEvents: (events) => {
@@ -160,65 +165,67 @@ export function App({ me }: { me: Me }) {
   const openTaskCount = useMemo(() => shownTasks(tasks.tasks, me.unitId).filter(isTaskOpen).length, [tasks.tasks, me.unitId]);
 
   return (
-    <div class="m">
-      <header class="bar">
-        <div>
-          <strong>联防 · {me.displayName}</strong>
-          <span class={`link ${status}`} role="status" aria-live="polite">
-            {status === 'online' ? '● 在线' : status === 'offline' ? '○ 离线，重连中…' : '◌ 同步中…'}
-          </span>
-        </div>
-        <div class="tools">
-          {pushState === 'off' && (
-            <button type="button" onClick={() => enablePush().then(() => setPushState('on'), (e) => setMessage(describeError(e)))}>
-              开启推送
-            </button>
-          )}
-          {pushState === 'on' && <span class="pushon">推送已开启</span>}
-          <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
-            渠道
-          </button>
-          <SignOut onOutboxChange={syncOutbox} />
-        </div>
-      </header>
-      {message && (
-        <p class="message" role="alert">
-          {message}
-        </p>
-      )}
-      {showChannels && <Channels onClose={() => setShowChannels(false)} />}
-      {taskNotice && view !== 'tasks' && (
-        <p class="notice" role="status">
-          {taskNotice}
-          <button type="button" onClick={() => show('tasks')}>
-            查看任务
-          </button>
-        </p>
-      )}
-      <Tabs
-        tabs={[
-          { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
-          { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
-        ]}
-        current={view}
-        onSelect={show}
-      >
-        {view === 'inbox' ? (
-          <>
-            <h1>待签收 {pendingCount} 件</h1>
-            {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
-            {ordered.real.map(card)}
-            {ordered.drills.length > 0 && (
-              <section class="drills" aria-labelledby="drills-h">
-                <h2 id="drills-h">【演练】</h2>
-                {ordered.drills.map(card)}
-              </section>
+    <UnitPhonesContext.Provider value={unitPhones}>
+      <div class="m">
+        <header class="bar">
+          <div>
+            <strong>联防 · {me.displayName}</strong>
+            <span class={`link ${status}`} role="status" aria-live="polite">
+              {status === 'online' ? '● 在线' : status === 'offline' ? '○ 离线，重连中…' : '◌ 同步中…'}
+            </span>
+          </div>
+          <div class="tools">
+            {pushState === 'off' && (
+              <button type="button" onClick={() => enablePush().then(() => setPushState('on'), (e) => setMessage(describeError(e)))}>
+                开启推送
+              </button>
             )}
-          </>
-        ) : (
-          <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+            {pushState === 'on' && <span class="pushon">推送已开启</span>}
+            <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
+              渠道
+            </button>
+            <SignOut onOutboxChange={syncOutbox} />
+          </div>
+        </header>
+        {message && (
+          <p class="message" role="alert">
+            {message}
+          </p>
         )}
-      </Tabs>
-    </div>
+        {showChannels && <Channels onClose={() => setShowChannels(false)} />}
+        {taskNotice && view !== 'tasks' && (
+          <p class="notice" role="status">
+            {taskNotice}
+            <button type="button" onClick={() => show('tasks')}>
+              查看任务
+            </button>
+          </p>
+        )}
+        <Tabs
+          tabs={[
+            { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
+            { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+          ]}
+          current={view}
+          onSelect={show}
+        >
+          {view === 'inbox' ? (
+            <>
+              <h1>待签收 {pendingCount} 件</h1>
+              {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
+              {ordered.real.map(card)}
+              {ordered.drills.length > 0 && (
+                <section class="drills" aria-labelledby="drills-h">
+                  <h2 id="drills-h">【演练】</h2>
+                  {ordered.drills.map(card)}
+                </section>
+              )}
+            </>
+          ) : (
+            <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+          )}
+        </Tabs>
+      </div>
+    </UnitPhonesContext.Provider>
   );
 }

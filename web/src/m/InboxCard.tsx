@@ -9,7 +9,7 @@ import { DrillMark } from '../components/DrillMark.js';
 import { DeclineForm } from './DeclineForm.js';
 import { DeclineOutcome } from './DeclineOutcome.js';
 import { RevisionNote } from './RevisionNote.js';
-import { TelLink } from './TelLink.js';
+import { PersonTel, TelLink, UnitHeadPhones } from './TelLink.js';
 
 type Severity = 'general' | 'major' | 'extraordinary';
 type Role = 'lead' | 'support' | 'inform';
@@ -25,6 +25,7 @@ export interface Item {
   state: string;
   ackDueAt: string;
   acknowledgedAt: string | null;
+  acknowledgedBy?: string | null;
   acknowledgedByName?: string | null;
   acknowledgedVia?: string | null;
   declineReason: string | null;
@@ -99,6 +100,7 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
       )}
       {item.escalated && open && <p class="escalated" role="status">⚠ {item.escalated}</p>}
       {open && !pending && <Deadline due={item.ackDueAt} now={now} />}
+      {open && (item.escalated || Date.parse(item.ackDueAt) < now) && <UnitHeadPhones />}
       {open && pending && <p class="queued" role="status">已签收，网络恢复后自动发送（离线暂存）</p>}
       {open && !pending && !declining && (
         <div class="actions">
@@ -115,7 +117,7 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
       {open && !pending && declining && <DeclineForm id={item.id} onDecline={onDecline} onCancel={() => setDeclining(false)} />}
       {item.state === 'acknowledged' && (
         <p class="done" role="status">
-          ✓ 已签收 · {item.acknowledgedByName ?? ''} · {formatTime(item.acknowledgedAt)}
+          ✓ 已签收 · {item.acknowledgedByName ?? ''} <PersonTel userId={item.acknowledgedBy} label={item.acknowledgedByName ?? '签收人'} /> · {formatTime(item.acknowledgedAt)}
         </p>
       )}
       {item.state === 'declined' && <DeclineOutcome item={item} />}

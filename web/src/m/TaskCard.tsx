@@ -7,6 +7,7 @@ import { DrillMark } from '../components/DrillMark.js';
 import { TaskActionForm, type WrittenAction } from './TaskActionForm.js';
 import { actionsFor, dueState, isTaskOpen, type Task, type TaskAction } from './tasks.js';
 import { newIdempotencyKey } from './useTasks.js';
+import { UnitHeadPhones } from './TelLink.js';
 
 const BUTTONS: Record<WrittenAction, string> = { progress: '进展…', block: '受阻…', done: '办结…' };
 
@@ -95,6 +96,7 @@ export function TaskCard({ task, now, linked, onAct }: Props) {
           ⚠ {task.escalated ?? `任务逾期，已催办 ${task.escalationStep} 次`}
         </p>
       )}
+      {isTaskOpen(task) && (task.escalated || task.escalationStep > 0) && <UnitHeadPhones />}
       {task.state === 'blocked' && task.blockedReason && <p class="blocked-note">受阻原因：{task.blockedReason}</p>}
       {task.state !== 'blocked' && task.lastNote && <p class="last-note">最近反馈：{task.lastNote}</p>}
       {error && (

@@ -4,6 +4,7 @@ import { loadClientSettings } from '../components/use-client-settings.js';
 import { ApiError, describeError } from '../lib/api.js';
 import { LANDING, logIn } from '../lib/session.js';
 import { loginDestination } from '../lib/next-path.js';
+import { waitWords } from '../../../src/contract/words.js';
 
 
 export default function LoginPage() {
@@ -33,7 +34,8 @@ export default function LoginPage() {
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确');
-      else if (err instanceof ApiError && err.status === 429) setError('尝试次数过多，请稍后再试');
+      else if (err instanceof ApiError && err.status === 429)
+        setError(err.retryAfterSeconds ? `登录尝试次数过多，请等待${waitWords(err.retryAfterSeconds)}后再试` : '登录尝试次数过多，请稍后再试');
       else setError(describeError(err));
     }
   }

@@ -16,6 +16,7 @@ import { Link, navigate, usePath } from '../../lib/nav.js';
 import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading, RoleBadge } from '../../lib/ui.js';
 import { AddMemberForm } from './AddMemberForm.js';
+import { UnitChannels } from './UnitChannels.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
 type Tab = 'units' | 'rulebook' | 'users';
@@ -143,6 +144,7 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
             <th scope="col">单位</th>
             <th scope="col">职责条款</th>
             <th scope="col">联络员 · 负责人</th>
+            <th scope="col">群机器人</th>
           </tr>
         </thead>
         <tbody>
@@ -183,6 +185,9 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
                       </li>
                     ))}
                   </ul>
+                </td>
+                <td>
+                  <UnitChannels unitId={u.id} unitName={u.name} canEdit={canEdit} />
                 </td>
               </tr>
             );
