@@ -12,6 +12,7 @@ import { conflict, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { requireAdmin, requireAdminRead } from './access.js';
 import { personView } from './people.js';
+import { administeredJurisdiction } from '../../domain/policy/index.js';
 
 export interface UserFilter {
   jurisdictionId?: string;
@@ -21,7 +22,7 @@ export interface UserFilter {
 
 export async function listUsers(services: Services, actor: Actor, filter: UserFilter) {
   // A commander reads its own jurisdiction only; an admin may read all.
-  const jurisdictionId = filter.jurisdictionId ?? (actor.role === 'admin' ? undefined : actor.jurisdictionId ?? undefined);
+  const jurisdictionId = filter.jurisdictionId ?? (administeredJurisdiction(actor) ?? undefined);
   if (jurisdictionId) await requireAdminRead(services, actor, jurisdictionId);
   else requireAdmin(actor);
   const where: (SQL | undefined)[] = [
