@@ -21,7 +21,7 @@ import { activeSessionActors } from './services/auth/sessions.js';
 import { parseTrustedProxies } from './api/client-address.js';
 import { parseOriginList, type OriginPolicy } from './api/origin-check.js';
 import { loadBundledRulebooks } from './rulebooks/index.js';
-import { demoBanner, seedDemoAccounts } from './seed/demo.js';
+import { demoBanner, markSeededDemoAccounts, seedDemoAccounts } from './seed/demo.js';
 import type { Services } from './services/context.js';
 import { installRulebooks } from './services/rulebooks/install.js';
 import { createRulebookStore } from './services/rulebooks/store.js';
@@ -79,6 +79,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rulebooks: createRulebookStore(database.db),
     links: { secret: await linkSecret(database.db, config.linkSecret), publicUrl: '', vapidPublicKey: vapid.publicKey! },
     pushEndpoints: options.pushEndpoints ?? { hosts: config.pushServiceHosts ?? DEFAULT_PUSH_SERVICE_HOSTS },
+    demoLogin: config.demoLogin ?? true,
     desk: {
       demoAccounts: config.seedDemo,
       ...(config.mapUrlTemplate ? { mapUrlTemplate: config.mapUrlTemplate } : {}),
@@ -89,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const books = loadBundledRulebooks();
   await installRulebooks(database.db, books);
   if (config.seedDemo && (await seedDemoAccounts(database.db, books)) > 0) log(demoBanner(books));
+  await markSeededDemoAccounts(database.db);
 
   const proxies = parseTrustedProxies(config.trustedProxies);
   const extraOrigins = parseOriginList(config.allowedOrigins);

@@ -18,9 +18,14 @@ export async function requireAdminRead(services: Services, actor: Actor, jurisdi
 
 /** Changing a jurisdiction's set-up: its administrators and the system administrator. */
 export async function requireAdministration(services: Services, actor: Actor, jurisdictionId: string) {
-  if (actor.role !== 'admin' && actor.role !== 'jurisdiction_admin') throw forbidden('只有管理员可以修改 (admins only)');
+  requireSomeAdministration(actor);
   if (!mayAdministerJurisdiction(actor, jurisdictionId)) throw notFound('辖区');
   return existingJurisdiction(services, jurisdictionId);
+}
+
+/** An administrator of some jurisdiction (or all): which one is decided per item. */
+export function requireSomeAdministration(actor: Actor): void {
+  if ((actor.role !== 'admin' && actor.role !== 'jurisdiction_admin') || actor.scopes) throw forbidden('只有管理员可以修改 (admins only)');
 }
 
 /** Across every jurisdiction: the system administrator only. */

@@ -9,7 +9,7 @@ import { appendEvents, type StoredEvent } from '../events/append.js';
 
 export const ACCESS_CHANGED = 'access.changed'; // type: a control row of the log (src/contract/events.ts), never shown
 
-export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed';
+export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed' | 'password_changed';
 
 export interface AccessChange {
   userId: string;
