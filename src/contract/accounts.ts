@@ -60,3 +60,9 @@ export const createdServiceAccountSchema = z
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 export type NewServiceAccount = z.infer<typeof newServiceAccountSchema>;
 export type ServiceAccountView = z.infer<typeof serviceAccountSchema>;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ -');
