@@ -6,3 +6,8 @@ import { isUnitMember } from './roles.js';
 export function mayActForUnit(actor: PolicyActor, unitId: string): boolean {
   return isUnitMember(actor) && actor.unitId === unitId;
 }
+
+/** Own phones and push subscriptions are for those notifications reach: member units' people. */
+export function mayReceiveNotifications(actor: PolicyActor): boolean {
+  return isUnitMember(actor) && !actor.scopes;
+}
