@@ -9,6 +9,7 @@ import {
   mayManageServiceAccounts,
   mayOverrideClose,
   mayProceedBeforePasswordChange,
+  mayReceiveNotifications,
   mayReadAdministration,
   mayResetPassword,
   mayViewIncident,
@@ -49,6 +50,7 @@ describe('the authorisation policy', () => {
     ['resets the system administrator’s password', (a) => mayResetPassword(a, { role: 'admin', jurisdictionId: null }), ['systemAdmin']],
     ['acts for its unit', (a) => mayActForUnit(a, 'xy_zgh'), ['head', 'liaison']],
     ['acts for another unit', (a) => mayActForUnit(a, 'xy_other'), []],
+    ['keeps phones and push subscriptions of its own', (a) => mayReceiveNotifications(a), ['head', 'liaison']],
   ])('%s', (_what, decide, expected) => {
     expect(who(decide)).toEqual([...expected].sort());
   });

@@ -47,11 +47,13 @@ describe('a reset password', () => {
     expect(await page.locator('#newPassword-err').innerText()).toContain('密码过于常见');
     expect(page.url()).toContain('/login');
 
-    await page.locator('#newPassword').fill('信阳指挥长的新密码');
-    await page.locator('#again').fill('信阳指挥长的新密码');
+    await page.locator('#newPassword').fill('信阳指挥长的新密码2026');
+    await page.locator('#again').fill('信阳指挥长的新密码2026');
     await page.getByRole('button', { name: '保存新密码' }).click();
-    await page.waitForURL('**/board');
-    const login = await server.request('POST', '/api/v1/auth/login', { body: { username: 'commander', password: '信阳指挥长的新密码' } });
+    await page.waitForURL('**/board', { waitUntil: 'commit' }).catch(async (err) => {
+      throw new Error(`${err}\n${page.url()}\n${await page.locator('body').innerText()}`);
+    });
+    const login = await server.request('POST', '/api/v1/auth/login', { body: { username: 'commander', password: '信阳指挥长的新密码2026' } });
     expect(login.body.mustChangePassword).toBe(false);
     expect(problems).toEqual([]);
   });
