@@ -15,6 +15,7 @@ export function meetsPasswordPolicy(field: string, usernameField = 'username') {
 export const passwordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, '请输入当前密码').max(200),
+    // The rest of the policy needs the username: the service checks it.
     newPassword: z.string().max(200).meta({ description: PASSWORD_RULE }),
   })
   .meta({ id: 'PasswordChange' });
