@@ -33,7 +33,7 @@ export function ResetPasswordButton({ person, onChanged }: { person: Person; onC
       type="button"
       class="btn btn-small"
       disabled={busy}
-      aria-label={`重置${person.displayName}的密码`}
+      aria-label={`重置密码：${person.displayName}`}
       onClick={async () => {
         if (!confirm(`重置 ${person.displayName} 的密码？此人所有登录将立即失效，下次登录须修改密码。`)) return;
         setBusy(true);
