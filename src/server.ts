@@ -81,7 +81,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     pushEndpoints: options.pushEndpoints ?? { hosts: config.pushServiceHosts ?? DEFAULT_PUSH_SERVICE_HOSTS },
     demoLogin: config.demoLogin ?? true,
     desk: {
-      demoAccounts: config.seedDemo,
+      // The login page advertises the demo accounts only where they may log in.
+      demoAccounts: config.seedDemo && (config.demoLogin ?? true),
       ...(config.mapUrlTemplate ? { mapUrlTemplate: config.mapUrlTemplate } : {}),
       ...(config.attachmentsDir ? { attachmentsDir: config.attachmentsDir } : {}),
       ...(config.attachmentMaxBytes ? { attachmentMaxBytes: config.attachmentMaxBytes } : {}),
