@@ -40,6 +40,17 @@ describe('changing one’s own password', () => {
     expect((await login('commander.anji', 'lianfang-demo')).status).toBe(200);
   });
 
+  it('counts guesses of the current password under the login limits, per session', async () => {
+    const token = await server.login('commander.licheng');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await server.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: `guess-${i}`, newPassword: 'a-much-better-one' } })).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
+    // Another session of the same person, and the login itself, are not held back.
+    const other = await server.login('commander.licheng');
+    expect((await server.request('POST', '/api/v1/auth/password', { token: other, body: { currentPassword: 'guess', newPassword: 'a-much-better-one' } })).status).toBe(422);
+  });
+
   it('ends every session and socket of the person, and hands the one who changed it a new session', async () => {
     const here = await server.login('liaison.xy_zgh');
     const elsewhere = await server.login('liaison.xy_zgh');

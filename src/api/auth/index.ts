@@ -89,10 +89,16 @@ export function authRoutes() {
       description: PASSWORD_RULE,
       security: bearerSecurity,
       request: { body: jsonBody(passwordChangeSchema) },
-      responses: { 200: jsonResponse(passwordChangedSchema, 'Changed; the new session’s token also comes as the cookie'), 401: errorResponses[401], 403: errorResponses[403], 422: errorResponses[422] },
+      responses: {
+        200: jsonResponse(passwordChangedSchema, 'Changed; the new session’s token also comes as the cookie'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        422: errorResponses[422],
+        429: { description: 'Too many wrong current passwords from this session; Retry-After says how long to wait', content: { 'application/problem+json': { schema: errorResponses[401].content['application/problem+json'].schema } } },
+      },
     }),
     async (c) => {
-      const result = await changeOwnPassword(c.get('services'), c.get('actor'), c.req.valid('json'));
+      const result = await changeOwnPassword(c.get('services'), c.get('actor'), c.req.valid('json'), c.get('client').address);
       setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('client').secure, maxAge: SESSION_HOURS * 3600 });
       return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);
     },

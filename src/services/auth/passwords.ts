@@ -14,6 +14,7 @@ import { forbidden, invalid, notFound } from '../errors.js';
 import { randomToken } from '../ids.js';
 import { recordAccessChange } from './access-changes.js';
 import { openSession } from './login.js';
+import { loginSucceeded, reserveLoginAttempt } from './login-limits.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { toPublicUser } from './user-view.js';
 
@@ -27,14 +28,21 @@ export async function replacePassword(tx: Database, at: Date, user: UserRow, has
   return updated!;
 }
 
-/** The person's own change: the current password first, then the policy. */
-export async function changeOwnPassword(services: Services, actor: Actor, input: PasswordChange) {
+/**
+ * The person's own change: the current password first, then the policy. Guesses of the current
+ * password count under the login limits, as a source of their own (this session), so a borrowed
+ * session cannot try passwords without end.
+ */
+export async function changeOwnPassword(services: Services, actor: Actor, input: PasswordChange, address: string) {
   if (actor.scopes) throw forbidden('服务账号没有密码');
   const now = services.clock();
   const [user] = await services.db.select().from(users).where(eq(users.id, actor.id));
   if (!user || !user.active) throw notFound('用户');
+  const source = { username: user.username, address, deviceId: `session-${actor.sessionId}` };
+  const reserved = await reserveLoginAttempt(services.db, source, now);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
     throw invalid('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
+  await loginSucceeded(services.db, source, reserved, now);
   const problems = passwordProblems(input.newPassword, user.username);
   if (input.newPassword === input.currentPassword) problems.push('新密码不能与当前密码相同');
   if (problems.length) throw invalid(problems.join('；'), problems.map((message) => ({ field: 'newPassword', message })));
