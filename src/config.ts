@@ -60,6 +60,11 @@ const configSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /**
+   * Demo accounts (published password) refuse to log in when NODE_ENV=production, unless this is
+   * `true` (e.g. a training installation run in production mode).
+   */
+  ALLOW_DEMO_LOGIN: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
@@ -90,6 +95,8 @@ export type Config = {
   mapUrlTemplate?: string;
   attachmentsDir?: string;
   attachmentMaxBytes?: number;
+  /** Whether demo accounts may log in: false under NODE_ENV=production unless ALLOW_DEMO_LOGIN=true. */
+  demoLogin?: boolean;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -128,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mapUrlTemplate: c.MAP_URL_TEMPLATE,
     attachmentsDir: c.ATTACHMENTS_DIR,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
+    demoLogin: env.NODE_ENV !== 'production' || c.ALLOW_DEMO_LOGIN,
   };
 }
 

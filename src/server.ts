@@ -21,7 +21,7 @@ import { activeSessionActors } from './services/auth/sessions.js';
 import { parseTrustedProxies } from './api/client-address.js';
 import { parseOriginList, type OriginPolicy } from './api/origin-check.js';
 import { loadBundledRulebooks } from './rulebooks/index.js';
-import { demoBanner, seedDemoAccounts } from './seed/demo.js';
+import { demoBanner, markSeededDemoAccounts, seedDemoAccounts } from './seed/demo.js';
 import type { Services } from './services/context.js';
 import { installRulebooks } from './services/rulebooks/install.js';
 import { createRulebookStore } from './services/rulebooks/store.js';
@@ -84,8 +84,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rulebooks: createRulebookStore(database.db),
     links: { secret: await linkSecret(database.db, config.linkSecret), publicUrl: '', vapidPublicKey: vapid.publicKey! },
     pushEndpoints: options.pushEndpoints ?? { hosts: config.pushServiceHosts ?? DEFAULT_PUSH_SERVICE_HOSTS },
+    demoLogin: config.demoLogin ?? true,
     desk: {
-      demoAccounts: config.seedDemo,
+      // The login page advertises the demo accounts only where they may log in.
+      demoAccounts: config.seedDemo && (config.demoLogin ?? true),
       ...(config.mapUrlTemplate ? { mapUrlTemplate: config.mapUrlTemplate } : {}),
       ...(config.attachmentsDir ? { attachmentsDir: config.attachmentsDir } : {}),
       ...(config.attachmentMaxBytes ? { attachmentMaxBytes: config.attachmentMaxBytes } : {}),
@@ -94,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const books = loadBundledRulebooks();
   await installRulebooks(database.db, books);
   if (config.seedDemo && (await seedDemoAccounts(database.db, books)) > 0) log(demoBanner(books));
+  await markSeededDemoAccounts(database.db);
 
   const proxies = parseTrustedProxies(config.trustedProxies);
   const extraOrigins = parseOriginList(config.allowedOrigins);

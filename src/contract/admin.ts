@@ -2,6 +2,8 @@
  * Shapes of the admin API (member units with their people, the rulebook as it is, users) and of
  * the commander's board snapshot. The web client imports the same schemas.
  */
+import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.js';
+import { meetsPasswordPolicy } from './accounts.js';
 import { z } from 'zod';
 import { UNIT_KINDS, UNIT_ROLES, USER_ROLES } from '../domain/enums.js';
 import { dutyClauseSchema, incidentDetailSchema } from './api.js';
@@ -21,6 +23,8 @@ export const personSchema = z
     onDuty: z.boolean(),
     active: z.boolean(),
     createdAt: z.string(),
+    demo: z.boolean().meta({ description: 'Created by the demo seed with the published password' }),
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Person' });
 
@@ -79,7 +83,7 @@ export const newUnitMemberSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ - (username: 3–63 of a-z 0-9 . _ -)'),
     displayName: z.string().trim().min(1, '请填写姓名 (display name required)').max(50, '姓名不超过50字 (at most 50 characters)'),
-    password: z.string().min(8, '密码至少8位 (password: at least 8 characters)').max(200),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}位`).max(200),
     role: z.enum(UNIT_MEMBER_ROLES, { message: '角色须为联络员或单位负责人 (role: liaison or unit_head)' }),
     unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64),
     phone: z
@@ -89,6 +93,7 @@ export const newUnitMemberSchema = z
       .optional(),
     onDuty: z.boolean().default(true),
   })
+  .superRefine(meetsPasswordPolicy('password'))
   .meta({ id: 'NewUnitMember' });
 
 export const userPatchSchema = z

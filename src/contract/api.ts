@@ -45,10 +45,18 @@ export const userSchema = z
     role: z.enum(USER_ROLES),
     jurisdictionId: z.string().nullable(),
     unitId: z.string().nullable(),
+    mustChangePassword: z.boolean().meta({ description: 'An administrator reset the password: only changing it (POST /auth/password) is open' }),
   })
   .meta({ id: 'User' });
 
-export const loginResponseSchema = z.object({ token: z.string(), user: userSchema, expiresAt: z.string() }).meta({ id: 'LoginResponse' });
+export const loginResponseSchema = z
+  .object({
+    token: z.string(),
+    user: userSchema,
+    expiresAt: z.string(),
+    mustChangePassword: z.boolean().meta({ description: 'The person must choose a new password before anything else' }),
+  })
+  .meta({ id: 'LoginResponse' });
 
 export const dutyClauseSchema = z.object({ ref: z.string(), text: z.string() });
 

@@ -103,7 +103,34 @@ export const users = pgTable('users', {
   onDuty: boolean('on_duty').notNull().default(true),
   active: boolean('active').notNull().default(true),
   createdAt: tz('created_at').notNull().defaultNow(),
+  /** Set by an administrator's reset: the person must choose a new password before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Created by the demo seed with the published password: refused at login in production. */
+  demo: boolean('demo').notNull().default(false),
+  /** A machine client (e.g. a county's own system): no password, acts only through its API key. */
+  serviceAccount: boolean('service_account').notNull().default(false),
 });
+
+/**
+ * A service account's API key: only its SHA-256 is stored; the key is shown once. Scopes are the
+ * operations it may perform (src/domain/policy/api-scopes.ts), within its account's jurisdiction.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    keyHash: text('key_hash').notNull().unique(),
+    /** The key's first characters, so an administrator can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes').array().notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    revokedAt: tz('revoked_at'),
+    lastUsedAt: tz('last_used_at'),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId)],
+);
 
 /** Revocable sessions; only the SHA-256 of the bearer token is stored. */
 export const sessions = pgTable(

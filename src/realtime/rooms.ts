@@ -1,6 +1,7 @@
 /** socket.io rooms: one per jurisdiction (commission), per unit (its people), per user, and admins. */
 import type { Actor } from '../services/context.js';
 import { isCommission } from '../services/context.js';
+import { isSystemAdmin } from '../domain/policy/index.js';
 
 export const jurisdictionRoom = (id: string) => `j:${id}`;
 export const unitRoom = (id: string) => `u:${id}`;
@@ -10,7 +11,7 @@ export const ADMIN_ROOM = 'admin';
 /** The rooms a connection joins: exactly what its user may see. */
 export function roomsFor(actor: Actor): string[] {
   const rooms = [userRoom(actor.id)];
-  if (actor.role === 'admin') rooms.push(ADMIN_ROOM);
+  if (isSystemAdmin(actor)) rooms.push(ADMIN_ROOM);
   else if (isCommission(actor) && actor.jurisdictionId) rooms.push(jurisdictionRoom(actor.jurisdictionId));
   else if (actor.unitId) rooms.push(unitRoom(actor.unitId));
   return rooms;

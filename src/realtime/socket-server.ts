@@ -122,6 +122,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       const checkedAtSeq = deps.relayPosition();
       const actor = credential ? await authenticateToken(services, credential.token) : null;
       if (!actor || !credential) return next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
+      if (actor.mustChangePassword) return next(refusal(403, '管理员已重置您的密码，请先修改密码 (change your password first)'));
       Object.assign(socket.data as SocketData, { actor, token: credential.token, checkedAtSeq });
       next();
     } catch (err) {

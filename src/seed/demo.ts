@@ -2,11 +2,11 @@
  * Demo accounts (spec §8), created in an empty database unless SEED_DEMO=false. All share the
  * public demo password, so one scrypt hash serves them all instead of ~200 slow derivations.
  */
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { users } from '../db/schema.js';
 import type { Rulebook } from '../rulebooks/schema.js';
-import { hashPassword } from '../services/auth/password.js';
+import { hashPassword, verifyPassword } from '../services/auth/password.js';
 import { createUsers, type NewUser } from '../services/users/create-user.js';
 
 export const DEMO_PASSWORD = 'lianfang-demo';
@@ -37,9 +37,20 @@ export function demoAccounts(books: Rulebook[], passwordHash: string): NewUser[]
 export async function seedDemoAccounts(db: Database, books: Rulebook[]): Promise<number> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return 0;
-  const accounts = demoAccounts(books, await hashPassword(DEMO_PASSWORD));
+  const accounts = demoAccounts(books, await hashPassword(DEMO_PASSWORD)).map((a) => ({ ...a, demo: true }));
   await createUsers(db, accounts);
   return accounts.length;
+}
+
+/**
+ * Marks as demo the accounts an older version seeded before accounts carried the flag: they share
+ * one hash of the published password, so one check of the demo `duty` account finds them all.
+ */
+export async function markSeededDemoAccounts(db: Database): Promise<number> {
+  const [duty] = await db.select({ hash: users.passwordHash }).from(users).where(and(eq(users.username, 'duty'), eq(users.demo, false)));
+  if (!duty || !(await verifyPassword(DEMO_PASSWORD, duty.hash))) return 0;
+  const marked = await db.update(users).set({ demo: true }).where(eq(users.passwordHash, duty.hash)).returning({ id: users.id });
+  return marked.length;
 }
 
 export function demoBanner(books: Rulebook[]): string {

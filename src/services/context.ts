@@ -2,6 +2,7 @@
 import type { Database } from '../db/client.js';
 import type { UserRole } from '../domain/enums.js';
 import type { PushEndpointPolicy } from '../domain/push-endpoints.js';
+import type { PolicyActor } from '../domain/policy/index.js';
 import type { RulebookStore } from './rulebooks/store.js';
 import type { ChannelSupport } from '../domain/delivery-failure.js';
 
@@ -17,6 +18,8 @@ export interface Services {
   channels?: ChannelSupport;
   /** What the desk pages are configured with; absent → the defaults of `deskSettings`. */
   desk?: Partial<DeskSettings>;
+  /** Whether accounts flagged as demo may log in; false in production unless ALLOW_DEMO_LOGIN=true. Absent → true. */
+  demoLogin?: boolean;
 }
 
 /** The desk's configuration: the map link, whether demo accounts exist, where attachments live. */
@@ -45,8 +48,8 @@ export interface LinkSettings {
   vapidPublicKey: string;
 }
 
-/** The authenticated caller. */
-export interface Actor {
+/** The authenticated caller: a person in a session, or a service account by its API key. */
+export interface Actor extends PolicyActor {
   id: string;
   username: string;
   displayName: string;
@@ -54,16 +57,11 @@ export interface Actor {
   /** Null for deployment-wide admins. */
   jurisdictionId: string | null;
   unitId: string | null;
+  /** The session's id; for a service account, its API key's id. */
   sessionId: string;
+  /** An administrator reset the password: nothing but changing it is open until then. */
+  mustChangePassword?: boolean;
 }
 
-export const COMMISSION_ROLES: readonly UserRole[] = ['duty_officer', 'commander', 'admin'];
-
-export function isCommission(actor: Actor): boolean {
-  return COMMISSION_ROLES.includes(actor.role);
-}
-
-/** Whether a commission user works for this jurisdiction (admins work for all). */
-export function servesJurisdiction(actor: Actor, jurisdictionId: string): boolean {
-  return actor.role === 'admin' || (isCommission(actor) && actor.jurisdictionId === jurisdictionId);
-}
+// Decisions live in the policy (src/domain/policy); these names stay for the services that ask.
+export { COMMISSION_ROLES, isCommission, servesJurisdiction } from '../domain/policy/index.js';

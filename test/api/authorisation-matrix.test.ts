@@ -2,7 +2,8 @@
  * The authorisation matrix: every route of the OpenAPI document, every route outside it (one-tap
  * links, health and readiness, metrics, docs, web pages) and every socket.io event the server handles, tried as every
  * role — anonymous, admin, 信阳's duty officer and commander, a liaison and a unit head of the
- * concerned unit and of another unit, and 安吉's commission — against one 信阳 incident. A route or
+ * concerned unit and of another unit, 安吉's commission, 信阳's jurisdiction administrator and a
+ * 信阳 service account by its API key — against one 信阳 incident. A route or
  * socket event without an entry in the expectation table fails the test, so a new door cannot be
  * added without saying who may open it.
  *
@@ -19,9 +20,15 @@ import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-type Role = 'anonymous' | 'admin' | 'duty' | 'commander' | 'liaisonU' | 'headU' | 'liaisonO' | 'headO' | 'commanderAnji' | 'dutyAnji';
-const ROLES: Role[] = ['anonymous', 'admin', 'duty', 'commander', 'liaisonU', 'headU', 'liaisonO', 'headO', 'commanderAnji', 'dutyAnji'];
+type Role = 'anonymous' | 'admin' | 'duty' | 'commander' | 'liaisonU' | 'headU' | 'liaisonO' | 'headO' | 'commanderAnji' | 'dutyAnji' | 'jadmin' | 'service';
+const ROLES: Role[] = ['anonymous', 'admin', 'duty', 'commander', 'liaisonU', 'headU', 'liaisonO', 'headO', 'commanderAnji', 'dutyAnji', 'jadmin', 'service'];
 const AUTHENTICATED = ROLES.filter((r) => r !== 'anonymous');
+/** People in a session; `service` is 信阳's service account by its API key (both scopes), refused outside them. */
+const PEOPLE = AUTHENTICATED.filter((r) => r !== 'service');
+/** The system administrator and 信阳's jurisdiction administrator (`jadmin`). */
+const ADMINS_XY: Role[] = ['admin', 'jadmin'];
+/** Who files in 信阳: its commission, and its service account with the filing scope. */
+const FILERS_XY: Role[] = ['admin', 'duty', 'commander', 'service'];
 const COMMISSION_XY: Role[] = ['admin', 'duty', 'commander'];
 const COMMANDERS_XY: Role[] = ['admin', 'commander'];
 const UNIT_U: Role[] = ['liaisonU', 'headU'];
@@ -61,19 +68,21 @@ const pdfUpload = { raw: () => PDF, headers: () => ({ 'content-type': 'applicati
 /** Every route of the OpenAPI document: who may use it. */
 const API: Record<string, Expectation> = {
   'POST /api/v1/auth/login': { allow: 'public', body: () => ({ username: 'nobody', password: 'wrong-password' }) },
-  'POST /api/v1/auth/logout': { allow: AUTHENTICATED },
+  'POST /api/v1/auth/logout': { allow: PEOPLE },
   'GET /api/v1/auth/me': { allow: AUTHENTICATED },
+  // A wrong current password: entitled callers get 422 and nothing changes.
+  'POST /api/v1/auth/password': { allow: PEOPLE, body: () => ({ currentPassword: 'not-the-password', newPassword: 'matrix-new-password' }) },
   'GET /api/v1/push/public-key': { allow: 'public' },
   'GET /api/v1/jurisdictions': { allow: AUTHENTICATED },
   'GET /api/v1/jurisdictions/{id}/units': { allow: AUTHENTICATED },
   'GET /api/v1/jurisdictions/{id}/phone-book': { allow: COMMISSION_XY },
   'GET /api/v1/client-settings': { allow: 'public' },
-  'POST /api/v1/routing/preview': { allow: COMMISSION_XY, body: () => xinyangReport() },
-  'GET /api/v1/incidents': { allow: AUTHENTICATED, scopedTo: [...COMMISSION_XY, ...UNIT_U] },
-  'POST /api/v1/incidents': { allow: COMMISSION_XY, body: () => xinyangReport({ title: '矩阵新报' }), headers: idempotency },
-  'GET /api/v1/incidents/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
-  'POST /api/v1/incidents/{id}/reports': { allow: COMMISSION_XY, body: () => followUp(), headers: idempotency },
-  'GET /api/v1/incidents/{id}/events': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/routing/preview': { allow: FILERS_XY, body: () => xinyangReport() },
+  'GET /api/v1/incidents': { allow: AUTHENTICATED, scopedTo: [...COMMISSION_XY, ...UNIT_U, 'service'] },
+  'POST /api/v1/incidents': { allow: FILERS_XY, body: () => xinyangReport({ title: '矩阵新报' }), headers: idempotency },
+  'GET /api/v1/incidents/{id}': { allow: [...COMMISSION_XY, ...UNIT_U, 'service'] },
+  'POST /api/v1/incidents/{id}/reports': { allow: FILERS_XY, body: () => followUp(), headers: idempotency },
+  'GET /api/v1/incidents/{id}/events': { allow: [...COMMISSION_XY, ...UNIT_U, 'service'] },
   'GET /api/v1/incidents/{id}/account': { allow: COMMISSION_XY },
   'GET /api/v1/incidents/{id}/obligations': { allow: COMMISSION_XY },
   'POST /api/v1/incidents/{id}/obligations/{obligationId}/submit': { allow: COMMISSION_XY, body: () => ({ method: 'phone', reference: '市政府总值班室', covers: [] }) },
@@ -84,7 +93,7 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/incidents/{id}/tasks': { allow: [...COMMISSION_XY, ...UNIT_U] },
   'POST /api/v1/incidents/{id}/tasks': { allow: COMMANDERS_XY, body: (f) => ({ unitId: f.unitU, role: 'lead', title: '矩阵任务', description: '矩阵', dueAt: due() }) },
   'GET /api/v1/incidents/{id}/task-suggestions': { allow: COMMISSION_XY },
-  'GET /api/v1/tasks': { allow: AUTHENTICATED, scopedTo: [...COMMISSION_XY, ...UNIT_U] },
+  'GET /api/v1/tasks': { allow: PEOPLE, scopedTo: [...COMMISSION_XY, ...UNIT_U] },
   'GET /api/v1/tasks/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
   'POST /api/v1/tasks/{id}/accept': { allow: UNIT_U, body: () => ({}) },
   'POST /api/v1/tasks/{id}/progress': { allow: UNIT_U, body: () => ({ note: '进展' }) },
@@ -101,25 +110,30 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/alerts/{id}/resolve': { allow: COMMANDERS_XY, body: () => ({ resolution: '已处理' }) },
   'GET /api/v1/board': { allow: COMMISSIONS, scopedTo: COMMISSION_XY },
   'GET /api/v1/statistics': { allow: COMMISSIONS },
-  'GET /api/v1/me/contact-points': { allow: AUTHENTICATED },
+  'GET /api/v1/me/contact-points': { allow: PEOPLE },
   'POST /api/v1/me/push-subscriptions': { allow: UNIT_MEMBERS, body: () => ({ endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${key++}`, keys: PUSH_KEYS }) },
   'POST /api/v1/me/phones': { allow: UNIT_MEMBERS, body: () => ({ phone: '13900000055' }) },
   'DELETE /api/v1/me/contact-points/{id}': { allow: ['liaisonU'], once: true },
   'GET /api/v1/units/{unitId}/contact-points': { allow: COMMISSION_XY },
   'POST /api/v1/units/{unitId}/robots': { allow: COMMISSION_XY, body: () => ({ provider: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', secret: 'SEC-matrix' }) },
   'DELETE /api/v1/units/{unitId}/contact-points/{id}': { allow: COMMISSION_XY, once: true },
-  'GET /api/v1/admin/units': { allow: COMMANDERS_XY },
-  'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: COMMANDERS_XY },
-  'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji'] },
-  'POST /api/v1/admin/users': { allow: ['admin'], body: (f) => ({ username: `matrix.${key++}`, displayName: '矩阵联络员', password: 'matrix-password', role: 'liaison', unitId: f.unitU }) },
+  'GET /api/v1/admin/units': { allow: [...COMMANDERS_XY, 'jadmin'] },
+  'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: [...COMMANDERS_XY, 'jadmin'] },
+  'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji', 'jadmin'] },
+  'POST /api/v1/admin/users': { allow: ADMINS_XY, body: (f) => ({ username: `matrix.${key++}`, displayName: '矩阵联络员', password: 'matrix-password', role: 'liaison', unitId: f.unitU }) },
   // Role and unit as they are: the liaison's sessions must outlive the admin's change.
-  'PATCH /api/v1/admin/users/{id}': { allow: ['admin'], body: (f) => ({ onDuty: true, role: 'liaison', unitId: f.unitU }) },
+  'PATCH /api/v1/admin/users/{id}': { allow: ADMINS_XY, body: (f) => ({ onDuty: true, role: 'liaison', unitId: f.unitU }) },
+  // On an account made for it (fixture.resetTarget): a reset ends that person's sessions.
+  'POST /api/v1/admin/users/{id}/reset-password': { allow: ADMINS_XY },
+  'GET /api/v1/admin/service-accounts': { allow: ADMINS_XY, query: () => '?jurisdictionId=xinyang' },
+  'POST /api/v1/admin/service-accounts': { allow: ADMINS_XY, body: () => ({ jurisdictionId: 'xinyang', displayName: '矩阵服务账号', scopes: ['incidents:read'] }) },
+  'POST /api/v1/admin/service-accounts/{id}/revoke': { allow: ADMINS_XY, once: true },
 };
 
 /** Documented routes again with a query or body that takes another path through the service. */
 const VARIANTS: [string, Expectation][] = [
   // A 续报's preview plans on the incident: only those who may file on it.
-  ['POST /api/v1/routing/preview', { allow: COMMISSION_XY, query: (f) => `?incidentId=${f.incidentId}`, body: () => xinyangReport() }],
+  ['POST /api/v1/routing/preview', { allow: FILERS_XY, query: (f) => `?incidentId=${f.incidentId}`, body: () => xinyangReport() }],
   // Planned in 安吉 on 信阳's incident: 安吉 cannot see it, 信阳 cannot file in 安吉, an admin cannot mix the two.
   ['POST /api/v1/routing/preview', { allow: [], query: (f) => `?incidentId=${f.incidentId}`, body: () => xinyangReport({ jurisdictionId: 'anji' }) }],
 ];
@@ -148,7 +162,7 @@ const OUTSIDE: Record<string, Expectation> = {
 
 /** Every socket.io event the server handles: who may send it. */
 const SOCKET: Record<string, { allow: Role[]; payload: (f: Fixture) => unknown }> = {
-  resume: { allow: AUTHENTICATED, payload: () => ({ afterSeq: 0 }) },
+  resume: { allow: PEOPLE, payload: () => ({ afterSeq: 0 }) },
   'notification.read': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU }) },
   'notification.acknowledge': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU }) },
   'notification.decline': { allow: UNIT_U, payload: (f) => ({ notificationId: f.notificationU, reason: '不属于本单位' }) },
@@ -171,6 +185,10 @@ interface Fixture {
   linkToken: string;
   unitToken: string;
   attachmentId: string;
+  /** A liaison whose password the reset route resets. */
+  resetTarget: string;
+  /** A service account the revoke route revokes. */
+  serviceToRevoke: string;
 }
 
 function followUp() {
@@ -185,6 +203,7 @@ const usernames: Record<Exclude<Role, 'anonymous'>, string> = {} as never;
 
 async function loginAs(role: Role): Promise<string | undefined> {
   if (role === 'anonymous') return undefined;
+  if (role === 'service') return tokens.service;
   return server.login(usernames[role]);
 }
 
@@ -203,8 +222,17 @@ beforeAll(async () => {
   Object.assign(usernames, {
     admin: 'admin', duty: 'duty', commander: 'commander', liaisonU: `liaison.${unitU}`, headU: `head.${unitU}`,
     liaisonO: `liaison.${unitO}`, headO: `head.${unitO}`, commanderAnji: 'commander.anji', dutyAnji: 'duty.anji',
+    jadmin: 'jadmin.xinyang', service: '',
   });
-  for (const role of AUTHENTICATED) tokens[role] = await server.login(usernames[role as Exclude<Role, 'anonymous'>]);
+  // 信阳's jurisdiction administrator, with the demo password like every other account here.
+  const { createUsers } = await import('../../src/services/users/create-user.js');
+  const { hashPassword } = await import('../../src/services/auth/password.js');
+  await createUsers(server.services.db, [{ username: 'jadmin.xinyang', passwordHash: await hashPassword('lianfang-demo'), displayName: '信阳辖区管理员', role: 'jurisdiction_admin', jurisdictionId: 'xinyang' }]);
+  for (const role of PEOPLE) tokens[role] = await server.login(usernames[role as Exclude<Role, 'anonymous'>]);
+  const serviceAccount = (body: unknown) => server.request('POST', '/api/v1/admin/service-accounts', { token: tokens.admin, body });
+  tokens.service = (await serviceAccount({ jurisdictionId: 'xinyang', displayName: '矩阵县区系统', scopes: ['reports:file', 'incidents:read'] })).body.key;
+  const toRevoke = (await serviceAccount({ jurisdictionId: 'xinyang', displayName: '待吊销', scopes: ['incidents:read'] })).body.serviceAccount.id;
+  const resetTarget = (await server.request('POST', '/api/v1/admin/users', { token: tokens.admin, body: { username: 'matrix.reset', displayName: '重置对象', password: 'matrix-password', role: 'liaison', unitId: unitO } })).body.user.id;
 
   // A phone for the liaison, so the one-tap link exists; a robot for the unit.
   const phone = await server.request('POST', '/api/v1/me/phones', { token: tokens.liaisonU, body: { phone: '13900000011' } });
@@ -238,6 +266,8 @@ beforeAll(async () => {
     linkToken: linkToken!,
     unitToken: await signUnitLink(server.services.links.secret, notificationU, new Date()),
     attachmentId: attachment.body.attachment?.id,
+    resetTarget,
+    serviceToRevoke: toRevoke,
   };
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
@@ -257,6 +287,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('{unitId}', f.unitU)
     .replace('/jurisdictions/{id}', '/jurisdictions/xinyang')
     .replace('{jurisdictionId}', 'xinyang')
+    .replace('/admin/users/{id}/reset-password', `/admin/users/${f.resetTarget}/reset-password`)
+    .replace('/admin/service-accounts/{id}', `/admin/service-accounts/${f.serviceToRevoke}`)
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
@@ -338,11 +370,12 @@ describe('the authorisation matrix', () => {
     const source = readFileSync('src/realtime/socket-server.ts', 'utf8');
     const handled = [...source.matchAll(/handle\('([^']+)'/g)].map((m) => m[1]!);
     expect(handled.filter((e) => !(e in SOCKET)), 'socket events without an entry').toEqual([]);
-    // Without a session there is no socket at all.
+    // Without a session there is no socket at all; an API key is not a session.
     await expect(server.connect('not-a-session')).rejects.toThrow();
+    await expect(server.connect(tokens.service!)).rejects.toThrow();
     const refused: string[] = [];
     for (const [event, e] of Object.entries(SOCKET))
-      for (const role of [...AUTHENTICATED.filter((r) => !e.allow.includes(r)), ...e.allow]) {
+      for (const role of [...PEOPLE.filter((r) => !e.allow.includes(r)), ...e.allow]) {
         const socket = await server.connect(tokens[role]!);
         const answer = await socket.emitWithAck<any>(event, e.payload(fixture));
         socket.close();

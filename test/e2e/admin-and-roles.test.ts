@@ -66,10 +66,10 @@ describe('admin', () => {
     await page.getByLabel('成员单位', { exact: true }).selectOption(union);
     await page.getByLabel('姓名', { exact: true }).fill('李新联络');
     await page.getByLabel('用户名', { exact: true }).fill('li.union');
-    await page.getByLabel('初始密码（至少8位）').fill('short');
+    await page.getByLabel(/^初始密码/).fill('short');
     await page.getByRole('button', { name: '添加', exact: true }).click();
-    expect(await page.locator('#add-password-err').innerText()).toContain('密码至少8位');
-    await page.getByLabel('初始密码（至少8位）').fill('a-good-password');
+    expect(await page.locator('#add-password-err').innerText()).toContain('密码至少10位');
+    await page.getByLabel(/^初始密码/).fill('a-good-password');
     await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.getByText('已添加 李新联络（li.union）').waitFor();
     const unionRow = page.locator(`tr[data-unit-id="${union}"]`);

@@ -119,6 +119,8 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin units', user: 'admin', path: () => '/admin', ready: '.units-table', sizes: [WALL, LAPTOP] },
   { name: '/admin rulebook', user: 'admin', path: () => '/admin/rulebook', ready: 'main table', sizes: [WALL] },
   { name: '/admin users', user: 'admin', path: () => '/admin/users', ready: 'main table', sizes: [WALL] },
+  { name: '/admin service accounts', user: 'admin', path: () => '/admin/service-accounts', ready: 'main form', sizes: [WALL] },
+  { name: '/login change password', user: 'duty', path: () => '/login?change=1', ready: '#newPassword', sizes: [LAPTOP, PHONE] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
 ];
 

@@ -1,4 +1,4 @@
-/** 管理: member units with their people, the rulebook as it is, users (add a liaison, on duty, active). */
+/** 管理: member units with their people, the rulebook as it is, users (add a liaison, on duty, active, reset a password), service accounts. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminUnitsResponseSchema, newUnitMemberSchema, personSchema, rulebookViewSchema, userPatchSchema, usersResponseSchema } from '../../contract/admin.js';
 import { problemSchema } from '../../contract/api.js';
@@ -8,6 +8,7 @@ import { listUnitsWithPeople } from '../../services/admin/units.js';
 import { addUnitMember, listUsers, updateUser } from '../../services/admin/users.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { accountRoutes } from './accounts.js';
 
 const jurisdictionId = z.string().min(1).max(64);
 const readErrors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 422: errorResponses[422] };
@@ -97,5 +98,6 @@ export function adminRoutes() {
     async (c) => c.json(await updateUser(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
+  accountRoutes(router);
   return router;
 }

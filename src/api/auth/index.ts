@@ -2,7 +2,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequestSchema, loginResponseSchema, userSchema } from '../../contract/api.js';
+import { passwordChangedSchema, passwordChangeSchema } from '../../contract/accounts.js';
+import { PASSWORD_RULE } from '../../domain/password-policy.js';
 import { logIn, SESSION_HOURS } from '../../services/auth/login.js';
+import { changeOwnPassword } from '../../services/auth/passwords.js';
 import { revokeSession } from '../../services/auth/sessions.js';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from '../../services/auth/device-cookie.js';
 import { requireActor, SESSION_COOKIE } from '../middleware/authenticate.js';
@@ -39,7 +42,7 @@ export function authRoutes() {
         secure,
         maxAge: SESSION_HOURS * 3600,
       });
-      return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);
+      return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString(), mustChangePassword: result.mustChangePassword }, 200);
     },
   );
 
@@ -71,8 +74,33 @@ export function authRoutes() {
       responses: { 200: jsonResponse(userSchema, 'The caller'), 401: errorResponses[401] },
     }),
     (c) => {
-      const { sessionId: _s, ...user } = c.get('actor');
-      return c.json(user, 200);
+      const { id, username, displayName, role, jurisdictionId, unitId, mustChangePassword } = c.get('actor');
+      return c.json({ id, username, displayName, role, jurisdictionId, unitId, mustChangePassword: mustChangePassword ?? false }, 200);
+    },
+  );
+
+  router.use('/auth/password', requireActor);
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['auth'],
+      summary: '修改密码 Change one’s own password (the current one first); every session of the person ends and this one is replaced',
+      description: PASSWORD_RULE,
+      security: bearerSecurity,
+      request: { body: jsonBody(passwordChangeSchema) },
+      responses: {
+        200: jsonResponse(passwordChangedSchema, 'Changed; the new session’s token also comes as the cookie'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        422: errorResponses[422],
+        429: { description: 'Too many wrong current passwords from this session; Retry-After says how long to wait', content: { 'application/problem+json': { schema: errorResponses[401].content['application/problem+json'].schema } } },
+      },
+    }),
+    async (c) => {
+      const result = await changeOwnPassword(c.get('services'), c.get('actor'), c.req.valid('json'), c.get('client').address);
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.get('client').secure, maxAge: SESSION_HOURS * 3600 });
+      return c.json({ token: result.token, user: result.user, expiresAt: result.expiresAt.toISOString() }, 200);
     },
   );
 

@@ -13,5 +13,7 @@ export function personView(u: typeof users.$inferSelect) {
     onDuty: u.onDuty,
     active: u.active,
     createdAt: u.createdAt.toISOString(),
+    demo: u.demo,
+    mustChangePassword: u.mustChangePassword,
   };
 }

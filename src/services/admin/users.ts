@@ -10,8 +10,9 @@ import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { requireAdmin, requireAdminRead } from './access.js';
+import { requireAdmin, requireAdminRead, requireSomeAdministration } from './access.js';
 import { personView } from './people.js';
+import { administeredJurisdiction, mayAdministerJurisdiction, mayManageAccount } from '../../domain/policy/index.js';
 
 export interface UserFilter {
   jurisdictionId?: string;
@@ -21,10 +22,11 @@ export interface UserFilter {
 
 export async function listUsers(services: Services, actor: Actor, filter: UserFilter) {
   // A commander reads its own jurisdiction only; an admin may read all.
-  const jurisdictionId = filter.jurisdictionId ?? (actor.role === 'admin' ? undefined : actor.jurisdictionId ?? undefined);
+  const jurisdictionId = filter.jurisdictionId ?? (administeredJurisdiction(actor) ?? undefined);
   if (jurisdictionId) await requireAdminRead(services, actor, jurisdictionId);
   else requireAdmin(actor);
   const where: (SQL | undefined)[] = [
+    eq(users.serviceAccount, false),
     jurisdictionId ? eq(users.jurisdictionId, jurisdictionId) : undefined,
     filter.unitId ? eq(users.unitId, filter.unitId) : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
@@ -40,9 +42,10 @@ export async function listUsers(services: Services, actor: Actor, filter: UserFi
 
 /** Adds a liaison or unit head to a member unit; the jurisdiction is the unit's. */
 export async function addUnitMember(services: Services, actor: Actor, input: NewUnitMember) {
-  requireAdmin(actor);
+  requireSomeAdministration(actor);
   const [unit] = await services.db.select().from(memberUnits).where(eq(memberUnits.id, input.unitId));
-  if (!unit) throw invalid('成员单位不存在 (unknown unit)', [{ field: 'unitId', message: `没有成员单位 ${input.unitId} (unknown unit)` }]);
+  if (!unit || !mayAdministerJurisdiction(actor, unit.jurisdictionId))
+    throw invalid('成员单位不存在 (unknown unit)', [{ field: 'unitId', message: `没有成员单位 ${input.unitId} (unknown unit)` }]);
   const now = services.clock();
   const [created] = await services.db
     .insert(users)
@@ -65,12 +68,12 @@ export async function addUnitMember(services: Services, actor: Actor, input: New
 }
 
 export async function updateUser(services: Services, actor: Actor, userId: string, patch: UserPatch) {
-  requireAdmin(actor);
+  requireSomeAdministration(actor);
   if (patch.active === false && userId === actor.id) throw conflict('不能停用自己的账号 (cannot deactivate yourself)');
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-    if (!before) throw notFound('用户');
+    if (!before || before.serviceAccount || !mayManageAccount(actor, before)) throw notFound('用户');
     const changes: Partial<typeof users.$inferInsert> = {};
     if (patch.onDuty !== undefined) changes.onDuty = patch.onDuty;
     if (patch.active !== undefined) changes.active = patch.active;

@@ -4,6 +4,7 @@ import { alerts, incidents, memberUnits } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import { isCommander, isSystemAdmin } from '../../domain/policy/index.js';
 
 /** The incident an alert is about, named even once it is closed and gone from the board. */
 export interface AlertIncident {
@@ -50,7 +51,7 @@ export async function listAlerts(services: Services, actor: Actor, filter: { ope
     .leftJoin(memberUnits, eq(memberUnits.id, alerts.unitId))
     .where(
       and(
-        actor.role === 'admin' ? undefined : eq(alerts.jurisdictionId, actor.jurisdictionId!),
+        isSystemAdmin(actor) ? undefined : eq(alerts.jurisdictionId, actor.jurisdictionId!),
         filter.open ? isNull(alerts.resolvedAt) : undefined,
         filter.incidentId ? eq(alerts.incidentId, filter.incidentId) : undefined,
       ),
@@ -63,7 +64,7 @@ export async function listAlerts(services: Services, actor: Actor, filter: { ope
 export async function resolveAlert(services: Services, actor: Actor, alertId: string, resolution: string) {
   const [existing] = await services.db.select().from(alerts).where(eq(alerts.id, alertId));
   if (!existing || !isCommission(actor) || !servesJurisdiction(actor, existing.jurisdictionId)) throw notFound('督办');
-  if (actor.role === 'duty_officer') throw forbidden('督办由指挥长关闭 (only a commander closes an alert)');
+  if (!isCommander(actor)) throw forbidden('督办由指挥长关闭 (only a commander closes an alert)');
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [closed] = await tx

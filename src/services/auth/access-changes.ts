@@ -11,7 +11,7 @@ import { appendEvents, type StoredEvent } from '../events/append.js';
 /** A control row of the log (internal in src/contract/events.ts): never shown. */
 export const ACCESS_CHANGED = 'access.changed' satisfies EventType;
 
-export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed';
+export type AccessChangeReason = 'logout' | 'deactivated' | 'role_changed' | 'unit_changed' | 'password_changed';
 
 export interface AccessChange {
   userId: string;

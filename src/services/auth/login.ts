@@ -4,8 +4,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { loginFailures, sessions, users } from '../../db/schema.js';
+import type { Database } from '../../db/client.js';
 import type { Services } from '../context.js';
-import { DomainError } from '../errors.js';
+import { DomainError, forbidden } from '../errors.js';
 import { newId, randomToken, sha256Hex } from '../ids.js';
 import { deviceOf, issueDeviceCookie } from './device-cookie.js';
 import { loginSucceeded, reserveLoginAttempt } from './login-limits.js';
@@ -27,6 +28,8 @@ export interface LoginResult {
   token: string;
   user: PublicUser;
   expiresAt: Date;
+  /** An administrator reset the password: the person must change it before anything else. */
+  mustChangePassword: boolean;
   /** The device cookie to set: this browser is now known-good for the account. */
   deviceCookie: string;
 }
@@ -39,7 +42,9 @@ export async function logIn(services: Services, input: LoginInput): Promise<Logi
   const source = { username, address: input.address, deviceId };
   const reserved = await reserveLoginAttempt(db, source, now);
 
-  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const [found] = await db.select().from(users).where(eq(users.username, username));
+  // A service account has no password: it is as unknown here as a name nobody has.
+  const user = found && !found.serviceAccount ? found : undefined;
   const ok = user && user.active ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
   if (!user || !ok) {
     // The reservation stays counted; this row is the audit trail.
@@ -48,8 +53,22 @@ export async function logIn(services: Services, input: LoginInput): Promise<Logi
   }
 
   await loginSucceeded(db, source, reserved, now);
+  // Told only to whoever knows the password: the published demo password opens nothing in production.
+  if (user.demo && services.demoLogin === false) throw forbidden('演示账号不能在正式环境中登录，请使用管理员为您创建的账号 (demo accounts are refused in production)');
+  const { token, expiresAt } = await openSession(db, user.id, now);
+  return {
+    token,
+    user: toPublicUser(user),
+    expiresAt,
+    mustChangePassword: user.mustChangePassword,
+    deviceCookie: issueDeviceCookie(services.links.secret, username, deviceId ?? undefined).value,
+  };
+}
+
+/** A new session for the user: the bearer token (only its hash is stored) and when it ends. */
+export async function openSession(db: Database, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.insert(sessions).values({ id: newId('ses'), tokenHash: await sha256Hex(token), userId: user.id, createdAt: now, expiresAt });
-  return { token, user: toPublicUser(user), expiresAt, deviceCookie: issueDeviceCookie(services.links.secret, username, deviceId ?? undefined).value };
+  await db.insert(sessions).values({ id: newId('ses'), tokenHash: await sha256Hex(token), userId, createdAt: now, expiresAt });
+  return { token, expiresAt };
 }

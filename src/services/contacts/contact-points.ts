@@ -10,6 +10,7 @@ import { publicFailureReason } from '../../domain/delivery-failures.js';
 import { knownUndeliverable } from '../../domain/delivery-failure.js';
 import { checkPushEndpoint, DEFAULT_PUSH_POLICY } from '../../domain/push-endpoints.js';
 import { newId } from '../ids.js';
+import { mayReceiveNotifications } from '../../domain/policy/index.js';
 
 type Row = typeof contactPoints.$inferSelect;
 
@@ -55,7 +56,7 @@ export interface PersonContactInput {
 
 /** Adds (or refreshes) one of the caller's own contact points; re-subscribing the same endpoint updates its keys. */
 export async function addOwnContactPoint(services: Services, actor: Actor, input: PersonContactInput) {
-  if (isCommission(actor)) throw forbidden('只有成员单位人员接收通知推送 (only member-unit staff receive notifications)');
+  if (!mayReceiveNotifications(actor)) throw forbidden('只有成员单位人员接收通知推送 (only member-unit staff receive notifications)');
   if (input.channel === 'web_push') {
     const check = checkPushEndpoint(input.address, services.pushEndpoints ?? DEFAULT_PUSH_POLICY);
     if (!check.ok) throw invalid('推送地址不被接受', [{ field: 'endpoint', message: check.reason }]);

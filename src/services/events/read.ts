@@ -7,13 +7,14 @@ import type { Actor } from '../context.js';
 import { isCommission } from '../context.js';
 import type { StoredEvent } from './append.js';
 import { ACCESS_CHANGED } from '../auth/access-changes.js';
+import { isSystemAdmin } from '../../domain/policy/index.js';
 
 /** The envelope every client receives (spec §8). */
 export type EventEnvelope = EventView;
 
 /** Whom an actor reads events as: its jurisdiction's commission, all of them (admin), or its unit. */
 export function audienceOf(actor: Actor): EventAudience | null {
-  if (actor.role === 'admin') return { kind: 'commission', jurisdictionId: null };
+  if (isSystemAdmin(actor)) return { kind: 'commission', jurisdictionId: null };
   if (isCommission(actor)) return actor.jurisdictionId ? { kind: 'commission', jurisdictionId: actor.jurisdictionId } : null;
   return actor.unitId ? { kind: 'unit', unitId: actor.unitId } : null;
 }
@@ -48,7 +49,7 @@ export async function readEventsAfter(db: Database, afterSeq: number, limit: num
 export function eventVisibility(actor: Actor): SQL | undefined {
   // Access-change control rows are for the relays, never for a person.
   const shown = ne(events.type, ACCESS_CHANGED);
-  if (actor.role === 'admin') return shown;
+  if (isSystemAdmin(actor)) return shown;
   if (isCommission(actor)) return and(shown, eq(events.jurisdictionId, actor.jurisdictionId ?? ''));
   if (actor.unitId) return and(shown, sql`${actor.unitId} = ANY(${events.audienceUnits})`);
   return sql`false`;

@@ -24,6 +24,7 @@ import { assessmentView, planReport } from './assess.js';
 import { latestVersion, loadVisibleIncident } from './load.js';
 import { notifyUnits } from './notify-units.js';
 import { requireFilingRights } from './filing-rights.js';
+import { mayOverrideClose } from '../../domain/policy/index.js';
 
 export async function fileFollowUp(
   services: Services,
@@ -34,7 +35,7 @@ export async function fileFollowUp(
 ) {
   const visible = await loadVisibleIncident(services.db, actor, incidentId);
   if (!servesJurisdiction(actor, visible.jurisdictionId)) throw forbidden('只有卫健委值班员和指挥长可以续报 (only commission staff file follow-ups)');
-  if (submission.closeOverride && actor.role !== 'commander' && actor.role !== 'admin')
+  if (submission.closeOverride && !mayOverrideClose(actor, visible.jurisdictionId))
     throw forbidden('只有指挥长可以强制结案 (only a commander may close with open items)');
   const book = await requireFilingRights(services, actor, visible.jurisdictionId);
   const timeProblems = followUpTimeProblems(submission.occurredAt, visible.receivedAt);

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { IncidentStatus } from '../../domain/enums.js';
 import { incidents, notifications, responseTasks } from '../../db/schema.js';
 import { isCommission, type Actor, type Services } from '../context.js';
+import { isSystemAdmin } from '../../domain/policy/index.js';
 
 export interface IncidentFilter {
   status?: IncidentStatus;
@@ -15,7 +16,7 @@ export async function listIncidents(services: Services, actor: Actor, filter: In
   const where: (SQL | undefined)[] = [];
   if (filter.status) where.push(eq(incidents.status, filter.status));
   if (isCommission(actor)) {
-    if (actor.role !== 'admin') where.push(eq(incidents.jurisdictionId, actor.jurisdictionId!));
+    if (!isSystemAdmin(actor)) where.push(eq(incidents.jurisdictionId, actor.jurisdictionId!));
     if (filter.jurisdictionId) where.push(eq(incidents.jurisdictionId, filter.jurisdictionId));
   } else {
     const notified = db.selectDistinct({ id: notifications.incidentId }).from(notifications).where(eq(notifications.unitId, actor.unitId ?? ''));

@@ -2,7 +2,8 @@
 import { and, eq, exists } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { incidents, notifications } from '../../db/schema.js';
-import { isCommission, servesJurisdiction, type Actor } from '../context.js';
+import { isCommission, mayActForUnit, servesJurisdiction } from '../../domain/policy/index.js';
+import type { Actor } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 
 export async function loadNotificationForAction(db: Database, actor: Actor, notificationId: string) {
@@ -16,7 +17,7 @@ export async function loadNotificationForAction(db: Database, actor: Actor, noti
     if (!servesJurisdiction(actor, row.jurisdictionId)) throw notFound('通知');
     throw forbidden('只有被通知单位的联络员或负责人可以签收或退回 (only the notified unit acts on it)');
   }
-  if (actor.unitId !== row.n.unitId) throw notFound('通知');
+  if (!mayActForUnit(actor, row.n.unitId)) throw notFound('通知');
   return row;
 }
 

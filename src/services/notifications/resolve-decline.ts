@@ -12,6 +12,7 @@ import { appendEvents, type NewEvent } from '../events/append.js';
 import { latestVersion } from '../incidents/load.js';
 import { notifyUnits } from '../incidents/notify-units.js';
 import { notificationView } from '../incidents/views.js';
+import { isCommander } from '../../domain/policy/index.js';
 
 export type ResolveDeclineInput =
   | { action: 'reassign'; unitId: string; role?: UnitRole; reason: string }
@@ -30,7 +31,7 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
     throw forbidden('退回由指挥长处理 (a commander resolves a decline)');
   }
   if (!servesJurisdiction(actor, incident.jurisdictionId)) throw notFound('通知');
-  if (actor.role !== 'commander' && actor.role !== 'admin') throw forbidden('退回由指挥长处理 (a commander resolves a decline)');
+  if (!isCommander(actor)) throw forbidden('退回由指挥长处理 (a commander resolves a decline)');
   const now = services.clock();
 
   return services.db.transaction(async (tx) => {

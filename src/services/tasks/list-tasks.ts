@@ -11,6 +11,7 @@ import { eventVisibility, viewEventsFor } from '../events/read.js';
 import { loadVisibleIncident } from '../incidents/load.js';
 import { loadVisibleTask } from './load.js';
 import { taskView } from './views.js';
+import { isSystemAdmin } from '../../domain/policy/index.js';
 
 const OPEN_FIRST = sql`case when ${inArray(responseTasks.state, [...OPEN_TASK_STATES])} then 0 else 1 end`;
 
@@ -40,7 +41,7 @@ export async function listIncidentTasks(services: Services, actor: Actor, incide
 
 export async function listMyTasks(services: Services, actor: Actor) {
   if (isCommission(actor)) {
-    const scope = actor.role === 'admin' ? undefined : eq(incidents.jurisdictionId, actor.jurisdictionId!);
+    const scope = isSystemAdmin(actor) ? undefined : eq(incidents.jurisdictionId, actor.jurisdictionId!);
     return { tasks: await tasksWhere(services, and(scope, inArray(responseTasks.state, [...OPEN_TASK_STATES]))) };
   }
   return { tasks: await tasksWhere(services, eq(responseTasks.unitId, actor.unitId ?? ''), 200) };

@@ -8,6 +8,7 @@ import { incidents, memberUnits, responseTasks } from '../../db/schema.js';
 import { TASK_ACTION_BY, type TaskAction } from '../../domain/tasks.js';
 import { isCommission, servesJurisdiction, type Actor } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
+import { isCommander as isCommanderRole, mayActForUnit } from '../../domain/policy/index.js';
 
 export async function loadVisibleTask(db: Database, actor: Actor, taskId: string) {
   const [row] = await db
@@ -23,14 +24,12 @@ export async function loadVisibleTask(db: Database, actor: Actor, taskId: string
 }
 
 /** Commanders (and admins) direct the joint response; duty officers see it. */
-export function isCommander(actor: Actor): boolean {
-  return actor.role === 'commander' || actor.role === 'admin';
-}
+export const isCommander = (actor: Actor): boolean => isCommanderRole(actor);
 
 export async function loadTaskForAction(db: Database, actor: Actor, taskId: string, action: TaskAction) {
   const row = await loadVisibleTask(db, actor, taskId);
   if (TASK_ACTION_BY[action] === 'unit') {
-    if (isCommission(actor) || actor.unitId !== row.t.unitId)
+    if (!mayActForUnit(actor, row.t.unitId))
       throw forbidden('只有承办单位的联络员或负责人可以办理任务 (only the task’s unit acts on it)');
   } else if (!isCommander(actor)) throw forbidden('只有指挥长可以改派或关闭任务 (only a commander reassigns or closes a task)');
   return row;

@@ -13,6 +13,9 @@ export interface NewUser {
   unitId?: string | null;
   phone?: string | null;
   onDuty?: boolean;
+  /** Demo seed accounts (published password): refused at login in production. */
+  demo?: boolean;
+  mustChangePassword?: boolean;
 }
 
 export async function createUsers(db: Database, list: NewUser[]): Promise<string[]> {
@@ -27,6 +30,8 @@ export async function createUsers(db: Database, list: NewUser[]): Promise<string
     unitId: u.unitId ?? null,
     phone: u.phone ?? null,
     onDuty: u.onDuty ?? true,
+    demo: u.demo ?? false,
+    mustChangePassword: u.mustChangePassword ?? false,
   }));
   await db.insert(users).values(rows).onConflictDoNothing({ target: users.username });
   return rows.map((r) => r.id);

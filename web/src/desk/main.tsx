@@ -62,6 +62,11 @@ async function boot(): Promise<void> {
     location.replace(path === '/' ? loginUrlForLanding(location.search) : loginUrl());
     return;
   }
+  if (user.mustChangePassword) {
+    // After an administrator's reset nothing else is open: the change form first.
+    location.replace(`/login?change=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+    return;
+  }
   if (path === '/') {
     location.replace(landingUrl(user.role, location.search));
     return;

@@ -65,6 +65,9 @@ export function Header({ title, user, nav = [], children }: { title: string; use
           {user.displayName}
           <span class="muted">（{labelOf(USER_ROLE_LABELS, user.role)}）</span>
         </span>
+        <a class="btn btn-quiet" href={`/login?change=1&next=${encodeURIComponent(location.pathname + location.search)}`}>
+          修改密码
+        </a>
         <button type="button" class="btn btn-quiet" onClick={() => void logOut()}>
           退出登录
         </button>

@@ -184,6 +184,9 @@ export function App({ me }: { me: Me }) {
             <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
               渠道
             </button>
+            <a class="button-link" href="/login?change=1&next=/m">
+              修改密码
+            </a>
             <SignOut onOutboxChange={syncOutbox} />
           </div>
         </header>

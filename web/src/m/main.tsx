@@ -20,6 +20,11 @@ async function main(): Promise<void> {
       return;
     }
     me = (await res.json()) as Me;
+    if ((me as Me & { mustChangePassword?: boolean }).mustChangePassword) {
+      // An administrator reset the password: the change form first, then back here.
+      location.replace('/login?change=1&next=/m');
+      return;
+    }
     // Someone else's inbox, tasks or queued actions are never shown or sent as this person.
     await claimPhoneData(me.id);
     localStorage.setItem('lianfang.m.me', JSON.stringify(me));

@@ -2,9 +2,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadClientSettings } from '../components/use-client-settings.js';
 import { ApiError, describeError } from '../lib/api.js';
-import { LANDING, logIn } from '../lib/session.js';
+import { currentUser, LANDING, logIn } from '../lib/session.js';
 import { loginDestination } from '../lib/next-path.js';
 import { waitWords } from '../../../src/contract/words.js';
+import { PasswordChangeForm } from '../components/PasswordChangeForm.js';
+import type { UserRole } from '../../../src/domain/enums.js';
+
+/** Someone who must, or wants to, change the password: with what they just typed, or asked again. */
+interface Changing {
+  role: UserRole;
+  forced: boolean;
+  current?: string;
+}
 
 
 export default function LoginPage() {
@@ -13,10 +22,26 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState(false);
+  const [changing, setChanging] = useState<Changing | null>(null);
+  const next = new URLSearchParams(location.search).get('next');
   useEffect(() => {
     // Public settings, answered 200 with or without a session: nothing here logs an error.
     loadClientSettings().then((s) => setDemo(s.demoAccounts), () => undefined);
+    // /login?change=1: a signed-in person changing the password (or sent here to, after a reset).
+    if (new URLSearchParams(location.search).get('change'))
+      currentUser().then((u) => u && setChanging({ role: u.role, forced: u.mustChangePassword }), () => undefined);
   }, []);
+
+  if (changing)
+    return (
+      <main class="login-page">
+        <PasswordChangeForm
+          current={changing.current}
+          forced={changing.forced}
+          onDone={() => location.assign(loginDestination(next, location.origin, LANDING[changing.role]))}
+        />
+      </main>
+    );
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -28,14 +53,20 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await logIn(username.trim(), password);
+      const { user, mustChangePassword } = await logIn(username.trim(), password);
+      if (mustChangePassword) {
+        setBusy(false);
+        setChanging({ role: user.role, forced: true, current: password });
+        return;
+      }
       // Only a path of this origin, and of the role's own kind of page, is followed.
-      location.assign(loginDestination(new URLSearchParams(location.search).get('next'), location.origin, LANDING[user.role]));
+      location.assign(loginDestination(next, location.origin, LANDING[user.role]));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确');
       else if (err instanceof ApiError && err.status === 429)
         setError(err.retryAfterSeconds ? `登录尝试次数过多，请等待${waitWords(err.retryAfterSeconds)}后再试` : '登录尝试次数过多，请稍后再试');
+      else if (err instanceof ApiError && err.status === 403) setError('演示账号不能在正式环境中登录，请使用管理员为您创建的账号');
       else setError(describeError(err));
     }
   }

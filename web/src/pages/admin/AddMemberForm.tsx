@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import '../../lib/zod-setup.js';
 import { newUnitMemberSchema, type UnitWithPeople } from '../../../../src/contract/admin.js';
 import { ApiError, describeError, post } from '../../lib/api.js';
+import { PASSWORD_RULE } from '../../../../src/domain/password-policy.js';
 
 const EMPTY = { unitId: '', role: 'liaison', displayName: '', username: '', password: '', phone: '' };
 
@@ -84,7 +85,7 @@ export function AddMemberForm({ units, onAdded }: { units: UnitWithPeople[]; onA
         </div>
         <div class="field-row">
           {field('username', '用户名', <input {...aria('username')} autocomplete="off" value={form.username} onInput={set('username')} />)}
-          {field('password', '初始密码（至少8位）', <input {...aria('password')} type="password" autocomplete="new-password" value={form.password} onInput={set('password')} />)}
+          {field('password', `初始密码（${PASSWORD_RULE}）`, <input {...aria('password')} type="password" autocomplete="new-password" value={form.password} onInput={set('password')} />)}
           {field('phone', '手机号（选填）', <input {...aria('phone')} type="tel" value={form.phone} onInput={set('phone')} />)}
         </div>
         <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -17,16 +17,18 @@ import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading, RoleBadge } from '../../lib/ui.js';
 import { AddMemberForm } from './AddMemberForm.js';
 import { UnitChannels } from './UnitChannels.js';
+import { DemoMark, ResetPasswordButton } from './AccountControls.js';
+import { ServiceAccountsTab } from './ServiceAccountsTab.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
-type Tab = 'units' | 'rulebook' | 'users';
+type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts';
 
 export default function AdminPage({ user }: { user: User }) {
   const { path, query } = usePath();
-  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : 'units';
+  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : path.endsWith('/service-accounts') ? 'service-accounts' : 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const jurisdictionId = user.role === 'admin' ? query.get('j') ?? 'xinyang' : user.jurisdictionId ?? 'xinyang';
-  const canEdit = user.role === 'admin';
+  const canEdit = user.role === 'admin' || user.role === 'jurisdiction_admin';
 
   useEffect(() => {
     get<{ jurisdictions: Jurisdiction[] }>('/api/v1/jurisdictions')
@@ -49,6 +51,11 @@ export default function AdminPage({ user }: { user: User }) {
           <Link href={href('users')} aria-current={tab === 'users' ? 'page' : undefined}>
             用户与角色
           </Link>
+          {canEdit && (
+            <Link href={href('service-accounts')} aria-current={tab === 'service-accounts' ? 'page' : undefined}>
+              服务账号
+            </Link>
+          )}
         </nav>
         {user.role === 'admin' && (
           <div class="field field-inline">
@@ -66,6 +73,7 @@ export default function AdminPage({ user }: { user: User }) {
         {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} />}
         {tab === 'rulebook' && <RulebookTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'users' && <UsersTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} self={user} />}
+        {tab === 'service-accounts' && canEdit && <ServiceAccountsTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
       </main>
     </div>
   );
@@ -321,7 +329,9 @@ function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; c
         <tbody>
           {shown.map((p) => (
             <tr key={p.id} data-username={p.username}>
-              <th scope="row">{p.displayName}</th>
+              <th scope="row">
+                {p.displayName} <DemoMark person={p} />
+              </th>
               <td class="mono" data-literal>
                 {p.username}
               </td>
@@ -335,6 +345,7 @@ function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; c
               </td>
               <td>
                 <ActiveToggle person={p} canEdit={canEdit && p.id !== self.id} onChanged={replace} />
+                {canEdit && p.id !== self.id && <ResetPasswordButton person={p} onChanged={replace} />}
               </td>
             </tr>
           ))}
