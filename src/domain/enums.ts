@@ -121,7 +121,7 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const CHANNELS = ['socket', 'api', 'web_push', 'sms', 'robot', 'link'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin'] as const;
+export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin', 'jurisdiction_admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county'] as const;
