@@ -25,11 +25,14 @@ export function dutyStatus(rota: Rota | null, offset: number, now: Date, activeL
   return { hasRota: true, onDutyNow, next: nextHandover(rota, offset, now), gaps, nobodyNow: onDutyNow.length === 0 };
 }
 
-/** Who a new notification goes to first: the people on duty now, else (no rota, or nobody on duty) every active liaison. */
-export function firstRecipients(rota: Rota | null, offset: number, now: Date, activeLiaisons: string[], activeMembers: string[]): string[] {
-  if (!hasRota(rota)) return activeLiaisons;
+/**
+ * Who a new notification goes to first: the unit's active people on duty now by its rota; without
+ * a rota, or in a gap of it, the fallback (the liaisons as before rotas: those marked on duty, else
+ * every liaison) — a rota with a hole must not swallow an alert.
+ */
+export function firstRecipients(rota: Rota | null, offset: number, now: Date, fallback: string[], activeMembers: string[]): string[] {
+  if (!hasRota(rota)) return fallback;
   const active = new Set(activeMembers);
   const onDuty = onDutyAt(rota, offset, now).filter((id) => active.has(id));
-  // A rota with a hole must not swallow an alert: a gap falls back to everyone.
-  return onDuty.length ? onDuty : activeLiaisons;
+  return onDuty.length ? onDuty : fallback;
 }

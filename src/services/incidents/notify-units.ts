@@ -1,9 +1,9 @@
 /**
  * Fan-out inside the filing transaction: one notification per concerned unit for this report
- * version, a queued socket delivery for each of the unit's on-duty liaisons, and the events the
+ * version, a queued socket delivery for each person the unit's rota has on duty, and the events the
  * relay turns into messages after commit.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { IncidentFacts } from '../../contract/report.js';
 import type { Database } from '../../db/client.js';
 import { deliveries, incidents, notifications, users } from '../../db/schema.js';
@@ -15,6 +15,7 @@ import type { Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
+import { firstRecipientsOfUnits } from '../rota/load.js';
 import { incidentSummary, notificationView, type NotificationView } from './views.js';
 
 export interface NotifyUnitsInput {
@@ -48,12 +49,8 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
 
   // The filing body is not sent, chased or counted late for what it filed itself.
   const chased = routing.map((d) => d.unitId).filter((u) => !isFilingBody(input.book, u));
-  const liaisons = chased.length
-    ? await tx
-        .select({ id: users.id, unitId: users.unitId })
-        .from(users)
-        .where(and(inArray(users.unitId, chased), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)))
-    : [];
+  // Whoever the unit's rota has on duty now (its liaisons as before, when it keeps no rota).
+  const liaisons = await firstRecipientsOfUnits(tx, chased, input.book.jurisdiction.utcOffset, now);
   const byUnit = new Map(inserted.map((n) => [n.unitId, n]));
   const socketRows = liaisons.map((l) => ({
     id: newId('dlv', now.getTime()),
