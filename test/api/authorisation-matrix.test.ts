@@ -114,6 +114,11 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/admin/users': { allow: ['admin'], body: (f) => ({ username: `matrix.${key++}`, displayName: '矩阵联络员', password: 'matrix-password', role: 'liaison', unitId: f.unitU }) },
   // Role and unit as they are: the liaison's sessions must outlive the admin's change.
   'PATCH /api/v1/admin/users/{id}': { allow: ['admin'], body: (f) => ({ onDuty: true, role: 'liaison', unitId: f.unitU }) },
+  // 值班表: the commission reads every unit's duty; a unit's own people read its rota; the admin (any) and the unit head (own) edit it.
+  'GET /api/v1/rota/duty': { allow: COMMISSION_XY, query: () => '?jurisdictionId=xinyang' },
+  'GET /api/v1/rota/units/{unitId}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'PUT /api/v1/rota/units/{unitId}': { allow: ['admin', 'headU'], body: () => ({ rota: { holidays: [], patterns: [], overrides: [], swaps: [] } }) },
+  'POST /api/v1/me/calendar-feed': { allow: AUTHENTICATED },
 };
 
 /** Documented routes again with a query or body that takes another path through the service. */
@@ -137,6 +142,8 @@ const OUTSIDE: Record<string, Expectation> = {
   'POST /a/{token}': { allow: 'public', body: () => ({}) },
   'POST /a/{token}/receipt': { allow: 'public', body: () => ({ stage: 'delivered' }) },
   'GET /g/{token}': { allow: 'public' },
+  // The secret in the calendar URL is the credential: a phone's calendar subscribes without a session.
+  'GET /calendar/{token}': { allow: 'public' },
   'POST /g/{token}': { allow: 'public', body: () => ({}) },
   // The web app's shell: every page loads its data through the API above.
   'GET /login': { allow: 'public' },
@@ -171,6 +178,7 @@ interface Fixture {
   linkToken: string;
   unitToken: string;
   attachmentId: string;
+  calendarToken: string;
 }
 
 function followUp() {
@@ -238,6 +246,8 @@ beforeAll(async () => {
     linkToken: linkToken!,
     unitToken: await signUnitLink(server.services.links.secret, notificationU, new Date()),
     attachmentId: attachment.body.attachment?.id,
+    // Someone outside the roles tried, so no request of the matrix rotates it away.
+    calendarToken: new URL((await server.request('POST', '/api/v1/me/calendar-feed', { token: await server.login(`liaison.${unitV}`) })).body.url).pathname.split('/').pop()!,
   };
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
@@ -260,7 +270,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
-    .replace('/g/{token}', `/g/${f.unitToken}`);
+    .replace('/g/{token}', `/g/${f.unitToken}`)
+    .replace('/calendar/{token}', `/calendar/${f.calendarToken}`);
 }
 
 const lastSeq = async () => (await server.services.db.select({ seq: max(events.seq) }).from(events))[0]?.seq ?? 0;
