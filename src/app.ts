@@ -4,6 +4,7 @@
  */
 import { calendarRoutes } from './api/rota/calendar.js';
 import { rotaRoutes } from './api/rota/index.js';
+import { voiceRoutes } from './api/voice/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', voiceRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/v1/openapi.json', {

@@ -60,6 +60,8 @@ const configSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** Signs voice calls' session context, checked on the key-press callback (POST /voice/tencent/keypress). */
+  VOICE_CALLBACK_SECRET: z.string().min(32, 'VOICE_CALLBACK_SECRET must be at least 32 characters').optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
@@ -90,6 +92,7 @@ export type Config = {
   mapUrlTemplate?: string;
   attachmentsDir?: string;
   attachmentMaxBytes?: number;
+  voiceCallbackSecret?: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mapUrlTemplate: c.MAP_URL_TEMPLATE,
     attachmentsDir: c.ATTACHMENTS_DIR,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
+    voiceCallbackSecret: c.VOICE_CALLBACK_SECRET,
   };
 }
 

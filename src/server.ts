@@ -137,6 +137,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     webpush: new WebPushAdapter({ publicKey: vapid.publicKey!, privateKey: vapid.privateKey!, subject: config.vapidSubject ?? 'mailto:lianfang@localhost' }, services.pushEndpoints),
     ...createChannelAdapters(process.env),
   };
+  services.voiceCalls = !!adapters.voice;
+  services.voiceCallbackSecret = config.voiceCallbackSecret;
   const engine = new Engine(services, adapters, database);
   if (options.engineAutoStart ?? true) await engine.start();
 

@@ -14,6 +14,10 @@ export interface Services {
   pushEndpoints?: PushEndpointPolicy;
   /** What the desk pages are configured with; absent → the defaults of `deskSettings`. */
   desk?: Partial<DeskSettings>;
+  /** Whether a voice call channel is configured: only then are the people on duty rung. */
+  voiceCalls?: boolean;
+  /** Signs the session context of voice calls; a key-press callback must bring it back intact. */
+  voiceCallbackSecret?: string;
 }
 
 /** The desk's configuration: the map link, whether demo accounts exist, where attachments live. */

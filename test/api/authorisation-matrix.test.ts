@@ -144,6 +144,8 @@ const OUTSIDE: Record<string, Expectation> = {
   'GET /g/{token}': { allow: 'public' },
   // The secret in the calendar URL is the credential: a phone's calendar subscribes without a session.
   'GET /calendar/{token}': { allow: 'public' },
+  // The provider's key-press callback: the signed session context is the credential (none configured here: 404).
+  'POST /voice/tencent/keypress': { allow: 'public', body: () => ({ voiceprompt_keypress: { keypress: '1', session_context: 'dlv-x.forged' } }) },
   'POST /g/{token}': { allow: 'public', body: () => ({}) },
   // The web app's shell: every page loads its data through the API above.
   'GET /login': { allow: 'public' },

@@ -16,6 +16,8 @@ import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
 import { firstRecipientsOfUnits } from '../rota/load.js';
+import { queueVoiceCalls } from '../delivery/queue-voice.js';
+import { voiceCallDue } from '../../domain/voice-calls.js';
 import { incidentSummary, notificationView, type NotificationView } from './views.js';
 
 export interface NotifyUnitsInput {
@@ -29,6 +31,8 @@ export interface NotifyUnitsInput {
   actorId: string;
   /** Which report this is and the version before it, so each unit is told what changed for it (续报·第N版). */
   revision?: { kind: UnitRevision['kind']; previous: (VersionSnapshot & { version: number }) | null };
+  /** A voice channel is configured (Services.voiceCalls). */
+  voiceCalls?: boolean;
 }
 
 export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promise<{ views: NotificationView[]; events: NewEvent[] }> {
@@ -65,6 +69,11 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
   if (socketRows.length) await tx.insert(deliveries).values(socketRows);
   // Every other channel the on-duty liaisons and the units have: push, SMS, group robots.
   await queueExternalDeliveries(tx, inserted.filter((n) => !isFilingBody(input.book, n.unitId)), { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: l.unitId! })), includeUnitRobots: true, now });
+
+  // 重大/特大: the person on duty of a lead or support unit is rung at once.
+  for (const n of inserted)
+    if (input.voiceCalls && !isFilingBody(input.book, n.unitId) && voiceCallDue(n.role, input.severity, 'filed'))
+      await queueVoiceCalls(tx, n, liaisons.filter((l) => l.unitId === n.unitId).map((l) => l.id), 0, now);
 
   const summary = incidentSummary(incident, input.facts);
   const decisions = new Map(routing.map((d) => [d.unitId, d]));
