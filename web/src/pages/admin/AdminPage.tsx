@@ -16,13 +16,14 @@ import { Link, navigate, usePath } from '../../lib/nav.js';
 import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading, RoleBadge } from '../../lib/ui.js';
 import { AddMemberForm } from './AddMemberForm.js';
+import { RotaTab } from './RotaTab.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
-type Tab = 'units' | 'rulebook' | 'users';
+type Tab = 'units' | 'rulebook' | 'users' | 'rota';
 
 export default function AdminPage({ user }: { user: User }) {
   const { path, query } = usePath();
-  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : 'units';
+  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : path.endsWith('/rota') ? 'rota' : 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const jurisdictionId = user.role === 'admin' ? query.get('j') ?? 'xinyang' : user.jurisdictionId ?? 'xinyang';
   const canEdit = user.role === 'admin';
@@ -48,6 +49,9 @@ export default function AdminPage({ user }: { user: User }) {
           <Link href={href('users')} aria-current={tab === 'users' ? 'page' : undefined}>
             用户与角色
           </Link>
+          <Link href={href('rota')} aria-current={tab === 'rota' ? 'page' : undefined}>
+            值班表
+          </Link>
         </nav>
         {user.role === 'admin' && (
           <div class="field field-inline">
@@ -64,6 +68,7 @@ export default function AdminPage({ user }: { user: User }) {
       <main class="admin-main">
         {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} />}
         {tab === 'rulebook' && <RulebookTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'rota' && <RotaTab key={jurisdictionId} jurisdictionId={jurisdictionId} unitId={query.get('unit') ?? undefined} />}
         {tab === 'users' && <UsersTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} self={user} />}
       </main>
     </div>
