@@ -13,7 +13,7 @@ export const LANDING: Record<UserRole, string> = {
   admin: '/admin',
   liaison: '/m',
   unit_head: '/m',
-  jurisdiction_admin: '/admin',
+  jurisdiction_admin: '/admin/rota',
 };
 
 /** Which desk pages each role may open (the API enforces the same). */
