@@ -119,6 +119,7 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin units', user: 'admin', path: () => '/admin', ready: '.units-table', sizes: [WALL, LAPTOP] },
   { name: '/admin rulebook', user: 'admin', path: () => '/admin/rulebook', ready: 'main table', sizes: [WALL] },
   { name: '/admin users', user: 'admin', path: () => '/admin/users', ready: 'main table', sizes: [WALL] },
+  { name: '/admin rota', user: 'admin', path: () => '/admin/rota', ready: '.rota-calendar', sizes: [WALL, LAPTOP] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
 ];
 

@@ -36,7 +36,9 @@ export function RotaTab({ jurisdictionId, unitId }: { jurisdictionId: string; un
   if (error) return <ErrorBox message={error} onRetry={() => setN((x) => x + 1)} />;
   if (!data) return <Loading what="值班总览" />;
   const flagged = data.units.filter((u) => dutyFlags(u).length);
-  const unit = data.units.find((u) => u.unitId === selected);
+  // The first flagged unit (else the first unit) is open until another is chosen.
+  const open = selected ?? flagged[0]?.unitId ?? data.units[0]?.unitId;
+  const unit = data.units.find((u) => u.unitId === open);
   return (
     <section class="rota-tab" aria-label="值班表">
       {flagged.length > 0 && (
@@ -68,7 +70,7 @@ export function RotaTab({ jurisdictionId, unitId }: { jurisdictionId: string; un
           {data.units.map((u) => (
             <tr class={dutyFlags(u).length ? 'rota-flagged' : undefined}>
               <th scope="row">
-                <button type="button" class="link-button" aria-pressed={u.unitId === selected} onClick={() => setSelected(u.unitId)}>
+                <button type="button" class="link-button" aria-pressed={u.unitId === open} onClick={() => setSelected(u.unitId)}>
                   {u.unitName}
                 </button>
               </th>
