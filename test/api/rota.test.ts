@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveries } from '../../src/db/schema.js';
+import { deliveries, memberUnits } from '../../src/db/schema.js';
 import type { Rulebook } from '../../src/rulebooks/schema.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
@@ -138,6 +138,9 @@ describe('the duty rota', () => {
     expect(text).toContain('SUMMARY:');
     expect(text).toContain('值班');
     expect(text).toContain('DTSTART:20261124T120000Z');
+    // Text is escaped as RFC 5545 asks: a comma or semicolon in a unit's name stays text.
+    await server.services.db.update(memberUnits).set({ name: '总工会, 值班室; 夜班' }).where(eq(memberUnits.id, union));
+    expect(await (await fetch(`${server.url}${path}`)).text()).toContain('SUMMARY:总工会\\, 值班室\\; 夜班值班');
     const second = await server.request('POST', '/api/v1/me/calendar-feed', { token: night });
     expect((await fetch(`${server.url}${path}`)).status).toBe(404);
     expect((await fetch(`${server.url}${new URL(second.body.url).pathname}`)).status).toBe(200);
