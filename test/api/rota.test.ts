@@ -8,6 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveries, memberUnits } from '../../src/db/schema.js';
 import type { Rulebook } from '../../src/rulebooks/schema.js';
+import { hashPassword } from '../../src/services/auth/password.js';
+import { createUsers } from '../../src/services/users/create-user.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -112,6 +114,20 @@ describe('the duty rota', () => {
     expect(sms.to('+8613800000011')).toHaveLength(1);
     expect(sms.to('+8613800000011')[0]!.message.title).toContain('【催办】');
     expect(sms.to('+8613800000012')).toHaveLength(2);
+  });
+
+  it('a jurisdiction administrator edits its own jurisdiction\'s rotas and sees its overview, not another jurisdiction\'s', async () => {
+    await createUsers(server.services.db, [
+      { username: 'jadmin.xinyang', passwordHash: await hashPassword('jurisdiction-admin-pw'), displayName: '信阳辖区管理员', role: 'jurisdiction_admin', jurisdictionId: 'xinyang' },
+    ]);
+    const jadmin = await server.login('jadmin.xinyang', 'jurisdiction-admin-pw');
+    const current = (await server.request('GET', `/api/v1/rota/units/${union}`, { token: jadmin })).body;
+    expect(current.canEdit).toBe(true);
+    expect((await server.request('PUT', `/api/v1/rota/units/${union}`, { token: jadmin, body: { rota: current.rota, revision: current.revision } })).status).toBe(200);
+    expect((await server.request('GET', '/api/v1/rota/duty?jurisdictionId=xinyang', { token: jadmin })).status).toBe(200);
+    const anjiUnit = (await server.request('GET', '/api/v1/jurisdictions/anji/units', { token: jadmin })).body.units[0].id;
+    expect((await server.request('PUT', `/api/v1/rota/units/${anjiUnit}`, { token: jadmin, body: { rota: {} } })).status).toBe(404);
+    expect((await server.request('GET', '/api/v1/rota/duty?jurisdictionId=anji', { token: jadmin })).status).toBe(404);
   });
 
   it('a gap in the next 7 days is flagged on the overview', async () => {
