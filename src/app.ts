@@ -2,6 +2,9 @@
  * The Hono application, free of Node-only APIs so the same app runs on Node and on Workers.
  * Services reach handlers through the typed context, built by one middleware from the runtime.
  */
+import { calendarRoutes } from './api/rota/calendar.js';
+import { rotaRoutes } from './api/rota/index.js';
+import { voiceRoutes } from './api/voice/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -120,8 +123,11 @@ export function createApp(options: AppOptions) {
   api.route('/', adminRoutes());
   api.route('/', deskRoutes());
   api.route('/', attachmentRoutes());
+  api.route('/', rotaRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
+  app.route('/', calendarRoutes());
+  app.route('/', voiceRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/v1/openapi.json', {

@@ -65,6 +65,8 @@ const configSchema = z.object({
    * `true` (e.g. a training installation run in production mode).
    */
   ALLOW_DEMO_LOGIN: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  /** Signs voice calls' session context, checked on the key-press callback (POST /voice/tencent/keypress). */
+  VOICE_CALLBACK_SECRET: z.string().min(32, 'VOICE_CALLBACK_SECRET must be at least 32 characters').optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
@@ -97,6 +99,7 @@ export type Config = {
   attachmentMaxBytes?: number;
   /** Whether demo accounts may log in: false under NODE_ENV=production unless ALLOW_DEMO_LOGIN=true. */
   demoLogin?: boolean;
+  voiceCallbackSecret?: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     attachmentsDir: c.ATTACHMENTS_DIR,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     demoLogin: env.NODE_ENV !== 'production' || c.ALLOW_DEMO_LOGIN,
+    voiceCallbackSecret: c.VOICE_CALLBACK_SECRET,
   };
 }
 

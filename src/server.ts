@@ -150,6 +150,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     configured: (provider) => !!adapters[provider as keyof ChannelAdapters],
     refusesAddress: (provider, address) => adapters[provider as keyof ChannelAdapters]?.refusesAddress?.(address) ?? false,
   };
+  services.voiceCalls = !!adapters.voice;
+  services.voiceCallbackSecret = config.voiceCallbackSecret;
   const engine = new Engine(services, adapters, database);
   if (options.engineAutoStart ?? true) await engine.start();
 

@@ -174,6 +174,8 @@ export const EVENT_CATALOGUE = {
   'delivery.failed': { unitView: null },
   'alert.raised': { unitView: null },
   'alert.resolved': { unitView: null },
+  // A unit's rota changed: its people see which revision and who changed it.
+  'rota.changed': { unitView: ownReference(z.object({ unitId: z.string(), revision: z.number().int(), by: z.string() })) },
   'access.changed': { unitView: null, internal: true },
 } satisfies Record<string, EventDefinition>;
 

@@ -133,6 +133,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   sms: '短信',
   robot: '群机器人',
   link: '短信链接',
+  voice: '语音电话',
 };
 
 export const USER_ROLE_LABELS: Record<UserRole, string> = {

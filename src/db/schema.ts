@@ -36,6 +36,7 @@ import type { Classification } from '../domain/classification.js';
 import type { RoutingDecision, RoutingExclusion, RoutingWarning } from '../domain/routing.js';
 import type { IncidentFacts } from '../contract/report.js';
 import type { Rulebook } from '../rulebooks/schema.js';
+import type { Rota } from '../domain/rota.js';
 
 export const severityEnum = pgEnum('severity', SEVERITIES);
 export const unitRoleEnum = pgEnum('unit_role', UNIT_ROLES);
@@ -100,7 +101,10 @@ export const users = pgTable('users', {
   /** Set for liaisons and unit heads. */
   unitId: text('unit_id').references(() => memberUnits.id),
   phone: text('phone'),
+  /** Hand-set before rotas; a unit's rota (duty_rotas) now decides who is on duty when. */
   onDuty: boolean('on_duty').notNull().default(true),
+  /** SHA-256 of the secret in the person's calendar feed URL; rotating it replaces the URL. */
+  calendarTokenHash: text('calendar_token_hash').unique(),
   active: boolean('active').notNull().default(true),
   createdAt: tz('created_at').notNull().defaultNow(),
   /** Set by an administrator's reset: the person must choose a new password before anything else. */
@@ -131,6 +135,17 @@ export const apiKeys = pgTable(
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
 );
+ * 值班表: one rota per member unit (the commission's duty office is the commission's own unit), as
+ * the document `domain/rota.ts` reads. Times are the jurisdiction's local time.
+ */
+export const dutyRotas = pgTable('duty_rotas', {
+  unitId: text('unit_id').primaryKey().references(() => memberUnits.id),
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  rota: jsonb('rota').$type<Rota>().notNull(),
+  revision: integer('revision').notNull().default(1),
+  updatedAt: tz('updated_at').notNull(),
+  updatedBy: text('updated_by').references(() => users.id),
+});
 
 /** Revocable sessions; only the SHA-256 of the bearer token is stored. */
 export const sessions = pgTable(

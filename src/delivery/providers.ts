@@ -25,6 +25,8 @@
  * missing variables (never their values): one bad SMS setting must not stop the server.
  */
 import { AliyunSmsAdapter } from './aliyun-sms.js';
+import { AliyunVoiceAdapter } from './aliyun-voice.js';
+import { TencentVoiceAdapter } from './tencent-voice.js';
 import type { ChannelAdapter, ContactPoint } from './channel.js';
 import { DINGTALK_WEBHOOK_HOSTS, DingTalkRobotAdapter } from './dingtalk-robot.js';
 import { TencentSmsAdapter } from './tencent-sms.js';
@@ -32,7 +34,7 @@ import { WECOM_WEBHOOK_HOSTS, WeComRobotAdapter } from './wecom-robot.js';
 import { logger } from '../observability/logger.js';
 
 type Env = Record<string, string | undefined>;
-export type ProviderAdapters = Partial<Record<Exclude<ContactPoint['provider'], 'webpush'>, ChannelAdapter>>;
+export type ProviderAdapters = Partial<Record<Exclude<ContactPoint['provider'], 'webpush'> | 'voice', ChannelAdapter>>;
 
 export function createChannelAdapters(rawEnv: Env, warn: (message: string) => void = (m) => logger.warn(m)): ProviderAdapters {
   const env: Env = Object.fromEntries(Object.entries(rawEnv).map(([k, v]) => [k, v?.trim()]));
@@ -73,7 +75,52 @@ export function createChannelAdapters(rawEnv: Env, warn: (message: string) => vo
     adapters.aliyun = preferred ?? aliyun ?? fallback;
     adapters.tencent = preferred ?? tencent ?? fallback;
   }
+  const voice = createVoiceAdapter(env, warn);
+  if (voice) adapters.voice = voice;
   return adapters;
+}
+
+/**
+ * The voice call channel (a text-to-speech call to the person on duty), one provider:
+ *   VOICE_PROVIDER=aliyun|tencent (default: the only one configured)
+ * Aliyun 语音服务 (SingleCallByTts; no key presses reported):
+ *   ALIYUN_VOICE_ACCESS_KEY_ID, ALIYUN_VOICE_ACCESS_KEY_SECRET, ALIYUN_VOICE_CALLED_SHOW_NUMBER,
+ *   ALIYUN_VOICE_TTS_CODE; optional ALIYUN_VOICE_ENDPOINT (default dyvmsapi.aliyuncs.com),
+ *   VOICE_TEMPLATE_PARAMS (default ref,severity,unit,role)
+ * Tencent Cloud 语音消息 (SendTtsVoice; key 1 acknowledges through the callback):
+ *   TENCENT_VOICE_SECRET_ID, TENCENT_VOICE_SECRET_KEY, TENCENT_VOICE_SDK_APP_ID,
+ *   TENCENT_VOICE_TEMPLATE_ID, VOICE_CALLBACK_SECRET (≥ 32 characters); optional
+ *   TENCENT_VOICE_ENDPOINT (host starting with "vms."), TENCENT_VOICE_REGION
+ */
+function createVoiceAdapter(env: Env, warn: (m: string) => void): ChannelAdapter | undefined {
+  const params = list(env.VOICE_TEMPLATE_PARAMS);
+  const aliyun = build('Aliyun voice', env, ['ALIYUN_VOICE_ACCESS_KEY_ID', 'ALIYUN_VOICE_ACCESS_KEY_SECRET', 'ALIYUN_VOICE_CALLED_SHOW_NUMBER', 'ALIYUN_VOICE_TTS_CODE'], warn, (v) =>
+    new AliyunVoiceAdapter({
+      accessKeyId: v.ALIYUN_VOICE_ACCESS_KEY_ID!,
+      accessKeySecret: v.ALIYUN_VOICE_ACCESS_KEY_SECRET!,
+      calledShowNumber: v.ALIYUN_VOICE_CALLED_SHOW_NUMBER!,
+      ttsCode: v.ALIYUN_VOICE_TTS_CODE!,
+      endpoint: v.ALIYUN_VOICE_ENDPOINT || undefined,
+      templateParamNames: params,
+    }),
+  );
+  const tencent = build('Tencent voice', env, ['TENCENT_VOICE_SECRET_ID', 'TENCENT_VOICE_SECRET_KEY', 'TENCENT_VOICE_SDK_APP_ID', 'TENCENT_VOICE_TEMPLATE_ID', 'VOICE_CALLBACK_SECRET'], warn, (v) =>
+    new TencentVoiceAdapter({
+      secretId: v.TENCENT_VOICE_SECRET_ID!,
+      secretKey: v.TENCENT_VOICE_SECRET_KEY!,
+      voiceSdkAppId: v.TENCENT_VOICE_SDK_APP_ID!,
+      templateId: v.TENCENT_VOICE_TEMPLATE_ID!,
+      callbackSecret: v.VOICE_CALLBACK_SECRET!,
+      endpoint: v.TENCENT_VOICE_ENDPOINT || undefined,
+      region: v.TENCENT_VOICE_REGION || undefined,
+      templateParamNames: params,
+    }),
+  );
+  const choice = env.VOICE_PROVIDER?.toLowerCase() || undefined;
+  if (choice === 'aliyun') return aliyun ?? (warn('VOICE_PROVIDER=aliyun but Aliyun voice is not configured'), undefined);
+  if (choice === 'tencent') return tencent ?? (warn('VOICE_PROVIDER=tencent but Tencent voice is not configured'), undefined);
+  if (choice) warn(`VOICE_PROVIDER=${choice} is not aliyun or tencent; ignored`);
+  return tencent ?? aliyun;
 }
 
 function build<T>(name: string, env: Env, required: string[], warn: (m: string) => void, make: (env: Env) => T): T | undefined {

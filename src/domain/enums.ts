@@ -117,8 +117,11 @@ export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 export const DELIVERY_STATES = ['queued', 'sent', 'delivered', 'read', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
-/** `socket`: the app over socket.io; `api`: the app or another client over REST. */
-export const CHANNELS = ['socket', 'api', 'web_push', 'sms', 'robot', 'link'] as const;
+/**
+ * `socket`: the app over socket.io; `api`: the app or another client over REST; `voice`: a
+ * text-to-speech call to the person on duty (key 1 acknowledges).
+ */
+export const CHANNELS = ['socket', 'api', 'web_push', 'sms', 'robot', 'link', 'voice'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin', 'jurisdiction_admin'] as const;

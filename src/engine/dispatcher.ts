@@ -21,7 +21,8 @@ import { appendEvents } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
 
-export type ChannelAdapters = Partial<Record<ContactPoint['provider'], ChannelAdapter>>;
+/** By provider; `voice` places the text-to-speech calls, whatever provider the phone's contact point names. */
+export type ChannelAdapters = Partial<Record<ContactPoint['provider'] | 'voice', ChannelAdapter>>;
 
 export interface DispatchOptions {
   batch?: number;
@@ -120,7 +121,7 @@ async function prepareMessages(
     const row = ctx.notifications.get(d.notificationId ?? '');
     if (!row || !point || !point.enabled) return { skip: { ok: false, temporary: false, reason: '联系方式已删除或停用 (contact point removed)' } as SendResult };
     if (row.n.state !== 'pending' && d.round > 0) return { skip: { ok: false, temporary: false, reason: '已签收或已关闭，无需催办 (no longer pending)' } as SendResult };
-    const adapter = adapters[point.provider as ContactPoint['provider']];
+    const adapter = d.channel === 'voice' ? adapters.voice : adapters[point.provider as ContactPoint['provider']];
     if (!adapter) return { skip: { ok: false, temporary: false, reason: `未配置 ${point.provider} 通道 (channel not configured)` } as SendResult };
     // A person's message carries that person's own link; a group robot's carries only the unit
     // link, which asks who is acknowledging (anyone in a group chat could use a personal link).

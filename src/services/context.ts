@@ -20,6 +20,10 @@ export interface Services {
   desk?: Partial<DeskSettings>;
   /** Whether accounts flagged as demo may log in; false in production unless ALLOW_DEMO_LOGIN=true. Absent → true. */
   demoLogin?: boolean;
+  /** Whether a voice call channel is configured: only then are the people on duty rung. */
+  voiceCalls?: boolean;
+  /** Signs the session context of voice calls; a key-press callback must bring it back intact. */
+  voiceCallbackSecret?: string;
 }
 
 /** The desk's configuration: the map link, whether demo accounts exist, where attachments live. */

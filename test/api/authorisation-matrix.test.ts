@@ -128,6 +128,11 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/admin/service-accounts': { allow: ADMINS_XY, query: () => '?jurisdictionId=xinyang' },
   'POST /api/v1/admin/service-accounts': { allow: ADMINS_XY, body: () => ({ jurisdictionId: 'xinyang', displayName: '矩阵服务账号', scopes: ['incidents:read'] }) },
   'POST /api/v1/admin/service-accounts/{id}/revoke': { allow: ADMINS_XY, once: true },
+  // 值班表: the commission reads every unit's duty; a unit's own people read its rota; the admin (any) and the unit head (own) edit it.
+  'GET /api/v1/rota/duty': { allow: [...COMMISSION_XY, 'jadmin'], query: () => '?jurisdictionId=xinyang' },
+  'GET /api/v1/rota/units/{unitId}': { allow: [...COMMISSION_XY, ...UNIT_U, 'jadmin'] },
+  'PUT /api/v1/rota/units/{unitId}': { allow: ['admin', 'jadmin', 'headU'], body: () => ({ rota: { holidays: [], patterns: [], overrides: [], swaps: [] } }) },
+  'POST /api/v1/me/calendar-feed': { allow: PEOPLE },
 };
 
 /** Documented routes again with a query or body that takes another path through the service. */
@@ -151,6 +156,10 @@ const OUTSIDE: Record<string, Expectation> = {
   'POST /a/{token}': { allow: 'public', body: () => ({}) },
   'POST /a/{token}/receipt': { allow: 'public', body: () => ({ stage: 'delivered' }) },
   'GET /g/{token}': { allow: 'public' },
+  // The secret in the calendar URL is the credential: a phone's calendar subscribes without a session.
+  'GET /calendar/{token}': { allow: 'public' },
+  // The provider's key-press callback: the signed session context is the credential (none configured here: 404).
+  'POST /voice/tencent/keypress': { allow: 'public', body: () => ({ voiceprompt_keypress: { keypress: '1', session_context: 'dlv-x.forged' } }) },
   'POST /g/{token}': { allow: 'public', body: () => ({}) },
   // The web app's shell: every page loads its data through the API above.
   'GET /login': { allow: 'public' },
@@ -189,6 +198,7 @@ interface Fixture {
   resetTarget: string;
   /** A service account the revoke route revokes. */
   serviceToRevoke: string;
+  calendarToken: string;
 }
 
 function followUp() {
@@ -268,6 +278,8 @@ beforeAll(async () => {
     attachmentId: attachment.body.attachment?.id,
     resetTarget,
     serviceToRevoke: toRevoke,
+    // Someone outside the roles tried, so no request of the matrix rotates it away.
+    calendarToken: new URL((await server.request('POST', '/api/v1/me/calendar-feed', { token: await server.login(`liaison.${unitV}`) })).body.url).pathname.split('/').pop()!,
   };
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
@@ -292,7 +304,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
-    .replace('/g/{token}', `/g/${f.unitToken}`);
+    .replace('/g/{token}', `/g/${f.unitToken}`)
+    .replace('/calendar/{token}', `/calendar/${f.calendarToken}`);
 }
 
 const lastSeq = async () => (await server.services.db.select({ seq: max(events.seq) }).from(events))[0]?.seq ?? 0;

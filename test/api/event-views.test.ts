@@ -119,8 +119,8 @@ describe('one incident through every event type', () => {
     expect([...logged].filter((t) => !(EVENT_TYPES as string[]).includes(t))).toEqual([]);
     // Not in this story, and never shown to units (no unit view): a delivery given up needs a failing
     // external channel (test/engine/delivery-failed.test.ts); a superseded obligation needs a 续报 that
-    // raises the severity (test/api/lifecycle.test.ts).
-    const notInStory = new Set(['delivery.failed', 'obligation.superseded']);
+    // raises the severity (test/api/lifecycle.test.ts). A rota change is about no incident (test/api/rota.test.ts).
+    const notInStory = new Set(['delivery.failed', 'obligation.superseded', 'rota.changed']);
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]) && !notInStory.has(t))) expect(logged, `the story produced no ${type}`).toContain(type);
   });
 });

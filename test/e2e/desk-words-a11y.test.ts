@@ -121,6 +121,7 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin users', user: 'admin', path: () => '/admin/users', ready: 'main table', sizes: [WALL] },
   { name: '/admin service accounts', user: 'admin', path: () => '/admin/service-accounts', ready: 'main form', sizes: [WALL] },
   { name: '/login change password', user: 'duty', path: () => '/login?change=1', ready: '#newPassword', sizes: [LAPTOP, PHONE] },
+  { name: '/admin rota', user: 'admin', path: () => '/admin/rota', ready: '.rota-calendar', sizes: [WALL, LAPTOP] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
 ];
 

@@ -3,6 +3,9 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { incidents, memberUnits, notifications } from '../../db/schema.js';
 import type { EscalationStep } from '../../domain/escalation.js';
 import { queueExternalDeliveries } from '../../services/delivery/queue-deliveries.js';
+import { queueVoiceCalls } from '../../services/delivery/queue-voice.js';
+import { firstRecipientsOfUnits, jurisdictionOffset } from '../../services/rota/load.js';
+import { voiceCallDue } from '../../domain/voice-calls.js';
 import type { DueTimer } from '../due-timer.js';
 import { incidentOpen } from '../stopped-items.js';
 import { climbLadder } from '../ladder.js';
@@ -39,6 +42,11 @@ export const acknowledgementTimer: DueTimer<Row> = {
         },
         queue: async (round, people, includeUnitRobots) => {
           await queueExternalDeliveries(tx, [n], { round, people, includeUnitRobots, now: ctx.now });
+          // Still unacknowledged at the first step: ring whoever is on duty now.
+          if (round === 1 && ctx.services.voiceCalls && voiceCallDue(n.role, severity, 'first_step')) {
+            const onDuty = await firstRecipientsOfUnits(tx, [n.unitId], await jurisdictionOffset(tx, jurisdictionId), ctx.now);
+            await queueVoiceCalls(tx, n, onDuty.map((p) => p.id), round, ctx.now);
+          }
         },
         event: (step, after) => ({
           type: 'notification.escalated',

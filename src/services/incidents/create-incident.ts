@@ -38,6 +38,7 @@ export interface NewIncident {
   source?: { incidentId: string; ref: string; jurisdictionId: string; jurisdictionName: string; obligationId: string };
   actor: { id: string; displayName: string };
   now: Date;
+  voiceCalls?: boolean;
 }
 
 export async function createIncident(tx: Database, input: NewIncident) {
@@ -87,6 +88,7 @@ export async function createIncident(tx: Database, input: NewIncident) {
     severity: assessment.classification.severity,
     now,
     actorId: actor.id,
+    voiceCalls: input.voiceCalls,
   });
   const obligationEvents = await createObligations(tx, {
     incident: incident!,

@@ -125,6 +125,7 @@ export async function fileFollowUp(
             kind,
             previous: { version: previous.version, severity: previous.classification.severity, casualties: previous.facts.casualties, routing: previous.routing },
           },
+          voiceCalls: services.voiceCalls,
         });
         created = fanOut.views;
         events.push(...fanOut.events);

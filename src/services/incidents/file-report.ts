@@ -26,7 +26,7 @@ export async function fileReport(services: Services, actor: Actor, submission: R
 
   return services.db.transaction((tx) =>
     onceForKey(tx, actor.id, idempotencyKey, fingerprint, async () => {
-      const created = await createIncident(tx, { book, assessment, facts: storedFacts, receivedAt, drill: drill ?? false, actor, now });
+      const created = await createIncident(tx, { book, assessment, facts: storedFacts, receivedAt, drill: drill ?? false, actor, now, voiceCalls: services.voiceCalls });
       await appendEvents(tx, now, created.events);
       return { status: 201, body: created.body };
     }),

@@ -1,9 +1,9 @@
 /**
  * Fan-out inside the filing transaction: one notification per concerned unit for this report
- * version, a queued socket delivery for each of the unit's on-duty liaisons, and the events the
+ * version, a queued socket delivery for each person the unit's rota has on duty, and the events the
  * relay turns into messages after commit.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { IncidentFacts } from '../../contract/report.js';
 import type { Database } from '../../db/client.js';
 import { deliveries, incidents, notifications, users } from '../../db/schema.js';
@@ -15,6 +15,9 @@ import type { Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
+import { firstRecipientsOfUnits } from '../rota/load.js';
+import { queueVoiceCalls } from '../delivery/queue-voice.js';
+import { voiceCallDue } from '../../domain/voice-calls.js';
 import { incidentSummary, notificationView, type NotificationView } from './views.js';
 
 export interface NotifyUnitsInput {
@@ -28,6 +31,8 @@ export interface NotifyUnitsInput {
   actorId: string;
   /** Which report this is and the version before it, so each unit is told what changed for it (续报·第N版). */
   revision?: { kind: UnitRevision['kind']; previous: (VersionSnapshot & { version: number }) | null };
+  /** A voice channel is configured (Services.voiceCalls). */
+  voiceCalls?: boolean;
 }
 
 export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promise<{ views: NotificationView[]; events: NewEvent[] }> {
@@ -48,12 +53,8 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
 
   // The filing body is not sent, chased or counted late for what it filed itself.
   const chased = routing.map((d) => d.unitId).filter((u) => !isFilingBody(input.book, u));
-  const liaisons = chased.length
-    ? await tx
-        .select({ id: users.id, unitId: users.unitId })
-        .from(users)
-        .where(and(inArray(users.unitId, chased), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)))
-    : [];
+  // Whoever the unit's rota has on duty now (its liaisons as before, when it keeps no rota).
+  const liaisons = await firstRecipientsOfUnits(tx, chased, input.book.jurisdiction.utcOffset, now);
   const byUnit = new Map(inserted.map((n) => [n.unitId, n]));
   const socketRows = liaisons.map((l) => ({
     id: newId('dlv', now.getTime()),
@@ -68,6 +69,11 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
   if (socketRows.length) await tx.insert(deliveries).values(socketRows);
   // Every other channel the on-duty liaisons and the units have: push, SMS, group robots.
   await queueExternalDeliveries(tx, inserted.filter((n) => !isFilingBody(input.book, n.unitId)), { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: l.unitId! })), includeUnitRobots: true, now });
+
+  // 重大/特大: the person on duty of a lead or support unit is rung at once.
+  for (const n of inserted)
+    if (input.voiceCalls && !isFilingBody(input.book, n.unitId) && voiceCallDue(n.role, input.severity, 'filed'))
+      await queueVoiceCalls(tx, n, liaisons.filter((l) => l.unitId === n.unitId).map((l) => l.id), 0, now);
 
   const summary = incidentSummary(incident, input.facts);
   const decisions = new Map(routing.map((d) => [d.unitId, d]));

@@ -72,6 +72,7 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
         severity: incident.severity,
         now,
         actorId: actor.id,
+        voiceCalls: services.voiceCalls,
       });
       reassigned = fanOut.views[0]!;
       events.push(...fanOut.events);

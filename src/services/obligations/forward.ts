@@ -53,6 +53,7 @@ export async function forwardIncident(tx: Database, services: Services, input: F
     source: { incidentId: source.id, ref: source.ref, jurisdictionId: source.jurisdictionId, jurisdictionName: from!.name, obligationId: input.obligationId },
     actor: input.actor,
     now,
+    voiceCalls: services.voiceCalls,
   });
   const forwarded: NewEvent = {
     type: 'incident.forwarded',

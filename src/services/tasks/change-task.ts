@@ -12,6 +12,7 @@ import type { Actor, Services } from '../context.js';
 import { taskDueProblems } from '../../domain/time-bounds.js';
 import { conflict, invalid } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
+import { firstRecipientsOfUnits, jurisdictionOffset } from '../rota/load.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
 import { onceForKey, requestFingerprint, storedOutcome, type IdempotentOutcome } from '../idempotency.js';
 import { loadTaskForAction } from './load.js';
@@ -102,10 +103,7 @@ export async function changeTask(
       },
     ];
     if (action === 'reassign') {
-      const liaisons = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.unitId, unitId), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)));
+      const liaisons = await firstRecipientsOfUnits(tx, [unitId], await jurisdictionOffset(tx, incident.jurisdictionId), now);
       await queueExternalDeliveries(tx, [updated!], { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId })), includeUnitRobots: true, now, subject: 'task' });
     }
     if (action === 'block') {

@@ -14,6 +14,7 @@ import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
 import { onceForKey, requestFingerprint, storedOutcome, type IdempotentOutcome } from '../idempotency.js';
 import { latestVersion, loadVisibleIncident } from '../incidents/load.js';
+import { firstRecipientsOfUnits, jurisdictionOffset } from '../rota/load.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
 import { isCommander } from './load.js';
 import { suggestionsFor } from './suggestions.js';
@@ -92,10 +93,8 @@ export async function createTask(
         nextEscalationAt: dueAt!,
       })
       .returning();
-    const liaisons = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.unitId, unit!.id), eq(users.role, 'liaison'), eq(users.active, true), eq(users.onDuty, true)));
+    // Whoever the unit's rota has on duty now (its liaisons as before, when it keeps no rota).
+    const liaisons = await firstRecipientsOfUnits(tx, [unit!.id], await jurisdictionOffset(tx, incident.jurisdictionId), now);
     await queueExternalDeliveries(tx, [row!], { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: unit!.id })), includeUnitRobots: true, now, subject: 'task' });
     const view = taskView(row!, unit!.name, now);
     await appendEvents(tx, now, [

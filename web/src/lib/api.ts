@@ -78,6 +78,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>('GET', path, { signal });
 export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, { body, headers });
 export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, { body });
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, { body });
 
 /** The message to show for a failed request, in Chinese first. */
 export function describeError(err: unknown): string {

@@ -19,13 +19,14 @@ import { AddMemberForm } from './AddMemberForm.js';
 import { UnitChannels } from './UnitChannels.js';
 import { DemoMark, ResetPasswordButton } from './AccountControls.js';
 import { ServiceAccountsTab } from './ServiceAccountsTab.js';
+import { RotaTab } from './RotaTab.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
-type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts';
+type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts' | 'rota';
 
 export default function AdminPage({ user }: { user: User }) {
   const { path, query } = usePath();
-  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : path.endsWith('/service-accounts') ? 'service-accounts' : 'units';
+  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : path.endsWith('/service-accounts') ? 'service-accounts' : path.endsWith('/rota') ? 'rota' : 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const jurisdictionId = user.role === 'admin' ? query.get('j') ?? 'xinyang' : user.jurisdictionId ?? 'xinyang';
   const canEdit = user.role === 'admin' || user.role === 'jurisdiction_admin';
@@ -51,6 +52,9 @@ export default function AdminPage({ user }: { user: User }) {
           <Link href={href('users')} aria-current={tab === 'users' ? 'page' : undefined}>
             用户与角色
           </Link>
+          <Link href={href('rota')} aria-current={tab === 'rota' ? 'page' : undefined}>
+            值班表
+          </Link>
           {canEdit && (
             <Link href={href('service-accounts')} aria-current={tab === 'service-accounts' ? 'page' : undefined}>
               服务账号
@@ -72,6 +76,7 @@ export default function AdminPage({ user }: { user: User }) {
       <main class="admin-main">
         {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} />}
         {tab === 'rulebook' && <RulebookTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'rota' && <RotaTab key={jurisdictionId} jurisdictionId={jurisdictionId} unitId={query.get('unit') ?? undefined} />}
         {tab === 'users' && <UsersTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} self={user} />}
         {tab === 'service-accounts' && canEdit && <ServiceAccountsTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
       </main>

@@ -15,6 +15,7 @@ import { AnnounceControls } from './AnnounceControls.js';
 import { BoardFilters } from './BoardFilters.js';
 import { matches, NO_FILTER, summarise, type BoardFilter } from './board-summary.js';
 import { CommanderPanel } from './CommanderPanel.js';
+import { DutyPanel } from './DutyPanel.js';
 import { IncidentCard } from './IncidentCard.js';
 import { SummaryStrip } from './SummaryStrip.js';
 import { useAnnouncer } from './use-announcer.js';
@@ -104,6 +105,7 @@ export default function BoardPage({ user }: { user: User }) {
             </main>
             <CommanderPanel model={m} user={user} now={now} units={units} phones={phones} onChange={board.changed} />
           </div>
+          <DutyPanel jurisdictionId={board.jurisdiction?.id} />
         </>
       )}
     </div>
