@@ -2,6 +2,7 @@
  * The Hono application, free of Node-only APIs so the same app runs on Node and on Workers.
  * Services reach handlers through the typed context, built by one middleware from the runtime.
  */
+import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -130,6 +131,7 @@ export function createApp(options: AppOptions) {
   api.route('/', adminRoutes());
   api.route('/', deskRoutes());
   api.route('/', attachmentRoutes());
+  api.route('/', unitReportRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
 

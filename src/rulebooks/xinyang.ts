@@ -288,6 +288,8 @@ export const xinyang: RulebookInput = {
       ],
     },
   ],
+  // A member unit that learns of an accident first files it for the commission to confirm.
+  unitReporting: { documentClause: '三(四)2', quote: '其他部门如遇涉及职业病危害突发事件(事故)，及时向有关单位通报。' },
   routing: [
     {
       id: 'wjw_lead',
