@@ -41,13 +41,15 @@ export interface FactLine {
   key: string;
   label: string;
   value: string;
+  /** A code shown as written (the credit code), which the page marks as literal. */
+  literal?: string;
 }
 
 const CASUALTY_ORDER = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases', 'chronicCases'] as const;
 
 function employerLines(e: NonNullable<DisplayedFacts['employer']>): FactLine[] {
   const lines: FactLine[] = [];
-  if (e.name) lines.push({ key: 'employer', label: '用人单位', value: e.creditCode ? `${e.name}（统一社会信用代码 ${e.creditCode}）` : e.name });
+  if (e.name) lines.push({ key: 'employer', label: '用人单位', value: e.name, ...(e.creditCode ? { literal: e.creditCode } : {}) });
   if (e.industry) lines.push({ key: 'employer.industry', label: '行业', value: labelOf(INDUSTRY_LABELS, e.industry) });
   if (e.ownership) {
     const level = e.stateOwnerLevel ? `（${labelOf(STATE_OWNER_LEVEL_LABELS, e.stateOwnerLevel)}）` : '';

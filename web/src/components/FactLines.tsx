@@ -10,7 +10,15 @@ export function FactLines({ facts, skip = [] }: { facts: DisplayedFacts; skip?: 
         .map((l) => (
           <div class="fact-line" data-fact={l.key} key={l.key}>
             <dt>{l.label}</dt>
-            <dd>{l.value}</dd>
+            <dd>
+              {l.value}
+              {l.literal && (
+                <span class="mono" data-literal>
+                  {' '}
+                  {l.literal}
+                </span>
+              )}
+            </dd>
           </div>
         ))}
     </>
