@@ -122,9 +122,9 @@ describe('one incident through every event type', () => {
     }, { 'idempotency-key': 'event-views-2' });
     await post(`/api/v1/incidents/${incidentId}/reports`, commander, { ...facts, kind: 'final', closeOverride: { reason: OVERRIDE_REASON } }, { 'idempotency-key': 'event-views-3' });
     // 成员单位报告 (信阳 三(四)2): O files two accidents it learned of first; one is declined, one confirmed.
-    const declined = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, title: UNIT_REPORT_TITLE });
+    const declined = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, jurisdictionId: 'xinyang', title: UNIT_REPORT_TITLE });
     await post(`/api/v1/unit-reports/${declined.unitReport.id}/reject`, duty, { reason: REJECT_REASON });
-    const confirmed = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, title: UNIT_REPORT_TITLE });
+    const confirmed = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, jurisdictionId: 'xinyang', title: UNIT_REPORT_TITLE });
     await post(`/api/v1/unit-reports/${confirmed.unitReport.id}/confirm`, duty, {});
   });
 
