@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { developerWords } from '../support/words.js';
 import { launchChromium, LAPTOP, signedInContext, watch } from './browser.js';
 
 const TITLE = '总工会获悉：某陶瓷厂工人一氧化碳中毒';
@@ -65,6 +66,13 @@ describe('三(四)2 「其他部门如遇…及时向有关单位通报」: a li
     await phone.getByRole('button', { name: '报告卫生健康委' }).click();
     await phone.getByText('已报告卫生健康委，等待确认').waitFor();
     await phone.locator('article', { hasText: TITLE }).getByText('待卫健委确认').waitFor();
+    // Every word of the form and its answers is Chinese.
+    const text = await phone.locator('[role="tabpanel"]').evaluate((el) => {
+      const clone = el.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-literal]').forEach((x) => x.remove());
+      return `${clone.innerText} ${[...clone.querySelectorAll('option')].map((o) => o.textContent).join(' ')}`;
+    });
+    expect(developerWords(text)).toEqual([]);
   });
 
   it('the desk shows it at once as an alert naming the unit, and nothing is routed yet', async () => {
