@@ -8,7 +8,8 @@ import { useState } from 'preact/hooks';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
 import { HAZARD_LABELS, INDUSTRY_LABELS, LABOR_RELATION_LABELS, OWNERSHIP_LABELS } from '../../../src/contract/labels.js';
 import { ApiError, describeError, post } from '../lib/api.js';
-import { formatTime, fromLocalInput, toLocalInput } from '../lib/time.js';
+import { fromLocalInput, toLocalInput } from '../lib/time.js';
+import { OwnReports } from './OwnReports.js';
 import { newIdempotencyKey } from './useTasks.js';
 
 type Fields = Record<string, string>;
@@ -81,8 +82,6 @@ const FIELD_OF: Record<string, string> = {
   'reporter.phone': 'reporterPhone',
   ...Object.fromEntries(COUNTS.map(([k]) => [`casualties.${k}`, k])),
 };
-
-const STATE_WORDS = { pending: '待卫健委确认', confirmed: '已确认为事故', rejected: '不予确认' } as const;
 
 export function ReportAccident({ jurisdictionId, reporterName, reports, onFiled }: { jurisdictionId: string | null; reporterName: string; reports: UnitReportView[]; onFiled(r: UnitReportView): void }) {
   const [f, setF] = useState<Fields>(() => blank(reporterName));
@@ -173,28 +172,7 @@ export function ReportAccident({ jurisdictionId, reporterName, reports, onFiled 
           {sending ? '正在报告…' : '报告卫生健康委'}
         </button>
       </form>
-      <section aria-labelledby="own-reports-h">
-        <h2 id="own-reports-h">本单位的报告</h2>
-        {reports.length === 0 && <p class="empty">本单位尚未报告事故。</p>}
-        {reports.map((r) => (
-          <article class={`card unit-report ${r.state}`} data-unit-report-id={r.id} aria-labelledby={`ur-${r.id}`}>
-            <h3 id={`ur-${r.id}`}>{r.title}</h3>
-            <p class="meta">
-              {formatTime(r.filedAt)} 由{r.filedByName}报告
-            </p>
-            <p class="outcome" role="status">
-              {STATE_WORDS[r.state]}
-              {r.state === 'confirmed' && r.incidentRef && (
-                <>
-                  ，事故编号 <span data-literal>{r.incidentRef}</span>
-                </>
-              )}
-              {r.state === 'rejected' && r.rejectReason && `：${r.rejectReason}`}
-              {r.decidedByName && `（${r.decidedByName}）`}
-            </p>
-          </article>
-        ))}
-      </section>
+      <OwnReports reports={reports} />
     </>
   );
 }
