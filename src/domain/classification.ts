@@ -180,7 +180,7 @@ function radiationRegime(facts: ClassifiedFacts): Regime {
 
 /**
  * Whether 卫生部令第25号 grades this accident. Its Art. 2 leaves 放射事故 to the radiation rules
- * (「放射事故的分类及调查处理按照《放射事故管理规定》执行」, now 国务院令第449号), so a pure
+ * (regulations.md §2: "放射事故 are handled under 《放射事故管理规定》", today 国务院令第449号), so a pure
  * radiation-source accident is not an acute occupational disease accident under 25号. It is one as
  * well only when the facts name a non-radiation acute hazard beside the source — a poison among
  * its agents (e.g. a source lost in a fire with 氯气 released).

@@ -46,10 +46,11 @@ export function decisionProblem(state: UnitReportState): string | null {
 
 /**
  * When the statutory clocks of a confirmed unit report start: when the report reached the
- * commission, not when a duty officer confirmed it. 卫生部令第25号第七条 runs the county health
- * department's 6-hour / 立即 report 「接到报告后」, 国务院令第376号第二十条 「接到报告后2小时内」 and
- * 第449号第四十二条 「接到辐射事故报告后」: the clock is the receipt of the report, and the unit's
- * filing is that receipt — it reached the commission's duty desk the moment it was filed. The
+ * commission, not when a duty officer confirmed it. Each statute (regulations.md) runs the health
+ * department's own report from the report it receives: 卫生部令第25号第七条 (一般 within 6 hours,
+ * 重大/特大 立即), 国务院令第376号第二十条 (within 2 h of the report), 第449号第四十二条 (the departments
+ * the unit reported to report on). The unit's filing is that receipt — it reached the commission's
+ * duty desk the moment it was filed. The
  * commission's own check cannot lengthen a statutory deadline, so time spent confirming counts
  * against it (the desk shows the report at once for that reason).
  */

@@ -548,7 +548,7 @@ export const xinyang: RulebookInput = {
         basis: { ref: '九(一)', quote: '依法对大气、水、噪声、固体废物、核与辐射等环境污染防治实施统一监督管理；' },
       },
       {
-        // 国务院令第449号第四十三条: 卫生主管部门负责辐射事故的医疗应急; 生态环境 leads the response
+        // 国务院令第449号第四十三条 (regulations.md §5: 生态环境 应急响应、调查处理、定性定级; 卫生 医疗应急 only): 生态环境 leads the response
         // (sthj_radiation_control), so the commission supports here, it does not lead.
         id: 'wjw_radiation_medical',
         unitId: 'xy_wjw',

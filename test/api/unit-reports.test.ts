@@ -114,7 +114,7 @@ describe('三(四)2 「其他部门如遇涉及职业病危害突发事件(事�
     expect((await server.request('POST', `/api/v1/unit-reports/${reportId}/confirm`, { token: await server.login('commander.anji'), body: {} })).status).toBe(404);
   });
 
-  it('confirmed 40 minutes later, it is a normal 初报: classified, routed, notified — and the statutory clocks run from its filing (25号第七条 「接到报告后」)', async () => {
+  it('confirmed 40 minutes later, it is a normal 初报: classified, routed, notified — and the statutory clocks run from its filing (25号第七条: the health department’s 6 hours run from the report it received)', async () => {
     server.clock!.advance(minutes(40));
     const res = await server.request('POST', `/api/v1/unit-reports/${reportId}/confirm`, { token: duty, body: {} });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

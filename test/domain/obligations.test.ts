@@ -238,7 +238,7 @@ describe('issue 9: each regime by its own grade; real recipient names', () => {
     expect(cls.severityReason).toContain('国务院令第449号第四十条');
     const keys = computeObligations({ classification: cls, place: cityPlace, startsAt: START }).map((o) => o.key);
     expect(keys.filter((k) => k.startsWith('ohs_'))).toEqual([]);
-    // 第四十二条: the health department reports to its government and the one above 「接到辐射事故报告后」.
+    // 第四十二条: the health department reports to its government and the one above on the unit's report.
     expect(keys).toEqual(expect.arrayContaining(['rad_government', 'rad_superior_health']));
   });
 

@@ -1,6 +1,6 @@
 /**
  * Radiation accidents under 国务院令第449号, and where 卫生部令第25号 stops: 25号第二条 leaves
- * 放射事故 to the radiation rules, so a pure radiation-source accident carries no 25号 line.
+ * 放射事故 to the radiation rules (regulations.md §2), so a pure radiation-source accident carries no 25号 line.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyIncident, gradedByOrder25, radiationAccidentGrading } from '../../src/domain/classification.js';
@@ -13,7 +13,7 @@ const radiation = (over: { agent?: string; deaths?: number; severeCases?: number
 });
 const codes = (f: Parameters<typeof classifyIncident>[0]) => classifyIncident(f).regimes.map((r) => r.code);
 
-describe('卫生部令第25号第二条 「放射事故的分类及调查处理按照《放射事故管理规定》执行」: 25号 does not grade a pure radiation-source accident', () => {
+describe('卫生部令第25号第二条 ("放射事故 are handled under 《放射事故管理规定》", regulations.md §2): 25号 does not grade a pure radiation-source accident', () => {
   it('a radiation-source accident with 9 severe cases carries the 449号 line only, graded 较大 and handled as 重大', () => {
     const f = radiation({ severeCases: 9 });
     expect(gradedByOrder25(f)).toBe(false);
@@ -73,7 +73,7 @@ describe('国务院令第449号第四十条 一般辐射事故 「人员受到�
   });
 });
 
-describe('国务院令第449号第四十三条 「卫生主管部门负责辐射事故的医疗应急」: 信阳 卫健委 supports the medical response, 生态环境局 leads', () => {
+describe('国务院令第449号第四十三条 (生态环境: 应急响应、调查处理、定性定级; 卫生: 医疗应急 only): 信阳 卫健委 supports the medical response, 生态环境局 leads', () => {
   const tasks = xinyang.suggestedTasks!.radiation_accident!;
   it('the medical-response suggestion is the health commission’s, as support', () => {
     const medical = tasks.find((t) => t.id === 'wjw_radiation_medical')!;

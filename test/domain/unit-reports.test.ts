@@ -25,7 +25,7 @@ describe('what a unit may not put in its report', () => {
     ).toEqual(['receivedAt', 'extraUnits', 'excludeUnits']));
 });
 
-describe('卫生部令第25号第七条、国务院令第376号第二十条 「接到报告后」: the statutory clocks start when the report reached the commission', () => {
+describe('卫生部令第25号第七条、国务院令第376号第二十条 (the health department reports within 6 h / 2 h of the report it received): the statutory clocks start when the report reached the commission', () => {
   it('is the filing time, whatever time it is confirmed', () => {
     const filed = new Date('2026-11-23T01:00:00Z');
     expect(statutoryClockStart(filed).toISOString()).toBe(filed.toISOString());
