@@ -5,6 +5,7 @@
 import { calendarRoutes } from './api/rota/calendar.js';
 import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
+import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions) {
   api.route('/', deskRoutes());
   api.route('/', attachmentRoutes());
   api.route('/', rotaRoutes());
+  api.route('/', unitReportRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

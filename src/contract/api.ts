@@ -15,7 +15,7 @@ import {
   UNIT_ROLES,
   USER_ROLES,
 } from '../domain/enums.js';
-import { casualtiesSchema, isoDateTime } from './report.js';
+import { casualtiesSchema, isoDateTime, radiationFactsSchema } from './report.js';
 import { downstreamSchema, incidentLinkSchema, obligationSchema, taskSchema } from './response.js';
 
 export const problemSchema = z
@@ -186,9 +186,25 @@ export const incidentSummarySchema = z
     version: z.number().int(),
     occurredAt: z.string(),
     receivedAt: z.string(),
-    place: z.object({ address: z.string(), township: z.string().optional(), lat: z.number().optional(), lng: z.number().optional() }),
-    employer: z.object({ name: z.string(), industry: z.string() }),
+    place: z.object({
+      address: z.string(),
+      township: z.string().optional(),
+      otherTownships: z.array(z.string()).optional(),
+      lat: z.number().optional(),
+      lng: z.number().optional(),
+    }),
+    employer: z.object({
+      name: z.string(),
+      industry: z.string(),
+      ownership: z.string().optional(),
+      stateOwnerLevel: z.string().optional(),
+      licensed: z.boolean().optional(),
+      laborRelation: z.string().optional(),
+    }),
+    settings: z.array(z.string()).optional(),
+    flags: z.array(z.string()).optional(),
     hazard: z.object({ category: z.string(), agent: z.string().optional() }),
+    radiation: radiationFactsSchema.optional(),
     casualties: casualtiesSchema,
     narrative: z.string(),
     measuresTaken: z.string().nullable(),

@@ -133,6 +133,10 @@ const ownNotification = (extra: z.ZodRawShape = {}) => {
 const ownReference = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
   data.unitId === unitId ? only(schema)(data, unitId) : null;
 
+/** The unit's own 成员单位报告 (信阳 三(四)2), and only when it is the unit's. */
+const ownUnitReport = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
+  owned('unitReport')(data, unitId) ? only(schema)(data, unitId) : null;
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -172,6 +176,11 @@ export const EVENT_CATALOGUE = {
   'attachment.added': { unitView: (data: Record<string, unknown>) => ({ attachment: data.attachment }) },
   // Which channel failed for whom is the commission's to act on.
   'delivery.failed': { unitView: null },
+  // 成员单位报告: the filing unit follows its own report (and the clause it filed under) until the
+  // commission answers; which units the confirmed incident then goes to is not part of it.
+  'unit_report.filed': { unitView: ownUnitReport(z.object({ unitReport: ownRecord, basis: z.object({ documentClause: z.string(), quote: z.string() }).optional() })) },
+  'unit_report.confirmed': { unitView: ownUnitReport(z.object({ unitReport: ownRecord })) },
+  'unit_report.rejected': { unitView: ownUnitReport(z.object({ unitReport: ownRecord })) },
   'alert.raised': { unitView: null },
   'alert.resolved': { unitView: null },
   // A unit's rota changed: its people see which revision and who changed it.

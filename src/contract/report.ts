@@ -97,6 +97,10 @@ export const radiationFactsSchema = z.object({
   sourceClass: z.enum(RADIATION_SOURCE_CLASSES, { message: '放射源类别无效 (unknown source class)' }).default('unknown'),
   lostOrStolen: z.boolean({ message: '须说明放射源是否丢失或被盗 (true or false)' }).default(false),
   wideContamination: z.boolean({ message: '须说明是否造成大范围严重辐射污染 (true or false)' }).default(false),
+  // 第四十条(四) 一般辐射事故：「人员受到超过年剂量限值的照射」 — counted, so the grade can say how many.
+  overexposed: count('受到超过年剂量限值照射的人数')
+    .optional()
+    .meta({ description: 'People exposed above the annual dose limit (国务院令第449号第四十条 一般辐射事故)' }),
 });
 
 export const unitAdjustmentSchema = z.object({

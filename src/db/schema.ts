@@ -29,12 +29,13 @@ import {
   SEVERITIES,
   TASK_STATES,
   UNIT_KINDS,
+  UNIT_REPORT_STATES,
   UNIT_ROLES,
   USER_ROLES,
 } from '../domain/enums.js';
 import type { Classification } from '../domain/classification.js';
 import type { RoutingDecision, RoutingExclusion, RoutingWarning } from '../domain/routing.js';
-import type { IncidentFacts } from '../contract/report.js';
+import type { IncidentFacts, ReportSubmission } from '../contract/report.js';
 import type { Rulebook } from '../rulebooks/schema.js';
 import type { Rota } from '../domain/rota.js';
 
@@ -50,6 +51,7 @@ export const jurisdictionLevelEnum = pgEnum('jurisdiction_level', JURISDICTION_L
 export const unitKindEnum = pgEnum('unit_kind', UNIT_KINDS);
 export const taskStateEnum = pgEnum('task_state', TASK_STATES);
 export const obligationMethodEnum = pgEnum('obligation_method', OBLIGATION_METHODS);
+export const unitReportStateEnum = pgEnum('unit_report_state', UNIT_REPORT_STATES);
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -557,4 +559,28 @@ export const incidentRefCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.jurisdictionId, t.day] })],
+);
+
+/**
+ * 成员单位报告: an accident a member unit learned of first and filed (信阳 三(四)2). Nobody but the
+ * commission and the filing unit sees it until the commission confirms it into an incident.
+ */
+export const unitReports = pgTable(
+  'unit_reports',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    filedBy: text('filed_by').notNull().references(() => users.id),
+    /** When it reached the commission: the incident's receipt time once confirmed. */
+    filedAt: tz('filed_at').notNull(),
+    /** The report as filed, validated by the same contract as a 初报 (no receipt time, no unit adjustments). */
+    submission: jsonb('submission').$type<ReportSubmission>().notNull(),
+    state: unitReportStateEnum('state').notNull().default('pending'),
+    decidedBy: text('decided_by').references(() => users.id),
+    decidedAt: tz('decided_at'),
+    rejectReason: text('reject_reason'),
+    incidentId: text('incident_id').references(() => incidents.id),
+  },
+  (t) => [index('unit_reports_jurisdiction_state_idx').on(t.jurisdictionId, t.state, t.filedAt), index('unit_reports_unit_idx').on(t.unitId, t.filedAt)],
 );

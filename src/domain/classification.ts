@@ -75,17 +75,33 @@ export function productionSafetyGrade(deaths: number, seriousInjuries: number): 
   return '一般';
 }
 
-/** 国务院令第449号 Art. 40 grade from casualties and, when known, the class of the source out of control. */
-export function radiationAccidentGrade(
-  deaths: number,
-  severeCases: number,
-  source: { sourceClass?: RadiationSourceClass; wideContamination?: boolean } = {},
-): string {
+/** What 国务院令第449号 Art. 40 grades a radiation accident by, besides its casualties. */
+export interface RadiationSourceFacts {
+  sourceClass?: RadiationSourceClass;
+  wideContamination?: boolean;
+  /** People exposed above the annual dose limit. */
+  overexposed?: number;
+}
+
+/** 国务院令第449号 Art. 40 grade and the criterion that gives it, from casualties and the source. */
+export function radiationAccidentGrading(deaths: number, severeCases: number, source: RadiationSourceFacts = {}): { grade: string; basis: string } {
   const highClass = source.sourceClass === 'I' || source.sourceClass === 'II';
-  if (deaths >= 3 || (highClass && source.wideContamination)) return '特别重大';
-  if (highClass || deaths >= 1 || severeCases >= 10) return '重大';
-  if (source.sourceClass === 'III' || severeCases >= 1) return '较大';
-  return '一般';
+  const klass = source.sourceClass ? SOURCE_WORDS[source.sourceClass] : '';
+  if (deaths >= 3) return { grade: '特别重大', basis: `放射性同位素和射线装置失控导致${deaths}人急性死亡（3人以上）` };
+  if (highClass && source.wideContamination) return { grade: '特别重大', basis: `${klass}失控造成大范围严重辐射污染后果` };
+  if (highClass) return { grade: '重大', basis: `${klass}丢失、被盗、失控` };
+  if (deaths >= 1) return { grade: '重大', basis: `放射性同位素和射线装置失控导致${deaths}人急性死亡（2人以下）` };
+  if (severeCases >= 10) return { grade: '重大', basis: `${severeCases}人急性重度放射病、局部器官残疾（10人以上）` };
+  if (source.sourceClass === 'III') return { grade: '较大', basis: 'Ⅲ类放射源丢失、被盗、失控' };
+  if (severeCases >= 1) return { grade: '较大', basis: `${severeCases}人急性重度放射病、局部器官残疾（9人以下）` };
+  if (source.sourceClass === 'IV' || source.sourceClass === 'V') return { grade: '一般', basis: `${klass}丢失、被盗、失控` };
+  if ((source.overexposed ?? 0) >= 1) return { grade: '一般', basis: `${source.overexposed}人受到超过年剂量限值的照射` };
+  return { grade: '一般', basis: '尚无第四十条较大以上辐射事故的事实，暂按一般辐射事故' };
+}
+
+/** 国务院令第449号 Art. 40 grade from casualties and, when known, the class of the source out of control. */
+export function radiationAccidentGrade(deaths: number, severeCases: number, source: RadiationSourceFacts = {}): string {
+  return radiationAccidentGrading(deaths, severeCases, source).grade;
 }
 
 /**
@@ -142,12 +158,13 @@ const SOURCE_WORDS: Record<RadiationSourceClass, string> = {
 
 function radiationRegime(facts: ClassifiedFacts): Regime {
   const c = facts.casualties;
-  const source = facts.radiation ?? { sourceClass: 'unknown' as const, lostOrStolen: false, wideContamination: false };
-  const grade = radiationAccidentGrade(c.deaths, c.severeCases, source);
+  const source = facts.radiation ?? { sourceClass: 'unknown' as const, lostOrStolen: false, wideContamination: false, overexposed: 0 };
+  const { grade, basis } = radiationAccidentGrading(c.deaths, c.severeCases, source);
   const parts = [
+    basis,
     `${SOURCE_WORDS[source.sourceClass]}${source.lostOrStolen ? '丢失或被盗' : '失控'}`,
-    source.wideContamination ? '造成大范围严重辐射污染' : '',
     `死亡${c.deaths}人，急性重度放射病或局部器官残疾${c.severeCases}人`,
+    (source.overexposed ?? 0) > 0 && !basis.includes('年剂量限值') ? `${source.overexposed}人受到超过年剂量限值的照射` : '',
   ].filter(Boolean);
   return {
     code: 'radiation_accident',
@@ -161,19 +178,34 @@ function radiationRegime(facts: ClassifiedFacts): Regime {
   };
 }
 
+/**
+ * Whether 卫生部令第25号 grades this accident. Its Art. 2 leaves 放射事故 to the radiation rules
+ * (regulations.md §2: "放射事故 are handled under 《放射事故管理规定》", today 国务院令第449号), so a pure
+ * radiation-source accident is not an acute occupational disease accident under 25号. It is one as
+ * well only when the facts name a non-radiation acute hazard beside the source — a poison among
+ * its agents (e.g. a source lost in a fire with 氯气 released).
+ */
+export function gradedByOrder25(facts: Pick<IncidentFacts, 'hazard'>): boolean {
+  if (facts.hazard.category !== 'radiation') return true;
+  const agent = facts.hazard.agent;
+  return !!agent && TOXIC_AGENTS.some((a) => agent.includes(a));
+}
+
 export function classifyIncident(facts: ClassifiedFacts): Classification {
   const { casualties: c, hazard } = facts;
   const occupational = classifySeverity(c);
-  const regimes: Regime[] = [
-    {
-      code: 'occupational_hazard_accident',
-      name: '职业病危害事故',
-      citation: '《职业病危害事故调查处理办法》（卫生部令第25号）第二条',
-      grade: SEVERITY_NAMES[occupational.severity],
-      severity: occupational.severity,
-      reason: occupational.reason,
-    },
-  ];
+  const regimes: Regime[] = gradedByOrder25(facts)
+    ? [
+        {
+          code: 'occupational_hazard_accident',
+          name: '职业病危害事故',
+          citation: '《职业病危害事故调查处理办法》（卫生部令第25号）第二条',
+          grade: SEVERITY_NAMES[occupational.severity],
+          severity: occupational.severity,
+          reason: occupational.reason,
+        },
+      ]
+    : [];
 
   // 国务院令第376号 Art. 2: 重大职业中毒 — by the people poisoned or dead, whatever the label.
   const poisoning = isAcutePoisoningKind(facts);
@@ -215,13 +247,16 @@ export function classifyIncident(facts: ClassifiedFacts): Classification {
 
   if (hazard.category === 'radiation') regimes.push(radiationRegime(facts));
 
-  // The effective severity: the most serious grade among the regimes (25号 first on a tie).
+  // The effective severity: the most serious grade among the regimes (25号 first on a tie). A pure
+  // radiation accident has no 25号 line; its 449号 grade is the effective one.
   let driver = regimes[0]!;
   for (const r of regimes) if (r.severity && SEVERITY_RANK[r.severity] > SEVERITY_RANK[driver.severity!]) driver = r;
   const severity = driver.severity!;
-  const severityReason =
-    driver === regimes[0]
-      ? occupational.reason
-      : `依${GRADING_ARTICLE[driver.code]}为${driver.grade}${driver.name}（${driver.reason.split('；')[0]}），重于卫生部令第25号的${SEVERITY_NAMES[occupational.severity]}，按${SEVERITY_NAMES[severity]}处置`;
+  const graded25 = driver.code === 'occupational_hazard_accident';
+  const severityReason = graded25
+    ? occupational.reason
+    : regimes[0]!.code === 'occupational_hazard_accident'
+      ? `依${GRADING_ARTICLE[driver.code]}为${driver.grade}${driver.name}（${driver.reason.split('；')[0]}），重于卫生部令第25号的${SEVERITY_NAMES[occupational.severity]}，按${SEVERITY_NAMES[severity]}处置`
+      : `依${GRADING_ARTICLE[driver.code]}为${driver.grade}${driver.name}（${driver.reason.split('，')[0]}），按${SEVERITY_NAMES[severity]}处置；放射事故不按卫生部令第25号分级`;
   return { severity, severityReason, regimes };
 }

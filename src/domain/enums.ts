@@ -157,3 +157,10 @@ export type TaskRole = (typeof TASK_ROLES)[number];
 /** 督办 alert kinds: late acknowledgement, decline, overdue or blocked task, overdue upward report. */
 export const ALERT_KINDS = ['ack_overdue', 'declined', 'task_overdue', 'obligation_overdue', 'task_blocked'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * A report a member unit files (信阳 三(四)2 「其他部门如遇…及时向有关单位通报」): it waits for the
+ * commission, which confirms it (it becomes the 初报 of an incident) or declines it with a reason.
+ */
+export const UNIT_REPORT_STATES = ['pending', 'confirmed', 'rejected'] as const;
+export type UnitReportState = (typeof UNIT_REPORT_STATES)[number];

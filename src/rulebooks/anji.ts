@@ -211,6 +211,8 @@ export const anji: RulebookInput = {
       duties: [{ ref: '', text: TOWNSHIP_DUTY }],
     })),
   ],
+  // A member unit that learns of an accident first files it for the commission to confirm.
+  unitReporting: { documentClause: '三(二)', quote: '成员单位之间建立信息互通制度，共享职业危害事故、事故隐患举报、职业健康监护、职业病工伤保险、职业危害监测、评价和监督检查等信息。各成员单位确定联络员，负责工作协调和信息沟通。' },
   routing: [
     {
       id: 'wjj_lead',

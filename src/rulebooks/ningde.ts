@@ -288,6 +288,8 @@ export const ningde: RulebookInput = {
       ],
     },
   ],
+  // A member unit that learns of an accident first files it for the commission to confirm.
+  unitReporting: { documentClause: '四', quote: '要互通信息、密切配合、相互支持、形成合力，充分发挥联席会议的作用。' },
   routing: [
     {
       id: 'wjw_lead',

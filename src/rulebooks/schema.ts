@@ -187,6 +187,12 @@ export const rulebookSchema = z
       .default({ unitHead: { general: 15, major: 10, extraordinary: 5 }, commander: { general: 30, major: 20, extraordinary: 10 } }),
     upwardReporting: upwardReportingSchema.default({ immediateMinutes: 30, overrides: [], recipientNames: {} }),
     leadDeviations: z.array(leadDeviationSchema).default([]),
+    /**
+     * The document's clause under which a member unit that learns of an accident first reports it
+     * (信阳 三(四)2 「其他部门如遇…及时向有关单位通报」). Absent: the document says nothing of it, and the
+     * jurisdiction's units do not file reports (the commission files every 初报).
+     */
+    unitReporting: z.strictObject({ documentClause: z.string().min(1), quote: z.string().min(1) }).optional(),
     /** Suggested joint response tasks per regime the incident falls under. */
     suggestedTasks: z.partialRecord(z.enum(REGIME_CODES), z.array(suggestedTaskSchema)).default({}),
   })

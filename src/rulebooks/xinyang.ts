@@ -288,6 +288,8 @@ export const xinyang: RulebookInput = {
       ],
     },
   ],
+  // A member unit that learns of an accident first files it for the commission to confirm.
+  unitReporting: { documentClause: '三(四)2', quote: '其他部门如遇涉及职业病危害突发事件(事故)，及时向有关单位通报。' },
   routing: [
     {
       id: 'wjw_lead',
@@ -546,11 +548,14 @@ export const xinyang: RulebookInput = {
         basis: { ref: '九(一)', quote: '依法对大气、水、噪声、固体废物、核与辐射等环境污染防治实施统一监督管理；' },
       },
       {
+        // 国务院令第449号第四十三条 (regulations.md §5: 生态环境 应急响应、调查处理、定性定级; 卫生 医疗应急 only): 生态环境 leads the response
+        // (sthj_radiation_control), so the commission supports here, it does not lead.
         id: 'wjw_radiation_medical',
         unitId: 'xy_wjw',
-        role: 'lead',
-        title: '放射性污染事故医疗应急',
-        description: '指导放射源的放射性污染事故的医疗应急，安排受照人员检查和救治。',
+        role: 'support',
+        title: '辐射事故医疗应急（配合生态环境局）',
+        description:
+          '按国务院令第449号第四十三条负责辐射事故的医疗应急：指导放射源的放射性污染事故的医疗应急，安排受照人员到指定医疗机构检查和救治（第四十五条），与生态环境局及时相互通报；应急响应、调查处理和定性定级由生态环境局牵头。',
         dueInMinutes: 60,
         basis: {
           ref: '一(十一)',

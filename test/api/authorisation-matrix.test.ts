@@ -117,6 +117,12 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/units/{unitId}/contact-points': { allow: COMMISSION_XY },
   'POST /api/v1/units/{unitId}/robots': { allow: COMMISSION_XY, body: () => ({ provider: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', secret: 'SEC-matrix' }) },
   'DELETE /api/v1/units/{unitId}/contact-points/{id}': { allow: COMMISSION_XY, once: true },
+  // 成员单位报告 (信阳 三(四)2): the units of the jurisdiction file; the commission answers; a unit sees its own.
+  'POST /api/v1/unit-reports': { allow: UNIT_MEMBERS, body: () => unitReportBody(), headers: idempotency },
+  'GET /api/v1/unit-reports': { allow: PEOPLE },
+  'GET /api/v1/unit-reports/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/unit-reports/{id}/confirm': { allow: COMMISSION_XY, body: () => ({}), once: true },
+  'POST /api/v1/unit-reports/{id}/reject': { allow: COMMISSION_XY, body: () => ({ reason: '矩阵不予确认' }), once: true },
   'GET /api/v1/admin/units': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji', 'jadmin'] },
@@ -199,6 +205,14 @@ interface Fixture {
   /** A service account the revoke route revokes. */
   serviceToRevoke: string;
   calendarToken: string;
+  unitReportU: string;
+  unitReportR: string;
+}
+
+/** A member unit's report: the 初报 contract without the commission's receipt time. */
+function unitReportBody() {
+  const { receivedAt: _r, ...body } = xinyangReport({ title: '矩阵单位报告' });
+  return body;
 }
 
 function followUp() {
@@ -261,7 +275,11 @@ beforeAll(async () => {
   const { createActionLinks } = await import('../../src/services/links/action-links.js');
   const { signUnitLink } = await import('../../src/services/links/unit-links.js');
   const [linkToken] = await createActionLinks(server.services.db, server.services.links.secret, new Date(), [{ notificationId: notificationU, userId: me.id, channel: 'sms' }]);
+  const unitReportU = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
+  const unitReportR = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
   fixture = {
+    unitReportU: unitReportU.body.unitReport?.id,
+    unitReportR: unitReportR.body.unitReport?.id,
     incidentId: filed.body.id,
     unitU,
     unitO,
@@ -287,6 +305,8 @@ afterAll(async () => server?.close());
 
 function concretePath(path: string, f: Fixture): string {
   return path
+    .replace('/unit-reports/{id}/reject', `/unit-reports/${f.unitReportR}/reject`)
+    .replace('/unit-reports/{id}', `/unit-reports/${f.unitReportU}`)
     .replace('/incidents/{id}', `/incidents/${f.incidentId}`)
     .replace('{obligationId}', f.obligationId)
     .replace('/tasks/{id}', `/tasks/${f.taskU}`)

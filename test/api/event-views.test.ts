@@ -17,6 +17,8 @@ import { installTestProvince } from '../support/test-province.js';
 const START = new Date('2026-11-23T01:00:00Z');
 const OVERRIDE_REASON = '省里要求先行结案-仅委内可见';
 const SECRET_TASK = '仅委内可见的甲单位任务';
+const UNIT_REPORT_TITLE = '无关单位获悉的事故';
+const REJECT_REASON = '经核实不属实';
 const COMMISSION_ONLY = EVENT_TYPES.filter((t) => EVENT_CATALOGUE[t].unitView === null);
 
 let server: TestServer;
@@ -110,6 +112,11 @@ describe('one incident through every event type', () => {
       excludeUnits: [{ unitId: unit.R, reason: '不再涉及' }],
     }, { 'idempotency-key': 'event-views-2' });
     await post(`/api/v1/incidents/${incidentId}/reports`, commander, { ...facts, kind: 'final', closeOverride: { reason: OVERRIDE_REASON } }, { 'idempotency-key': 'event-views-3' });
+    // 成员单位报告 (信阳 三(四)2): O files two accidents it learned of first; one is declined, one confirmed.
+    const declined = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, jurisdictionId: 'xinyang', title: UNIT_REPORT_TITLE });
+    await post(`/api/v1/unit-reports/${declined.unitReport.id}/reject`, duty, { reason: REJECT_REASON });
+    const confirmed = await post('/api/v1/unit-reports', liaisonToken[unit.O]!, { ...facts, jurisdictionId: 'xinyang', title: UNIT_REPORT_TITLE });
+    await post(`/api/v1/unit-reports/${confirmed.unitReport.id}/confirm`, duty, {});
   });
 
   it('produces every event type of the catalogue, and nothing the catalogue does not name', async () => {
@@ -202,6 +209,23 @@ describe('what each audience receives', () => {
     expect(received.data.task).toMatchObject({ unitId: unit.E, title: SECRET_TASK });
     const detail = (await server.request('GET', `/api/v1/tasks/${received.data.task.id}`, { token: liaisonToken[unit.E]! })).body;
     expect(JSON.stringify(detail.history)).not.toContain(`"${unit.A}"`);
+  });
+
+  it('三(四)2 「其他部门如遇…及时向有关单位通报」: a unit\'s own report and its answers reach it and the commission, no other unit', async () => {
+    const types = ['unit_report.filed', 'unit_report.rejected', 'unit_report.confirmed'];
+    const resumeAs = async (token: string) => {
+      const socket = await server.connect(token);
+      const answer = await socket.emitWithAck<any>('resume', { afterSeq: 0 });
+      socket.close();
+      return (answer.events as any[]).filter((e) => types.includes(e.type));
+    };
+    const own = await resumeAs(liaisonToken[unit.O]!);
+    expect(own.map((e) => e.type)).toEqual(['unit_report.filed', 'unit_report.rejected', 'unit_report.filed', 'unit_report.confirmed']);
+    for (const e of own) expect(e.data.unitReport.unitId).toBe(unit.O);
+    expect(own[1].data.unitReport.rejectReason).toBe(REJECT_REASON);
+    expect(own[3].data.unitReport.incidentRef).toMatch(/^XINYANG-/);
+    for (const u of [unit.A, unit.B, unit.D]) expect(await resumeAs(liaisonToken[u]!)).toEqual([]);
+    expect((await resumeAs(commander)).map((e) => e.type)).toEqual(own.map((e) => e.type));
   });
 
   it('a unit whose decline was answered learns the answer, not the unit that took its place', async () => {

@@ -230,15 +230,16 @@ describe('issue 9: each regime by its own grade; real recipient names', () => {
   const cityPlace = { self: { id: 'c', name: '某市', level: 'city' as const }, ancestors: [] };
   const provincePlace = { self: { id: 'p', name: '某省', level: 'province' as const }, ancestors: [] };
 
-  it('第四十条「较大…9人以下急性重度放射病」: 9 severe cases grade the incident 重大, while 25号 stays 一般 with its 6-hour duties', () => {
+  it('第四十条「较大…9人以下急性重度放射病」: 9 severe cases grade the incident 重大; 25号第二条 leaves 放射事故 to the radiation rules, so no 25号 line or duty', () => {
     const cls = radiation(9);
     expect(cls.regimes.find((r) => r.code === 'radiation_accident')).toMatchObject({ grade: '较大', severity: 'major' });
-    expect(cls.regimes.find((r) => r.code === 'occupational_hazard_accident')).toMatchObject({ grade: '一般', severity: 'general' });
+    expect(cls.regimes.find((r) => r.code === 'occupational_hazard_accident')).toBeUndefined();
     expect(cls.severity).toBe('major');
     expect(cls.severityReason).toContain('国务院令第449号第四十条');
     const keys = computeObligations({ classification: cls, place: cityPlace, startsAt: START }).map((o) => o.key);
-    expect(keys).toContain('ohs_general_government');
-    expect(keys).not.toContain('ohs_serious_government');
+    expect(keys.filter((k) => k.startsWith('ohs_'))).toEqual([]);
+    // 第四十二条: the health department reports to its government and the one above on the unit's report.
+    expect(keys).toEqual(expect.arrayContaining(['rad_government', 'rad_superior_health']));
   });
 
   it('第四十条「Ⅰ类、Ⅱ类放射源丢失、被盗、失控」is 重大 with no casualty', () => {

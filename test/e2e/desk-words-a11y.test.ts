@@ -46,6 +46,10 @@ beforeAll(async () => {
   await server.request('POST', `/api/v1/notifications/${n[1].id}/acknowledge`, { token: await token(n[1].unitId), body: { note: '已派员' } });
   await server.request('POST', `/api/v1/notifications/${n[2].id}/decline`, { token: await token(n[2].unitId), body: { reason: '不属于本单位职责' } });
   liaisonUser = `liaison.${n[0].unitId}`;
+  // A member unit's report waiting for the commission (信阳 三(四)2): the desk and the board show it as an alert.
+  const { receivedAt: _r, ...unitReport } = xinyangReport({ title: '市总工会获悉的中毒事故', occurredAt: iso(t0 - 20 * MINUTE) });
+  const filedByUnit = await server.request('POST', '/api/v1/unit-reports', { token: await token(n[0].unitId), body: unitReport });
+  expect(filedByUnit.status, JSON.stringify(filedByUnit.body)).toBe(201);
   await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: '平桥区某建筑工地职业性中暑事件', drill: true, hazard: { category: 'heatstroke' } }) });
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452'.padEnd(120, '0'), 'hex');
   await fetch(`${server.url}/api/v1/incidents/${incidentId}/attachments?fileName=${encodeURIComponent('现场照片.png')}`, {

@@ -86,6 +86,14 @@ describe.skipIf(!seedsPresent)('quotes are verbatim from the seed documents', ()
           if ('quote' in r.basis) expect(seed.includes(normalize(r.basis.quote)), `${r.id}: ${r.basis.quote}`).toBe(true);
       });
 
+      it('the clause that lets a member unit report an accident it learns of first (信阳 三(四)2 「其他部门如遇…及时向有关单位通报」) is quoted from the document', () => {
+        const b = books.find((x) => x.jurisdiction.id === id)!;
+        // 广东's duty division has no such clause: its units do not file reports.
+        if (id === 'guangdong') return expect(b.unitReporting).toBeUndefined();
+        expect(b.unitReporting, id).toBeDefined();
+        expect(normalize(readSeed(id))).toContain(normalize(b.unitReporting!.quote));
+      });
+
       it('the document number is the one printed on the document', () => {
         const b = books.find((x) => x.jurisdiction.id === id)!;
         if (b.document.number) expect(normalize(readSeed(id))).toContain(normalize(b.document.number));

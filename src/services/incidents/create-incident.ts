@@ -39,6 +39,8 @@ export interface NewIncident {
   actor: { id: string; displayName: string };
   now: Date;
   voiceCalls?: boolean;
+  /** 成员单位报告: the member unit's report this 初报 confirms (信阳 三(四)2). */
+  fromUnitReport?: { id: string; unitId: string; unitName: string; filedAt: string };
 }
 
 export async function createIncident(tx: Database, input: NewIncident) {
@@ -118,7 +120,7 @@ export async function createIncident(tx: Database, input: NewIncident) {
       jurisdictionId,
       incidentId: id,
       actorId: actor.id,
-      data: { incident: { ...body, occurredAt: facts.occurredAt, filedBy: actor.displayName, kind: 'initial', source } },
+      data: { incident: { ...body, occurredAt: facts.occurredAt, filedBy: actor.displayName, kind: 'initial', source, fromUnitReport: input.fromUnitReport ?? null } },
     },
     ...fanOut.events,
     ...obligationEvents,

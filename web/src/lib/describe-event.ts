@@ -39,7 +39,10 @@ export function describeEvent(e: EventEnvelope, entry?: IncidentEntry): EventLin
       return {
         icon: '⚑',
         tone: 'info',
-        text: `初报：${d.incident?.title ?? ''}（${labelOf(SEVERITY_LABELS, d.incident?.severity)}）${d.incident?.filedBy ? `，${d.incident.filedBy}报告` : ''}`,
+        // A member unit's report the commission confirmed (信阳 三(四)2) says which unit reported it.
+        text: d.incident?.fromUnitReport?.unitName
+          ? `初报：${d.incident?.title ?? ''}（${labelOf(SEVERITY_LABELS, d.incident?.severity)}），${d.incident.fromUnitReport.unitName}报告，${d.incident?.filedBy ?? ''}确认`
+          : `初报：${d.incident?.title ?? ''}（${labelOf(SEVERITY_LABELS, d.incident?.severity)}）${d.incident?.filedBy ? `，${d.incident.filedBy}报告` : ''}`,
       };
     case 'incident.updated':
       return { icon: '✎', tone: 'info', text: `${labelOf(REPORT_KIND_LABELS, d.kind)} 第${d.version}版：${labelOf(SEVERITY_LABELS, d.severity)}${d.filedBy ? `，${d.filedBy}` : ''}` };

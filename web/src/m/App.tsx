@@ -14,12 +14,15 @@ import { isTaskOpen, linkedTaskId, shownTasks } from './tasks.js';
 import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
 import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
+import { ReportAccident } from './ReportAccident.js';
+import type { UnitReportView } from '../../../src/contract/unit-report.js';
 
 export interface Me {
   id: string;
   displayName: string;
   role: string;
   unitId: string | null;
+  jurisdictionId?: string | null;
 }
 
 const INBOX_KEY = 'lianfang.m.inbox';
@@ -34,15 +37,31 @@ export function App({ me }: { me: Me }) {
   const [showChannels, setShowChannels] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
-  const [view, setView] = useState<'inbox' | 'tasks'>(linkedId ? 'tasks' : 'inbox');
+  const [view, setView] = useState<'inbox' | 'tasks' | 'report'>(linkedId ? 'tasks' : 'inbox');
+  // 成员单位报告: what this unit filed and the commission's answers (信阳 三(四)2).
+  const [unitReports, setUnitReports] = useState<UnitReportView[]>([]);
+  const [reportNotice, setReportNotice] = useState('');
+  const upsertReport = (r: UnitReportView) => setUnitReports((list) => [r, ...list.filter((x) => x.id !== r.id)].sort((a, b) => b.filedAt.localeCompare(a.filedAt)));
   const [taskNotice, setTaskNotice] = useState('');
   const [unitPhones, setUnitPhones] = useState<UnitPerson[]>([]);
   const tasks = useTasks();
   const now = useNow();
 
-  const show = (next: 'inbox' | 'tasks') => {
+  const show = (next: 'inbox' | 'tasks' | 'report') => {
     setView(next);
     if (next === 'tasks') setTaskNotice('');
+    if (next === 'report') setReportNotice('');
+  };
+
+  // The commission's answer to a report this unit filed is said at once, whichever view is open.
+  const applyUnitReports = (events: EventEnvelope[]) => {
+    for (const e of events) {
+      const r = (e.data as { unitReport?: UnitReportView }).unitReport;
+      if (!e.type.startsWith('unit_report.') || !r) continue;
+      upsertReport(r);
+      if (e.type === 'unit_report.confirmed') setReportNotice(`您报告的“${r.title}”已确认为事故，事故编号 ${r.incidentRef ?? ''}`);
+      if (e.type === 'unit_report.rejected') setReportNotice(`您报告的“${r.title}”不予确认：${r.rejectReason ?? ''}`);
+    }
   };
 
   // A new task while the inbox is open is said in words, since its list is out of sight.
@@ -108,6 +127,7 @@ export function App({ me }: { me: Me }) {
         onEvents: (events) => {
           apply(events);
           tasks.apply(events);
+          applyUnitReports(events);
           noticeNewTasks(events);
         },
         onStatus: (s) => {
@@ -119,6 +139,7 @@ export function App({ me }: { me: Me }) {
       stream.start();
       // Read after the inbox, so the stream's watermark is never ahead of the task list.
       await tasks.load();
+      get<{ reports: UnitReportView[] }>('/api/v1/unit-reports').then((r) => r.reports.forEach(upsertReport), () => {});
       if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位');
     })().catch((err) => setMessage(describeError(err)));
     const online = () => void sendQueued();
@@ -204,10 +225,19 @@ export function App({ me }: { me: Me }) {
             </button>
           </p>
         )}
+        {reportNotice && (
+          <p class="notice" role="status">
+            {reportNotice}
+            <button type="button" onClick={() => show('report')}>
+              查看
+            </button>
+          </p>
+        )}
         <Tabs
           tabs={[
             { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
             { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+            { id: 'report', label: '报告事故' },
           ]}
           current={view}
           onSelect={show}
@@ -224,8 +254,10 @@ export function App({ me }: { me: Me }) {
                 </section>
               )}
             </>
-          ) : (
+          ) : view === 'tasks' ? (
             <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+          ) : (
+            <ReportAccident jurisdictionId={me.jurisdictionId ?? null} reporterName={me.displayName} reports={unitReports} onFiled={upsertReport} />
           )}
         </Tabs>
       </div>

@@ -3,6 +3,8 @@
  * unit's role, the deadline and the 签收 button, visible without scrolling on a small phone — and
  * the details (why this unit, the narrative) fold below it. A closed incident asks for nothing.
  */
+import type { DisplayedFacts } from '../../../src/contract/fact-lines.js';
+import { FactLines } from '../components/FactLines.js';
 import { useState } from 'preact/hooks';
 import { formatTime } from '../lib/time.js';
 import { DrillMark } from '../components/DrillMark.js';
@@ -44,9 +46,14 @@ export interface Item {
     version?: number;
     severity: Severity;
     occurredAt: string;
-    place: { address: string; township?: string };
+    place: { address: string; township?: string; otherTownships?: string[] };
     hazard: { category: string; agent?: string };
     casualties: Casualties;
+    /** The facts that decide a unit's part; absent from inboxes cached before they were sent. */
+    employer?: DisplayedFacts['employer'];
+    settings?: string[];
+    flags?: string[];
+    radiation?: DisplayedFacts['radiation'];
     narrative: string;
     measuresTaken: string | null;
     reporter?: { name: string; phone: string };
@@ -121,6 +128,9 @@ export function InboxCard({ item, now, pending, onAck, onDecline }: { item: Item
         </p>
       )}
       {item.state === 'declined' && <DeclineOutcome item={item} />}
+      <dl class="fact-lines" aria-label="事故要素">
+        <FactLines facts={i} skip={['casualties', 'hazard']} />
+      </dl>
       <details>
         <summary>签收依据</summary>
         <blockquote>{item.basis}</blockquote>

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { usePhoneBook } from '../../components/use-phone-book.js';
 import { useUnits } from '../../components/use-units.js';
+import { UnitReportsPanel } from '../../components/UnitReportsPanel.js';
 import type { IncidentEntry } from '../../lib/incident-state.js';
 import type { User } from '../../lib/session.js';
 import { formatTime } from '../../lib/time.js';
@@ -70,6 +71,7 @@ export default function BoardPage({ user }: { user: User }) {
       ) : (
         <>
           <SummaryStrip summary={summarise(incidents, now)} phones={phones} />
+          <UnitReportsPanel incidentHref={(id) => `/duty/incidents/${encodeURIComponent(id)}`} />
           {announcer.unseen.length > 0 && (
             <div class="new-incident-banner" role="alert">
               <span aria-hidden="true">⚑ </span>新事故：{announcer.unseen.map((e) => `${e.incident.drill ? '【演练】' : ''}${e.incident.title}`).join('；')}

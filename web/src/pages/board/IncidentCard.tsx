@@ -3,6 +3,8 @@
  * count, late units, overdue tasks, the nearest upward-reporting clock — so several incidents fit
  * on one screen; the details (unit × state grid, clocks, tasks, attachments, timeline) open on demand.
  */
+import type { DisplayedFacts } from '../../../../src/contract/fact-lines.js';
+import { FactLines } from '../../components/FactLines.js';
 import { CASUALTY_LABELS, HAZARD_LABELS, labelOf, REPORT_KIND_LABELS } from '../../../../src/contract/labels.js';
 import { Attachments } from '../../components/Attachments.js';
 import { DrillMark } from '../../components/DrillMark.js';
@@ -151,6 +153,9 @@ export function IncidentCard({ entry, now, user, units, shortNames, phones, expa
         <div id={bodyId}>
           <DrillMark drill={inc.drill} banner />
           <IncidentLinks entry={entry} />
+          <dl class="fact-lines board-facts" aria-label="事故要素">
+            <FactLines facts={(inc.facts as DisplayedFacts | undefined) ?? inc} />
+          </dl>
           <div class="incident-body">
             <div class="incident-main">
               <div class="area-units">

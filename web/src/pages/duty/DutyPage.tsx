@@ -15,6 +15,7 @@ import { emptyForm, formFromFacts } from './form-model.js';
 import { IncidentList } from './IncidentList.js';
 import { IncidentView } from './IncidentView.js';
 import { ReportForm } from './ReportForm.js';
+import { UnitReportsPanel } from '../../components/UnitReportsPanel.js';
 
 export default function DutyPage({ user }: { user: User }) {
   const { path, query } = usePath();
@@ -50,7 +51,10 @@ export default function DutyPage({ user }: { user: User }) {
           事故列表
         </Link>
       </nav>
-      <main class="duty-main">{body}</main>
+      <main class="duty-main">
+        <UnitReportsPanel incidentHref={(id) => `/duty/incidents/${encodeURIComponent(id)}`} />
+        {body}
+      </main>
     </div>
   );
 }

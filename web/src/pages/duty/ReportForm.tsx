@@ -64,6 +64,7 @@ const FIELD_IDS: Record<string, string> = {
   'place.otherTownships': 'f-otherTownships',
   'employer.stateOwnerLevel': 'f-stateOwnerLevel',
   'radiation.sourceClass': 'f-sourceClass',
+  'radiation.overexposed': 'f-overexposed',
   radiation: 'f-sourceClass',
   'place.lat': 'f-lat',
   'place.lng': 'f-lng',
@@ -94,6 +95,7 @@ const FIELD_NAMES: Record<string, string> = {
   'place.otherTownships': '同时涉及的其他乡镇/街道',
   'employer.stateOwnerLevel': '国有企业出资层级',
   'radiation.sourceClass': '失控的放射源类别',
+  'radiation.overexposed': '受到超过年剂量限值照射的人数',
   radiation: '放射源情况',
   'place.lat': '纬度',
   'place.lng': '经度',
@@ -511,6 +513,9 @@ export function ReportForm({ user, jurisdictionId, mode, initial, onFiled, closi
                 <input type="checkbox" id="f-wideContamination" checked={form.wideContamination === true} onChange={(e) => update({ wideContamination: e.currentTarget.checked })} />
                 <span class="choice-text">造成大范围严重辐射污染</span>
               </label>
+              <Field label="受到超过年剂量限值照射的人数" hint="第四十条：人员受到超过年剂量限值的照射为一般辐射事故" path="radiation.overexposed" error={errorFor('radiation.overexposed')}>
+                <input {...bind('radiation.overexposed')} inputMode="numeric" value={form.overexposed ?? '0'} onInput={(e) => update({ overexposed: e.currentTarget.value })} />
+              </Field>
             </div>
           )}
         </fieldset>

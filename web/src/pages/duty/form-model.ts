@@ -71,6 +71,8 @@ export interface ReportForm {
   sourceClass?: string;
   lostOrStolen?: boolean;
   wideContamination?: boolean;
+  /** 受到超过年剂量限值照射的人数 (国务院令第449号第四十条 一般辐射事故). */
+  overexposed?: string;
 }
 
 export const CASUALTY_KEYS = ['exposed', 'acuteCases', 'severeCases', 'deaths', 'anthraxCases', 'chronicCases'] as const;
@@ -104,6 +106,7 @@ export function emptyForm(now = new Date()): ReportForm {
     sourceClass: '',
     lostOrStolen: false,
     wideContamination: false,
+    overexposed: '0',
     flags: [],
     narrative: '',
     measuresTaken: '',
@@ -145,6 +148,7 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
     sourceClass: facts.radiation?.sourceClass ?? '',
     lostOrStolen: facts.radiation?.lostOrStolen ?? false,
     wideContamination: facts.radiation?.wideContamination ?? false,
+    overexposed: String(facts.radiation?.overexposed ?? 0),
     flags: [...facts.flags],
     narrative: facts.narrative,
     measuresTaken: facts.measuresTaken ?? '',
@@ -155,6 +159,13 @@ export function formFromFacts(facts: IncidentFacts): ReportForm {
 
 const opt = (s: string | undefined = '') => (s.trim() === '' ? undefined : s);
 const townshipList = (s: string | undefined = '') => s.split(/[、，,；;\s]+/).map((t) => t.trim()).filter(Boolean);
+
+/** The over-dose count as typed; blank is none, anything else stays for the schema to judge. */
+function overexposedCount(s: string | undefined = '') {
+  const t = s.trim();
+  if (t === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
 
 /** The facts added for issue 9, only when they apply: owner level of a state-owned employer, radiation source, further townships. */
 function addedFacts(form: ReportForm) {
@@ -168,6 +179,7 @@ function addedFacts(form: ReportForm) {
             sourceClass: pick(RADIATION_SOURCE_CLASSES, form.sourceClass ?? '', 'unknown'),
             lostOrStolen: form.lostOrStolen === true,
             wideContamination: form.wideContamination === true,
+            overexposed: overexposedCount(form.overexposed),
           }
         : undefined,
   };
