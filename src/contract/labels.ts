@@ -141,6 +141,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   liaison: '联络员',
   unit_head: '单位负责人',
   admin: '管理员',
+  jurisdiction_admin: '辖区管理员',
 };
 
 export const CASUALTY_LABELS = {

@@ -121,7 +121,7 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 export const CHANNELS = ['socket', 'api', 'web_push', 'sms', 'robot', 'link'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin'] as const;
+export const USER_ROLES = ['duty_officer', 'commander', 'liaison', 'unit_head', 'admin', 'jurisdiction_admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'county'] as const;
@@ -154,3 +154,10 @@ export type TaskRole = (typeof TASK_ROLES)[number];
 /** 督办 alert kinds: late acknowledgement, decline, overdue or blocked task, overdue upward report. */
 export const ALERT_KINDS = ['ack_overdue', 'declined', 'task_overdue', 'obligation_overdue', 'task_blocked'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** 成员调整: a change of a unit's member or liaison, proposed by the unit, confirmed by the office. */
+export const MEMBER_CHANGE_KINDS = ['add_person', 'replace_person', 'remove_person'] as const;
+export type MemberChangeKind = (typeof MEMBER_CHANGE_KINDS)[number];
+
+export const MEMBER_CHANGE_STATES = ['proposed', 'confirmed', 'rejected'] as const;
+export type MemberChangeState = (typeof MEMBER_CHANGE_STATES)[number];

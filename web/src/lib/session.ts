@@ -13,13 +13,14 @@ export const LANDING: Record<UserRole, string> = {
   admin: '/admin',
   liaison: '/m',
   unit_head: '/m',
+  jurisdiction_admin: '/admin',
 };
 
 /** Which desk pages each role may open (the API enforces the same). */
 export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
   duty: ['duty_officer', 'commander', 'admin'],
   board: ['commander', 'duty_officer', 'admin'],
-  admin: ['admin', 'commander'],
+  admin: ['admin', 'commander', 'jurisdiction_admin'],
 };
 
 /**
