@@ -57,6 +57,7 @@ const METRICS_TOKEN = 'matrix-metrics-token-0000000001';
 /** Starts as a PDF, which is all the upload looks at; plain ASCII, so it survives a string body. */
 const PDF = '%PDF-1.4\n% 授权矩阵\n%%EOF\n';
 const pdfUpload = { raw: () => PDF, headers: () => ({ 'content-type': 'application/pdf' }) };
+const rosterUpload = { raw: () => '单位名称,姓名,用户名,角色,手机号码,短信通道,在岗\r\n', headers: () => ({ 'content-type': 'text/csv' }) };
 
 /** Every route of the OpenAPI document: who may use it. */
 const API: Record<string, Expectation> = {
@@ -114,6 +115,26 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/admin/users': { allow: ['admin'], body: (f) => ({ username: `matrix.${key++}`, displayName: '矩阵联络员', password: 'matrix-password', role: 'liaison', unitId: f.unitU }) },
   // Role and unit as they are: the liaison's sessions must outlive the admin's change.
   'PATCH /api/v1/admin/users/{id}': { allow: ['admin'], body: (f) => ({ onDuty: true, role: 'liaison', unitId: f.unitU }) },
+  // Roster administration: the system admin for every jurisdiction (a jurisdiction admin for its own: test/api/roster-*.test.ts).
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/unit-changes': {
+    allow: ['admin'],
+    once: true,
+    body: (f) => ({ action: 'rename', unitId: f.unitO, name: '矩阵改名单位', shortName: '矩阵', reason: '授权矩阵' }),
+  },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/rulebook-versions': { allow: ['admin'] },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/rulebook-versions/{version}': { allow: ['admin'] },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/roster': { allow: ['admin'] },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/roster/template': { allow: ['admin'] },
+  // A roster with its header only: the preview lists the problem, the import refuses it whole (422) and writes nothing.
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/roster/preview': { allow: ['admin'], query: () => '?fileName=matrix.csv', ...rosterUpload },
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/roster/import': { allow: ['admin'], query: () => '?fileName=matrix.csv', ...rosterUpload },
+  // A unit reads its own proposals; an admin names the jurisdiction (without it: 422).
+  'GET /api/v1/member-changes': { allow: ['admin', ...UNIT_MEMBERS] },
+  'POST /api/v1/member-changes': {
+    allow: ['admin', ...UNIT_U],
+    body: (f) => ({ unitId: f.unitU, kind: 'add_person', person: { displayName: '矩阵新成员', role: 'liaison', username: `matrix.mc.${key++}` }, reason: '授权矩阵' }),
+  },
+  'POST /api/v1/member-changes/{id}/decision': { allow: ['admin'], once: true, body: () => ({ decision: 'reject', reason: '授权矩阵退回' }) },
 };
 
 /** Documented routes again with a query or body that takes another path through the service. */
@@ -171,6 +192,7 @@ interface Fixture {
   linkToken: string;
   unitToken: string;
   attachmentId: string;
+  memberChangeId: string;
 }
 
 function followUp() {
@@ -238,6 +260,12 @@ beforeAll(async () => {
     linkToken: linkToken!,
     unitToken: await signUnitLink(server.services.links.secret, notificationU, new Date()),
     attachmentId: attachment.body.attachment?.id,
+    memberChangeId: (
+      await server.request('POST', '/api/v1/member-changes', {
+        token: tokens.liaisonU,
+        body: { unitId: unitU, kind: 'add_person', person: { displayName: '矩阵候选人', role: 'liaison', username: 'matrix.candidate' }, reason: '授权矩阵' },
+      })
+    ).body.change?.id,
   };
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
@@ -258,6 +286,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/jurisdictions/{id}', '/jurisdictions/xinyang')
     .replace('{jurisdictionId}', 'xinyang')
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
+    .replace('{version}', '2023.2')
+    .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
     .replace('/g/{token}', `/g/${f.unitToken}`);
