@@ -16,16 +16,23 @@ import { Link, navigate, usePath } from '../../lib/nav.js';
 import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading, RoleBadge } from '../../lib/ui.js';
 import { AddMemberForm } from './AddMemberForm.js';
+import { MemberChangesTab } from './MemberChanges.js';
+import { RosterImportTab } from './RosterImport.js';
+import { RulebookVersionsTab } from './RulebookVersions.js';
+import { UnitChangeForm } from './UnitChanges.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
-type Tab = 'units' | 'rulebook' | 'users';
+type Tab = 'units' | 'rulebook' | 'users' | 'versions' | 'changes' | 'import';
+const TAB_PATHS: Tab[] = ['rulebook', 'users', 'versions', 'changes', 'import'];
 
 export default function AdminPage({ user }: { user: User }) {
   const { path, query } = usePath();
-  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : 'units';
+  const tab: Tab = TAB_PATHS.find((t) => path.endsWith(`/${t}`)) ?? 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const jurisdictionId = user.role === 'admin' ? query.get('j') ?? 'xinyang' : user.jurisdictionId ?? 'xinyang';
   const canEdit = user.role === 'admin';
+  // 成员单位调整、名册: the system admin and the jurisdiction's own administrator (mayAdministerJurisdiction).
+  const administers = user.role === 'admin' || user.role === 'jurisdiction_admin';
 
   useEffect(() => {
     get<{ jurisdictions: Jurisdiction[] }>('/api/v1/jurisdictions')
@@ -48,6 +55,19 @@ export default function AdminPage({ user }: { user: User }) {
           <Link href={href('users')} aria-current={tab === 'users' ? 'page' : undefined}>
             用户与角色
           </Link>
+          {administers && (
+            <>
+              <Link href={href('versions')} aria-current={tab === 'versions' ? 'page' : undefined}>
+                规则库版本
+              </Link>
+              <Link href={href('changes')} aria-current={tab === 'changes' ? 'page' : undefined}>
+                成员调整
+              </Link>
+              <Link href={href('import')} aria-current={tab === 'import' ? 'page' : undefined}>
+                名册导入导出
+              </Link>
+            </>
+          )}
         </nav>
         {user.role === 'admin' && (
           <div class="field field-inline">
@@ -59,10 +79,13 @@ export default function AdminPage({ user }: { user: User }) {
             </select>
           </div>
         )}
-        {!canEdit && <p class="muted">只读：指挥长可查看本辖区，修改请联系管理员。</p>}
+        {!canEdit && !administers && <p class="muted">只读：指挥长可查看本辖区，修改请联系管理员。</p>}
       </div>
       <main class="admin-main">
-        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} />}
+        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} administers={administers} />}
+        {tab === 'versions' && administers && <RulebookVersionsTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'changes' && administers && <MemberChangesTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'import' && administers && <RosterImportTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'rulebook' && <RulebookTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'users' && <UsersTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} self={user} />}
       </main>
@@ -126,7 +149,7 @@ export function DutyToggle({ person, canEdit, onChanged }: { person: Person; can
   );
 }
 
-function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit: boolean }) {
+function UnitsTab({ jurisdictionId, canEdit, administers }: { jurisdictionId: string; canEdit: boolean; administers: boolean }) {
   const { data, error, reload, setData } = useLoad<{ units: UnitWithPeople[] }>(`/api/v1/admin/units?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
   if (error) return <ErrorBox message={error} onRetry={reload} />;
   if (!data) return <Loading what="成员单位" />;
@@ -136,7 +159,8 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
   return (
     <section aria-labelledby="units-title">
       <h1 id="units-title">成员单位与人员（{data.units.length}）</h1>
-      {canEdit && <AddMemberForm units={data.units} onAdded={reload} />}
+      {canEdit && <AddMemberForm units={data.units.filter((u) => !u.retiredAt)} onAdded={reload} />}
+      {administers && <UnitChangeForm jurisdictionId={jurisdictionId} units={data.units} onChanged={reload} />}
       <table class="data-table units-table">
         <thead>
           <tr>
@@ -153,6 +177,7 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
                 <th scope="row">
                   {u.section && <span class="muted">{u.section} </span>}
                   {u.name}
+                  {u.retiredAt && <span class="tag">{u.mergedInto ? '已合并' : '已撤销'}</span>}
                   <div class={onDuty ? 'small' : 'small warn-text'}>
                     {onDuty ? `在岗联络员 ${onDuty} 人` : '⚠ 没有在岗联络员'}
                   </div>
