@@ -18,7 +18,16 @@ export function registerMemberChangeRoutes(router: ReturnType<typeof createRoute
       summary: '成员调整 Proposed, confirmed and rejected changes: a unit’s own, or a jurisdiction’s for its administrators',
       security: bearerSecurity,
       request: { query: z.object({ jurisdictionId: z.string().min(1).max(64).optional(), state: z.enum(MEMBER_CHANGE_STATES).optional() }) },
-      responses: { 200: jsonResponse(z.object({ changes: z.array(memberChangeSchema) }), 'Newest first'), ...errors },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            changes: z.array(memberChangeSchema),
+            people: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })).optional().meta({ description: 'For a unit member: the unit’s active people' }),
+          }),
+          'Newest first',
+        ),
+        ...errors,
+      },
     }),
     async (c) => c.json(await listMemberChanges(c.get('services'), c.get('actor'), c.req.valid('query')), 200),
   );

@@ -104,9 +104,15 @@ export async function proposeMemberChange(services: Services, actor: Actor, inpu
 
 export async function listMemberChanges(services: Services, actor: Actor, filter: { jurisdictionId?: string | undefined; state?: MemberChangeState | undefined }) {
   const where: (SQL | undefined)[] = [filter.state ? eq(memberChanges.state, filter.state) : undefined];
+  let people: { id: string; displayName: string; role: string }[] | undefined;
   if (actor.role === 'liaison' || actor.role === 'unit_head') {
     if (!actor.unitId) return { changes: [] };
     where.push(eq(memberChanges.unitId, actor.unitId));
+    // Whom the unit may propose to replace or remove: its own active people.
+    people = await services.db
+      .select({ id: users.id, displayName: users.displayName, role: users.role })
+      .from(users)
+      .where(and(eq(users.unitId, actor.unitId), eq(users.active, true)));
   } else {
     const jurisdictionId = filter.jurisdictionId ?? actor.jurisdictionId;
     if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '请指定辖区' }]);
@@ -114,7 +120,7 @@ export async function listMemberChanges(services: Services, actor: Actor, filter
     where.push(eq(memberChanges.jurisdictionId, jurisdictionId));
   }
   const rows = await services.db.select().from(memberChanges).where(and(...where)).orderBy(desc(memberChanges.proposedAt)).limit(500);
-  return { changes: await Promise.all(rows.map((r) => changeView(services.db, r))) };
+  return { changes: await Promise.all(rows.map((r) => changeView(services.db, r))), ...(people ? { people } : {}) };
 }
 
 export async function decideMemberChange(services: Services, actor: Actor, id: string, input: MemberChangeDecision) {

@@ -5,6 +5,7 @@ import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtim
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
+import { MemberChangeForm } from './MemberChangeForm.js';
 import { SignOut } from './SignOut.js';
 import { awaitsAction, InboxCard, type Item } from './InboxCard.js';
 import { orderInbox } from './inbox-order.js';
@@ -30,6 +31,7 @@ export function App({ me }: { me: Me }) {
   const [outbox, setOutbox] = useState(() => queued().map((a) => a.notificationId));
   const [pushState, setPushState] = useState<'off' | 'on' | 'unsupported'>(pushSupported() ? 'off' : 'unsupported');
   const [showChannels, setShowChannels] = useState(false);
+  const [showMemberChange, setShowMemberChange] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
   const [view, setView] = useState<'inbox' | 'tasks'>(linkedId ? 'tasks' : 'inbox');
@@ -178,6 +180,11 @@ export function App({ me }: { me: Me }) {
           <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
             渠道
           </button>
+          {me.unitId && (
+            <button type="button" aria-expanded={showMemberChange} onClick={() => setShowMemberChange(!showMemberChange)}>
+              成员调整
+            </button>
+          )}
           <SignOut onOutboxChange={syncOutbox} />
         </div>
       </header>
@@ -187,6 +194,7 @@ export function App({ me }: { me: Me }) {
         </p>
       )}
       {showChannels && <Channels onClose={() => setShowChannels(false)} />}
+      {showMemberChange && me.unitId && <MemberChangeForm unitId={me.unitId} onClose={() => setShowMemberChange(false)} />}
       {taskNotice && view !== 'tasks' && (
         <p class="notice" role="status">
           {taskNotice}
