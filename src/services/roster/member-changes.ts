@@ -164,7 +164,7 @@ export async function decideMemberChange(services: Services, actor: Actor, id: s
       .returning();
     const change = await changeView(tx, row!);
     await appendEvents(tx, now, [
-      { type: `member_change.${row!.state}`, jurisdictionId: row!.jurisdictionId, actorId: actor.id, audienceUnits: [row!.unitId], data: { change, by: actor.displayName, reason: input.reason } },
+      { type: row!.state === 'confirmed' ? 'member_change.confirmed' : 'member_change.rejected', jurisdictionId: row!.jurisdictionId, actorId: actor.id, audienceUnits: [row!.unitId], data: { change, by: actor.displayName, reason: input.reason } },
     ]);
     return { change };
   });
