@@ -58,7 +58,7 @@ export default function AdminPage({ user }: { user: User }) {
           {administers && (
             <>
               <Link href={href('versions')} aria-current={tab === 'versions' ? 'page' : undefined}>
-                规则库版本
+                版本记录
               </Link>
               <Link href={href('changes')} aria-current={tab === 'changes' ? 'page' : undefined}>
                 成员调整

@@ -59,8 +59,9 @@ export function UnitChangeForm({ jurisdictionId, units, onChanged }: { jurisdict
   };
 
   return (
-    <form class="unit-change-form" onSubmit={submit} aria-labelledby="unit-change-title">
-      <h2 id="unit-change-title">成员单位调整</h2>
+    <details class="unit-change">
+      <summary>成员单位调整（新增、更名、职责条款、撤销、合并）</summary>
+    <form class="unit-change-form" onSubmit={submit} aria-label="成员单位调整">
       <div class="field">
         <label for="uc-action">调整事项</label>
         <select id="uc-action" value={action} onChange={(e) => setAction(e.currentTarget.value as Action)}>
@@ -71,7 +72,7 @@ export function UnitChangeForm({ jurisdictionId, units, onChanged }: { jurisdict
       </div>
       {action !== 'add' && (
         <div class="field">
-          <label for="uc-unit">{action === 'merge' ? '被合并的单位' : '成员单位'}</label>
+          <label for="uc-unit">{action === 'merge' ? '被合并的单位' : '调整的单位'}</label>
           <select
             id="uc-unit"
             value={unitId}
@@ -128,5 +129,6 @@ export function UnitChangeForm({ jurisdictionId, units, onChanged }: { jurisdict
         </p>
       )}
     </form>
+    </details>
   );
 }
