@@ -119,6 +119,9 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin units', user: 'admin', path: () => '/admin', ready: '.units-table', sizes: [WALL, LAPTOP] },
   { name: '/admin rulebook', user: 'admin', path: () => '/admin/rulebook', ready: 'main table', sizes: [WALL] },
   { name: '/admin users', user: 'admin', path: () => '/admin/users', ready: 'main table', sizes: [WALL] },
+  { name: '/admin versions', user: 'admin', path: () => '/admin/versions', ready: 'main table', sizes: [WALL] },
+  { name: '/admin member changes', user: 'admin', path: () => '/admin/changes', ready: '#changes-title', sizes: [WALL] },
+  { name: '/admin roster import', user: 'admin', path: () => '/admin/import', ready: '#roster-file', sizes: [WALL] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
 ];
 
