@@ -55,6 +55,17 @@ describe('成员单位调整 makes rulebook versions', () => {
     expect(logged!.data).toMatchObject({ action: 'duties', unitId: union.id, reason: '市政府办公室调整总工会职责' });
   });
 
+  it('a restart installs the bundled rulebooks again without undoing the administered version', async () => {
+    const { installRulebooks } = await import('../../src/services/rulebooks/install.js');
+    const { loadBundledRulebooks } = await import('../../src/rulebooks/index.js');
+    const before = (await server.request('GET', '/api/v1/admin/jurisdictions/xinyang/rulebook-versions', { token: admin })).body.current;
+    expect(before).toMatch(/-1$/);
+    await installRulebooks(server.services.db, loadBundledRulebooks());
+    expect((await server.request('GET', '/api/v1/admin/jurisdictions/xinyang/rulebook-versions', { token: admin })).body.current).toBe(before);
+    const union = (await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: admin })).body.units.find((u: any) => u.name.includes('总工会'));
+    expect(union.duties.at(-1).ref).toBe('（新增）');
+  });
+
   it('a duty clause a routing rule cites cannot be removed; the answer names the rule and nothing changes', async () => {
     const union = unit('总工会');
     const res = await server.request('POST', '/api/v1/admin/jurisdictions/xinyang/unit-changes', {
