@@ -25,6 +25,7 @@ import { routingRoutes } from './api/routing/index.js';
 import { contactRoutes } from './api/contacts/index.js';
 import { alertRoutes } from './api/alerts/index.js';
 import { linkRoutes } from './api/links/index.js';
+import { rosterRoutes } from './api/roster/index.js';
 import { adminRoutes } from './api/admin/index.js';
 import { attachmentRoutes } from './api/attachments/index.js';
 import { deskRoutes } from './api/desk/index.js';
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions) {
   api.route('/', accountRoutes());
   api.route('/', statisticsRoutes());
   api.route('/', adminRoutes());
+  api.route('/', rosterRoutes());
   api.route('/', deskRoutes());
   api.route('/', attachmentRoutes());
   api.route('/', rotaRoutes());

@@ -36,6 +36,9 @@ export const unitWithPeopleSchema = z
     kind: z.enum(UNIT_KINDS),
     section: z.string().nullable(),
     duties: z.array(dutyClauseSchema),
+    /** 撤销/合并: when it left the roster, and the unit it was merged into. */
+    retiredAt: z.string().nullable(),
+    mergedInto: z.string().nullable(),
     people: z.array(personSchema),
   })
   .meta({ id: 'UnitWithPeople' });

@@ -136,6 +136,9 @@ const ownReference = <S extends z.ZodType<Record<string, unknown>>>(schema: S) =
 /** The unit's own 成员单位报告 (信阳 三(四)2), and only when it is the unit's. */
 const ownUnitReport = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
   owned('unitReport')(data, unitId) ? only(schema)(data, unitId) : null;
+/** A member change of the unit's own: the change whole, who acted and why. */
+const ownMemberChange = (data: Record<string, unknown>, unitId: string) =>
+  owned('change')(data, unitId) ? only(z.object({ change: ownRecord, by: z.string(), reason: z.string() }))(data, unitId) : null;
 
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
@@ -186,6 +189,29 @@ export const EVENT_CATALOGUE = {
   // A unit's rota changed: its people see which revision and who changed it.
   'rota.changed': { unitView: ownReference(z.object({ unitId: z.string(), revision: z.number().int(), by: z.string() })) },
   'access.changed': { unitView: null, internal: true },
+  // 成员单位调整: a unit learns what changed about itself (or that a unit was merged into it), and why.
+  'unit.changed': {
+    unitView: (data: Record<string, unknown>, unitId: string) =>
+      data.unitId === unitId || data.intoUnitId === unitId
+        ? only(
+            z.object({
+              action: z.string(),
+              unitId: z.string(),
+              unitName: z.string(),
+              intoUnitId: z.string().nullable(),
+              rulebookVersion: z.string(),
+              reason: z.string(),
+              by: z.string(),
+            }),
+          )(data, unitId)
+        : null,
+  },
+  // 成员调整: the unit sees its own proposals and the office's answers to them.
+  'member_change.proposed': { unitView: ownMemberChange },
+  'member_change.confirmed': { unitView: ownMemberChange },
+  'member_change.rejected': { unitView: ownMemberChange },
+  // 名册导入: the office's own record of who imported what.
+  'roster.imported': { unitView: null },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

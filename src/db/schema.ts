@@ -19,6 +19,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ALERT_KINDS as ALERT_KIND_VALUES,
+  MEMBER_CHANGE_KINDS,
+  MEMBER_CHANGE_STATES,
   CHANNELS,
   DELIVERY_STATES,
   INCIDENT_STATUSES,
@@ -72,6 +74,10 @@ export const rulebooks = pgTable(
     version: text('version').notNull(),
     content: jsonb('content').$type<Rulebook>().notNull(),
     loadedAt: tz('loaded_at').notNull().defaultNow(),
+    /** Set for versions an administrator made (成员单位调整): the version it changed, who, and why. */
+    basedOn: text('based_on'),
+    createdBy: text('created_by'),
+    reason: text('reason'),
   },
   (t) => [primaryKey({ columns: [t.jurisdictionId, t.version] })],
 );
@@ -88,6 +94,10 @@ export const memberUnits = pgTable(
     section: text('section'),
     duties: jsonb('duties').$type<{ ref: string; text: string }[]>().notNull(),
     position: integer('position').notNull(),
+    /** 撤销: no longer routed or listed as a member; kept because past notifications name it. */
+    retiredAt: tz('retired_at'),
+    /** 合并: the unit that took over its duties and people. */
+    mergedInto: text('merged_into'),
   },
   (t) => [index('member_units_jurisdiction_idx').on(t.jurisdictionId)],
 );
@@ -583,4 +593,35 @@ export const unitReports = pgTable(
     incidentId: text('incident_id').references(() => incidents.id),
   },
   (t) => [index('unit_reports_jurisdiction_state_idx').on(t.jurisdictionId, t.state, t.filedAt), index('unit_reports_unit_idx').on(t.unitId, t.filedAt)],
+);
+
+export const memberChangeKindEnum = pgEnum('member_change_kind', MEMBER_CHANGE_KINDS);
+export const memberChangeStateEnum = pgEnum('member_change_state', MEMBER_CHANGE_STATES);
+
+/**
+ * 成员调整: a member unit proposes a change of its member or liaison; the joint meeting's office
+ * (the jurisdiction's administrators) confirms or rejects it, with a reason.
+ */
+export const memberChanges = pgTable(
+  'member_changes',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    kind: memberChangeKindEnum('kind').notNull(),
+    state: memberChangeStateEnum('state').notNull().default('proposed'),
+    /** The person leaving (replace, remove). */
+    userId: text('user_id').references(() => users.id),
+    /** The person joining (add, replace): name, role, phone, proposed username. */
+    person: jsonb('person').$type<{ displayName: string; role: 'liaison' | 'unit_head'; phone: string | null; username: string } | null>(),
+    reason: text('reason').notNull(),
+    proposedBy: text('proposed_by').notNull().references(() => users.id),
+    proposedAt: tz('proposed_at').notNull(),
+    decidedBy: text('decided_by').references(() => users.id),
+    decidedAt: tz('decided_at'),
+    decisionReason: text('decision_reason'),
+    /** The account the confirmation created. */
+    createdUserId: text('created_user_id').references(() => users.id),
+  },
+  (t) => [index('member_changes_jurisdiction_state_idx').on(t.jurisdictionId, t.state)],
 );

@@ -164,3 +164,9 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  */
 export const UNIT_REPORT_STATES = ['pending', 'confirmed', 'rejected'] as const;
 export type UnitReportState = (typeof UNIT_REPORT_STATES)[number];
+/** 成员调整: a change of a unit's member or liaison, proposed by the unit, confirmed by the office. */
+export const MEMBER_CHANGE_KINDS = ['add_person', 'replace_person', 'remove_person'] as const;
+export type MemberChangeKind = (typeof MEMBER_CHANGE_KINDS)[number];
+
+export const MEMBER_CHANGE_STATES = ['proposed', 'confirmed', 'rejected'] as const;
+export type MemberChangeState = (typeof MEMBER_CHANGE_STATES)[number];

@@ -64,6 +64,7 @@ const METRICS_TOKEN = 'matrix-metrics-token-0000000001';
 /** Starts as a PDF, which is all the upload looks at; plain ASCII, so it survives a string body. */
 const PDF = '%PDF-1.4\n% 授权矩阵\n%%EOF\n';
 const pdfUpload = { raw: () => PDF, headers: () => ({ 'content-type': 'application/pdf' }) };
+const rosterUpload = { raw: () => '单位名称,姓名,用户名,角色,手机号码,短信通道,在岗\r\n', headers: () => ({ 'content-type': 'text/csv' }) };
 
 /** Every route of the OpenAPI document: who may use it. */
 const API: Record<string, Expectation> = {
@@ -139,6 +140,26 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/rota/units/{unitId}': { allow: [...COMMISSION_XY, ...UNIT_U, 'jadmin'] },
   'PUT /api/v1/rota/units/{unitId}': { allow: ['admin', 'jadmin', 'headU'], body: () => ({ rota: { holidays: [], patterns: [], overrides: [], swaps: [] } }) },
   'POST /api/v1/me/calendar-feed': { allow: PEOPLE },
+  // Roster administration: the system admin for every jurisdiction (a jurisdiction admin for its own: test/api/roster-*.test.ts).
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/unit-changes': {
+    allow: ADMINS_XY,
+    once: true,
+    body: (f) => ({ action: 'rename', unitId: f.unitO, name: '矩阵改名单位', shortName: '矩阵', reason: '授权矩阵' }),
+  },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/rulebook-versions': { allow: ADMINS_XY },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/rulebook-versions/{version}': { allow: ADMINS_XY },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/roster': { allow: ADMINS_XY },
+  'GET /api/v1/admin/jurisdictions/{jurisdictionId}/roster/template': { allow: ADMINS_XY },
+  // A roster with its header only: the preview lists the problem, the import refuses it whole (422) and writes nothing.
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/roster/preview': { allow: ADMINS_XY, query: () => '?fileName=matrix.csv', ...rosterUpload },
+  'POST /api/v1/admin/jurisdictions/{jurisdictionId}/roster/import': { allow: ADMINS_XY, query: () => '?fileName=matrix.csv', ...rosterUpload },
+  // A unit reads its own proposals; an admin names the jurisdiction (without it: 422).
+  'GET /api/v1/member-changes': { allow: [...ADMINS_XY, ...UNIT_MEMBERS] },
+  'POST /api/v1/member-changes': {
+    allow: [...ADMINS_XY, ...UNIT_U],
+    body: (f) => ({ unitId: f.unitU, kind: 'add_person', person: { displayName: '矩阵新成员', role: 'liaison', username: `matrix.mc.${key++}` }, reason: '授权矩阵' }),
+  },
+  'POST /api/v1/member-changes/{id}/decision': { allow: ADMINS_XY, once: true, body: () => ({ decision: 'reject', reason: '授权矩阵退回' }) },
 };
 
 /** Documented routes again with a query or body that takes another path through the service. */
@@ -207,6 +228,7 @@ interface Fixture {
   calendarToken: string;
   unitReportU: string;
   unitReportR: string;
+  memberChangeId: string;
 }
 
 /** A member unit's report: the 初报 contract without the commission's receipt time. */
@@ -298,6 +320,12 @@ beforeAll(async () => {
     serviceToRevoke: toRevoke,
     // Someone outside the roles tried, so no request of the matrix rotates it away.
     calendarToken: new URL((await server.request('POST', '/api/v1/me/calendar-feed', { token: await server.login(`liaison.${unitV}`) })).body.url).pathname.split('/').pop()!,
+    memberChangeId: (
+      await server.request('POST', '/api/v1/member-changes', {
+        token: tokens.liaisonU,
+        body: { unitId: unitU, kind: 'add_person', person: { displayName: '矩阵候选人', role: 'liaison', username: 'matrix.candidate' }, reason: '授权矩阵' },
+      })
+    ).body.change?.id,
   };
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
@@ -322,6 +350,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}/reset-password', `/admin/users/${f.resetTarget}/reset-password`)
     .replace('/admin/service-accounts/{id}', `/admin/service-accounts/${f.serviceToRevoke}`)
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
+    .replace('{version}', '2023.2')
+    .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
     .replace('/g/{token}', `/g/${f.unitToken}`)

@@ -127,7 +127,9 @@ describe('one incident through every event type', () => {
     // Not in this story, and never shown to units (no unit view): a delivery given up needs a failing
     // external channel (test/engine/delivery-failed.test.ts); a superseded obligation needs a 续报 that
     // raises the severity (test/api/lifecycle.test.ts). A rota change is about no incident (test/api/rota.test.ts).
-    const notInStory = new Set(['delivery.failed', 'obligation.superseded', 'rota.changed']);
+    // Roster administration (unit.changed, member_change.*, roster.imported) is no part of an incident's
+    // story: test/api/roster-units.test.ts and roster-import.test.ts log each of them.
+    const notInStory = new Set(['delivery.failed', 'obligation.superseded', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported']);
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]) && !notInStory.has(t))) expect(logged, `the story produced no ${type}`).toContain(type);
   });
 });

@@ -1,6 +1,6 @@
 /** Rota resolution: who is on duty when, at Asia/Shanghai's +08:00, as pure functions. */
 import { describe, expect, it } from 'vitest';
-import { canEditRota } from '../../src/domain/rota-access.js';
+import { canEditRota } from '../../src/domain/policy/index.js';
 import { addDays, instantOf, isoWeekday, offsetMinutes, weekStart } from '../../src/domain/rota-calendar.js';
 import { dutyStatus, firstRecipients } from '../../src/domain/rota-health.js';
 import { gapsBetween, hasRota, nextHandover, onDutyAt, shiftsBetween, shiftsOf, type Rota, type RotaPattern } from '../../src/domain/rota.js';

@@ -126,6 +126,9 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin service accounts', user: 'admin', path: () => '/admin/service-accounts', ready: 'main form', sizes: [WALL] },
   { name: '/login change password', user: 'duty', path: () => '/login?change=1', ready: '#newPassword', sizes: [LAPTOP, PHONE] },
   { name: '/admin rota', user: 'admin', path: () => '/admin/rota', ready: '.rota-calendar', sizes: [WALL, LAPTOP] },
+  { name: '/admin versions', user: 'admin', path: () => '/admin/versions', ready: 'main table', sizes: [WALL] },
+  { name: '/admin member changes', user: 'admin', path: () => '/admin/changes', ready: '#changes-title', sizes: [WALL] },
+  { name: '/admin roster import', user: 'admin', path: () => '/admin/import', ready: '#roster-file', sizes: [WALL] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
 ];
 

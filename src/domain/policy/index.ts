@@ -9,3 +9,4 @@ export * from './incidents.js';
 export * from './units.js';
 export * from './administration.js';
 export * from './sessions.js';
+export * from './rota.js';

@@ -28,6 +28,8 @@ export async function listUnitsWithPeople(services: Services, actor: Actor, inpu
       kind: u.kind,
       section: u.section,
       duties: u.duties,
+      retiredAt: u.retiredAt?.toISOString() ?? null,
+      mergedInto: u.mergedInto,
       people: people.filter((p) => p.unitId === u.id).map(personView),
     })),
   };

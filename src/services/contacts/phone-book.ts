@@ -2,7 +2,7 @@
  * 通讯录: the phone numbers of each member unit's liaisons and heads, so the desk can call a late
  * unit with one tap. The jurisdiction's commission (and admins) may read it; a unit may not.
  */
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { jurisdictions, memberUnits, users } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
@@ -15,7 +15,7 @@ export async function unitPhoneBook(services: Services, actor: Actor, jurisdicti
   const units = await services.db
     .select({ id: memberUnits.id, name: memberUnits.name })
     .from(memberUnits)
-    .where(eq(memberUnits.jurisdictionId, jurisdictionId))
+    .where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)))
     .orderBy(asc(memberUnits.position));
   const people = units.length
     ? await services.db

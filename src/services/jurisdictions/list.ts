@@ -1,5 +1,5 @@
 /** Jurisdictions and their member units, as the rulebooks installed them. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { jurisdictions, memberUnits } from '../../db/schema.js';
 import type { Services } from '../context.js';
 import { notFound } from '../errors.js';
@@ -14,7 +14,7 @@ export async function listJurisdictions(services: Services) {
 export async function listUnits(services: Services, jurisdictionId: string) {
   const [j] = await services.db.select({ id: jurisdictions.id }).from(jurisdictions).where(eq(jurisdictions.id, jurisdictionId));
   if (!j) throw notFound('辖区');
-  const rows = await services.db.select().from(memberUnits).where(eq(memberUnits.jurisdictionId, jurisdictionId)).orderBy(asc(memberUnits.position));
+  const rows = await services.db.select().from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt))).orderBy(asc(memberUnits.position));
   return {
     units: rows.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, section: u.section, duties: u.duties })),
   };

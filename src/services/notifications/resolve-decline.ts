@@ -45,7 +45,7 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
       const [unit] = await tx
         .select({ id: memberUnits.id, name: memberUnits.name })
         .from(memberUnits)
-        .where(and(eq(memberUnits.id, input.unitId), eq(memberUnits.jurisdictionId, incident.jurisdictionId)));
+        .where(and(eq(memberUnits.id, input.unitId), eq(memberUnits.jurisdictionId, incident.jurisdictionId), isNull(memberUnits.retiredAt)));
       if (!unit) throw invalid('改派单位有误', [{ field: 'unitId', message: `${input.unitId} 不是本辖区的成员单位 (not a member unit here)` }]);
       const current = await latestVersion(tx, incident.id);
       const [already] = await tx

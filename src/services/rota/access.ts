@@ -1,7 +1,7 @@
-/** Who may read a unit's rota and the duty overview; editing is `domain/rota-access.ts`. */
+/** Who may read a unit's rota and the duty overview; editing is `domain/policy/rota.ts`. */
 import { eq } from 'drizzle-orm';
 import { jurisdictions, memberUnits } from '../../db/schema.js';
-import { canEditRota } from '../../domain/rota-access.js';
+import { canEditRota } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 

@@ -1,8 +1,9 @@
 /**
  * Installs rulebooks: each jurisdiction, its rulebook version and its member units. Re-installing
- * the same version changes nothing; a new version becomes current and keeps the old one on record.
+ * a version already on record changes nothing (administered versions made since stay current); a
+ * new bundled version becomes current and keeps the old ones on record.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { jurisdictions, memberUnits, rulebooks } from '../../db/schema.js';
 import type { Rulebook } from '../../rulebooks/schema.js';
@@ -13,6 +14,13 @@ export async function installRulebooks(db: Database, books: Rulebook[]): Promise
   await db.transaction(async (tx) => {
     for (const book of ordered) {
       const j = book.jurisdiction;
+      // A version already on record was installed before: the jurisdiction may since have moved on
+      // to an administered version (成员单位调整), which a restart must not undo.
+      const [known] = await tx
+        .select({ version: rulebooks.version })
+        .from(rulebooks)
+        .where(and(eq(rulebooks.jurisdictionId, j.id), eq(rulebooks.version, book.version)));
+      if (known) continue;
       await tx
         .insert(jurisdictions)
         .values({ id: j.id, name: j.name, level: j.level, parentId: j.parentId ?? null, utcOffset: j.utcOffset, rulebookVersion: book.version })

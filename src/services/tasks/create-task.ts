@@ -4,7 +4,7 @@
  * messages to the unit's on-duty liaisons and the event commit together; its due time is a timer
  * of the escalation engine.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { incidents, memberUnits, responseTasks, users } from '../../db/schema.js';
 import type { TaskRole } from '../../domain/enums.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
@@ -67,7 +67,7 @@ export async function createTask(
     ? await services.db
         .select({ id: memberUnits.id, name: memberUnits.name })
         .from(memberUnits)
-        .where(and(eq(memberUnits.id, task.unitId), eq(memberUnits.jurisdictionId, incident.jurisdictionId)))
+        .where(and(eq(memberUnits.id, task.unitId), eq(memberUnits.jurisdictionId, incident.jurisdictionId), isNull(memberUnits.retiredAt)))
     : [];
   if (task.unitId && !unit) problems.push({ field: 'unitId', message: `${task.unitId} 不是本辖区的成员单位 (not a member unit here)` });
   if (problems.length) throw invalid('任务内容有误 (invalid task)', problems);

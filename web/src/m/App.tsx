@@ -5,6 +5,7 @@ import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtim
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
+import { MemberChangeForm } from './MemberChangeForm.js';
 import { SignOut } from './SignOut.js';
 import { awaitsAction, InboxCard, type Item } from './InboxCard.js';
 import { orderInbox } from './inbox-order.js';
@@ -35,6 +36,7 @@ export function App({ me }: { me: Me }) {
   const [outbox, setOutbox] = useState(() => queued().map((a) => a.notificationId));
   const [pushState, setPushState] = useState<'off' | 'on' | 'unsupported'>(pushSupported() ? 'off' : 'unsupported');
   const [showChannels, setShowChannels] = useState(false);
+  const [showMemberChange, setShowMemberChange] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
   const [view, setView] = useState<'inbox' | 'tasks' | 'report'>(linkedId ? 'tasks' : 'inbox');
@@ -205,6 +207,11 @@ export function App({ me }: { me: Me }) {
             <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
               渠道
             </button>
+            {me.unitId && (
+              <button type="button" aria-expanded={showMemberChange} onClick={() => setShowMemberChange(!showMemberChange)}>
+                成员调整
+              </button>
+            )}
             <a class="button-link" href="/login?change=1&next=/m">
               修改密码
             </a>
@@ -217,6 +224,7 @@ export function App({ me }: { me: Me }) {
           </p>
         )}
         {showChannels && <Channels onClose={() => setShowChannels(false)} />}
+        {showMemberChange && me.unitId && <MemberChangeForm unitId={me.unitId} onClose={() => setShowMemberChange(false)} />}
         {taskNotice && view !== 'tasks' && (
           <p class="notice" role="status">
             {taskNotice}

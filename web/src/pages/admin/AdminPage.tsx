@@ -20,16 +20,23 @@ import { UnitChannels } from './UnitChannels.js';
 import { DemoMark, ResetPasswordButton } from './AccountControls.js';
 import { ServiceAccountsTab } from './ServiceAccountsTab.js';
 import { RotaTab } from './RotaTab.js';
+import { MemberChangesTab } from './MemberChanges.js';
+import { RosterImportTab } from './RosterImport.js';
+import { RulebookVersionsTab } from './RulebookVersions.js';
+import { UnitChangeForm } from './UnitChanges.js';
 
 type Jurisdiction = z.infer<typeof jurisdictionSchema>;
-type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts' | 'rota';
+type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts' | 'rota' | 'versions' | 'changes' | 'import';
+const TAB_PATHS: Tab[] = ['rulebook', 'users', 'service-accounts', 'rota', 'versions', 'changes', 'import'];
 
 export default function AdminPage({ user }: { user: User }) {
   const { path, query } = usePath();
-  const tab: Tab = path.endsWith('/rulebook') ? 'rulebook' : path.endsWith('/users') ? 'users' : path.endsWith('/service-accounts') ? 'service-accounts' : path.endsWith('/rota') ? 'rota' : 'units';
+  const tab: Tab = TAB_PATHS.find((t) => path.endsWith(`/${t}`)) ?? 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
   const jurisdictionId = user.role === 'admin' ? query.get('j') ?? 'xinyang' : user.jurisdictionId ?? 'xinyang';
+  // 成员单位、人员、名册、值班表: the system admin and the jurisdiction's own administrator (policy: mayAdministerJurisdiction).
   const canEdit = user.role === 'admin' || user.role === 'jurisdiction_admin';
+  const administers = canEdit;
 
   useEffect(() => {
     get<{ jurisdictions: Jurisdiction[] }>('/api/v1/jurisdictions')
@@ -60,6 +67,19 @@ export default function AdminPage({ user }: { user: User }) {
               服务账号
             </Link>
           )}
+          {administers && (
+            <>
+              <Link href={href('versions')} aria-current={tab === 'versions' ? 'page' : undefined}>
+                版本记录
+              </Link>
+              <Link href={href('changes')} aria-current={tab === 'changes' ? 'page' : undefined}>
+                成员调整
+              </Link>
+              <Link href={href('import')} aria-current={tab === 'import' ? 'page' : undefined}>
+                名册导入导出
+              </Link>
+            </>
+          )}
         </nav>
         {user.role === 'admin' && (
           <div class="field field-inline">
@@ -71,10 +91,13 @@ export default function AdminPage({ user }: { user: User }) {
             </select>
           </div>
         )}
-        {!canEdit && <p class="muted">只读：指挥长可查看本辖区，修改请联系管理员。</p>}
+        {!canEdit && !administers && <p class="muted">只读：指挥长可查看本辖区，修改请联系管理员。</p>}
       </div>
       <main class="admin-main">
-        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} />}
+        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} administers={administers} />}
+        {tab === 'versions' && administers && <RulebookVersionsTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'changes' && administers && <MemberChangesTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
+        {tab === 'import' && administers && <RosterImportTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'rulebook' && <RulebookTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'rota' && <RotaTab key={jurisdictionId} jurisdictionId={jurisdictionId} unitId={query.get('unit') ?? undefined} />}
         {tab === 'users' && <UsersTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} self={user} />}
@@ -140,7 +163,7 @@ export function DutyToggle({ person, canEdit, onChanged }: { person: Person; can
   );
 }
 
-function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit: boolean }) {
+function UnitsTab({ jurisdictionId, canEdit, administers }: { jurisdictionId: string; canEdit: boolean; administers: boolean }) {
   const { data, error, reload, setData } = useLoad<{ units: UnitWithPeople[] }>(`/api/v1/admin/units?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
   if (error) return <ErrorBox message={error} onRetry={reload} />;
   if (!data) return <Loading what="成员单位" />;
@@ -150,7 +173,8 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
   return (
     <section aria-labelledby="units-title">
       <h1 id="units-title">成员单位与人员（{data.units.length}）</h1>
-      {canEdit && <AddMemberForm units={data.units} onAdded={reload} />}
+      {canEdit && <AddMemberForm units={data.units.filter((u) => !u.retiredAt)} onAdded={reload} />}
+      {administers && <UnitChangeForm jurisdictionId={jurisdictionId} units={data.units} onChanged={reload} />}
       <table class="data-table units-table">
         <thead>
           <tr>
@@ -168,6 +192,7 @@ function UnitsTab({ jurisdictionId, canEdit }: { jurisdictionId: string; canEdit
                 <th scope="row">
                   {u.section && <span class="muted">{u.section} </span>}
                   {u.name}
+                  {u.retiredAt && <span class="tag">{u.mergedInto ? '已合并' : '已撤销'}</span>}
                   <div class={onDuty ? 'small' : 'small warn-text'}>
                     {onDuty ? `在岗联络员 ${onDuty} 人` : '⚠ 没有在岗联络员'}
                   </div>
