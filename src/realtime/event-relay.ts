@@ -1,7 +1,8 @@
 /**
  * Delivers the event log to connected sockets (transactional outbox). Woken by NOTIFY when events
  * commit, and by a slow poll in case a notification is missed; it reads everything after the
- * last seq it delivered, in order. On start it begins at the head of the log: clients that were
+ * last seq it delivered up to the settled head (no seq at or below it can still commit), in
+ * order, and then stands at that head. On start it begins at the head of the log: clients that were
  * away ask for what they missed with `resume`, so nothing is sent twice.
  */
 import type { Server } from 'socket.io';
@@ -10,6 +11,7 @@ import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { viewEventFor, type EventView } from '../contract/events.js';
 import { latestSeq, readEventsAfter } from '../services/events/read.js';
+import { settledSeq } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
@@ -82,23 +84,27 @@ export class EventRelay {
 
   private async drain(): Promise<void> {
     try {
-      let batch: StoredEvent[];
-      do {
-        batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH);
-        if (batch.length === 0) break;
-        this.options.beforeDeliver?.(batch);
-        for (const part of splitAtAccessChanges(batch)) {
-          // Units first: their people must act, and each socket still gets its events in seq order.
-          for (const event of part.events) this.deliverToUnits(event);
-          for (const event of part.events) this.deliverToCommission(event);
-          // Ended before any later event goes out: nothing committed after a logout reaches its sockets.
-          if (part.accessChange) this.access.apply(part.accessChange.seq, part.accessChange.change);
-        }
-        this.lastSeq = batch[batch.length - 1]!.seq;
-      } while (batch.length === BATCH);
+      const head = await settledSeq(this.services.db);
+      while (this.lastSeq < head) {
+        const batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH, head);
+        if (batch.length > 0) this.deliver(batch);
+        // Seqs of rolled-back writes never appear: past a short batch the log is read up to the head.
+        this.lastSeq = batch.length === BATCH ? batch[batch.length - 1]!.seq : head;
+      }
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.
       logger.error({ err }, 'event relay failed to read the log');
+    }
+  }
+
+  private deliver(batch: StoredEvent[]): void {
+    this.options.beforeDeliver?.(batch);
+    for (const part of splitAtAccessChanges(batch)) {
+      // Units first: their people must act, and each socket still gets its events in seq order.
+      for (const event of part.events) this.deliverToUnits(event);
+      for (const event of part.events) this.deliverToCommission(event);
+      // Ended before any later event goes out: nothing committed after a logout reaches its sockets.
+      if (part.accessChange) this.access.apply(part.accessChange.seq, part.accessChange.change);
     }
   }
 
