@@ -7,13 +7,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { runFanoutBench } from './run.js';
 import { runPushBench } from './push.js';
+import { runWritesBench } from './writes.js';
 
 type Scenario = () => Promise<unknown>;
 const scenarios: Record<string, Scenario> = {
   fanout: runFanoutBench,
   push: runPushBench,
+  writes: runWritesBench,
 };
-const DEFAULT = ['fanout', 'push'];
+const DEFAULT = ['fanout', 'writes', 'push'];
 
 async function main() {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
