@@ -13,6 +13,7 @@ import { viewEventFor, type EventView } from '../contract/events.js';
 import { latestSeq, readEventsAfter } from '../services/events/read.js';
 import { settledSeq } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import { RecentEvents } from './recent-events.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
 import type { AccessEnforcer } from './access-enforcer.js';
@@ -48,6 +49,8 @@ export interface RelayOptions {
 
 export class EventRelay {
   private lastSeq = 0;
+  /** What was delivered lately, for `resume` (a reconnect storm reads memory, not the log). */
+  readonly recent = new RecentEvents();
   private readonly runner = new CoalescingRunner(() => this.drain());
   private unlisten: (() => Promise<void>) | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -64,6 +67,7 @@ export class EventRelay {
   async start(): Promise<void> {
     this.unlisten = await this.handle.listen('lianfang_events', () => this.wake());
     this.lastSeq = await latestSeq(this.services.db);
+    this.recent.startAt(this.lastSeq);
     this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.poll.unref?.();
   }
@@ -90,6 +94,7 @@ export class EventRelay {
         if (batch.length > 0) this.deliver(batch);
         // Seqs of rolled-back writes never appear: past a short batch the log is read up to the head.
         this.lastSeq = batch.length === BATCH ? batch[batch.length - 1]!.seq : head;
+        this.recent.add(batch, this.lastSeq);
       }
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.

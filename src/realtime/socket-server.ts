@@ -21,6 +21,8 @@ import { acknowledgeNotification } from '../services/notifications/acknowledge.j
 import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import type { RecentEvents } from './recent-events.js';
+import type { StoredEvent } from '../services/events/append.js';
 import { roomsFor } from './rooms.js';
 import { logger } from '../observability/logger.js';
 
@@ -84,12 +86,20 @@ function handshakeOrigin(socket: Socket, proxies: ProxyTrust): OriginFacts {
   return { origin: header(socket, 'origin'), secFetchSite: header(socket, 'sec-fetch-site'), addressed: host ? `${secure ? 'https' : 'http'}://${host}` : null };
 }
 
+/** What the actor may see of events held in memory (the same rule as `eventVisibility`), or undefined. */
+function missedFrom(held: StoredEvent[] | undefined, actor: Actor): StoredEvent[] | undefined {
+  if (!held) return undefined;
+  return held.filter((e) => viewEventsFor(actor, [e]).length > 0).slice(0, RESUME_LIMIT + 1);
+}
+
 export interface SocketServerDeps {
   services: Services;
   recorder: DeliveryRecorder;
   /** The relay's position, read when a socket joins its rooms. */
   relayPosition: () => number;
   access: () => AccessEnforcer;
+  /** The relay's in-memory tail of the log, tried before the database for `resume`. */
+  recent?: () => RecentEvents | undefined;
   origins: OriginPolicy;
   proxies: ProxyTrust;
 }
@@ -151,8 +161,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       await currentActor();
       const upTo = data.joinedAtSeq;
       if (afterSeq >= upTo) return { events: [], hasMore: false };
-      const found = await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1);
-      const missed = found.filter((e) => e.seq <= upTo);
+      const missed = missedFrom(deps.recent?.()?.between(afterSeq, upTo), data.actor) ?? (await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1)).filter((e) => e.seq <= upTo);
       const events = missed.slice(0, RESUME_LIMIT);
       const at = services.clock();
       for (const e of events)

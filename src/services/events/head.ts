@@ -25,9 +25,12 @@ export async function handedOutSeq(db: Database): Promise<number> {
 /**
  * The transactions in flight now, by the lock each holds on its own id from the moment it has one
  * until its commit is visible. (A snapshot's in-progress list leaves out ids at or above its
- * xmax, which is only the latest completed id + 1, so it cannot serve.) Cluster-wide.
+ * xmax, which is only the latest completed id + 1, so it cannot serve.) Only this database's:
+ * no other database writes our log, and a long transaction next door must not hold delivery up.
  */
-const IN_FLIGHT = sql`select transactionid::text as xid from pg_locks where locktype = 'transactionid' and mode = 'ExclusiveLock' and granted`;
+const IN_FLIGHT = sql`
+  select l.transactionid::text as xid from pg_locks l join pg_stat_activity a on a.pid = l.pid
+  where l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted and a.datname = current_database()`;
 
 async function inFlight(db: Database): Promise<string[]> {
   return (await rows<{ xid: string }>(db, IN_FLIGHT)).map((r) => r.xid);
@@ -35,7 +38,7 @@ async function inFlight(db: Database): Promise<string[]> {
 
 async function waitUntilEnded(db: Database, xids: string[]): Promise<void> {
   let pending = xids;
-  for (let pause = 1; pending.length > 0; pause = Math.min(pause * 2, 20)) {
+  for (let pause = 2; pending.length > 0; pause = Math.min(pause * 2, 20)) {
     await sleep(pause);
     const still = new Set(await inFlight(db));
     pending = pending.filter((x) => still.has(x));
