@@ -8,12 +8,15 @@ import os from 'node:os';
 import { runFanoutBench } from './run.js';
 import { runPushBench } from './push.js';
 import { runWritesBench } from './writes.js';
+import { runStormBench } from './storm.js';
 
 type Scenario = () => Promise<unknown>;
 const scenarios: Record<string, Scenario> = {
   fanout: runFanoutBench,
   push: runPushBench,
   writes: runWritesBench,
+  storm: () => runStormBench({ sockets: 1000, processes: 2, storm: true }),
+  sockets10k: () => runStormBench({ sockets: 10_000, processes: 4, storm: true }),
 };
 const DEFAULT = ['fanout', 'writes', 'push'];
 
