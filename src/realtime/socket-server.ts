@@ -22,6 +22,7 @@ import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import type { RecentEvents } from './recent-events.js';
+import { SessionBatch } from './session-batch.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { roomsFor } from './rooms.js';
 import { logger } from '../observability/logger.js';
@@ -108,6 +109,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
   const { services, recorder } = deps;
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000 });
 
+  const sessionBatch = new SessionBatch(services);
+
   io.use(async (socket, next) => {
     try {
       const credential = credentialOf(socket);
@@ -138,8 +141,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
      * the same person in the same role and unit the socket joined as, or the socket ends.
      */
     let ended = false;
-    const currentActor = async (): Promise<Actor> => {
-      const actor = await authenticateToken(services, data.token);
+    const currentActor = async (batched = false): Promise<Actor> => {
+      const actor = batched ? await sessionBatch.actorOf(data.actor.sessionId) : await authenticateToken(services, data.token);
       if (!sameAccess(data.actor, actor)) {
         // Leave the rooms now; the socket closes once the answer is sent.
         for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
@@ -158,7 +161,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
     handle('resume', async (payload) => {
       const { afterSeq } = resumeSchema.parse(payload ?? {});
-      await currentActor();
+      // Batched with other sockets' resumes: a reconnect storm re-checks its sessions in few queries.
+      await currentActor(true);
       const upTo = data.joinedAtSeq;
       if (afterSeq >= upTo) return { events: [], hasMore: false };
       const missed = missedFrom(deps.recent?.()?.between(afterSeq, upTo), data.actor) ?? (await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1)).filter((e) => e.seq <= upTo);
