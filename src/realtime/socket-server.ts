@@ -118,7 +118,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       if (credential?.viaCookie && !sameOriginRequest(handshakeOrigin(socket, deps.proxies), deps.origins))
         return next(refusal(403, '跨站连接被拒绝 (cross-site connection refused)'));
       const checkedAtSeq = deps.relayPosition();
-      const actor = credential ? await authenticateToken(services, credential.token) : null;
+      // Batched with the other handshakes of the moment: a reconnect storm reads its sessions in few queries.
+      const actor = credential ? await sessionBatch.actorOfToken(credential.token) : null;
       if (!actor || !credential) return next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
       Object.assign(socket.data as SocketData, { actor, token: credential.token, checkedAtSeq });
       next();
