@@ -127,7 +127,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const recorder = new DeliveryRecorder(services);
   let relay: EventRelay | undefined;
-  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, access: () => access, origins, proxies });
+  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, recent: () => relay?.recent, access: () => access, origins, proxies });
   const access = new AccessEnforcer(io);
   relay = new EventRelay(io, database, services, recorder, access, relayOptions);
   // The relay knows its position before the first socket can join.

@@ -16,6 +16,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  pgSequence,
 } from 'drizzle-orm/pg-core';
 import {
   ALERT_KINDS as ALERT_KIND_VALUES,
@@ -522,8 +523,10 @@ export const settings = pgTable('settings', {
 });
 
 /**
- * The append-only event log. `seq` is handed out by the single-row `event_sequence` counter inside
- * the writing transaction, so seq order is commit order and a reader never sees a gap fill in later.
+ * The append-only event log. `seq` comes from the `events_seq` sequence, taken after the writing
+ * transaction has its id (`lianfang_take_event_seqs`), so writers never wait for each other. Seq
+ * order is not commit order: readers go only up to a settled head (src/services/events/head.ts),
+ * below which every transaction that took a seq has ended, so no event appears behind a reader.
  */
 export const events = pgTable(
   'events',
@@ -541,10 +544,7 @@ export const events = pgTable(
   (t) => [index('events_incident_idx').on(t.incidentId, t.seq)],
 );
 
-export const eventSequence = pgTable('event_sequence', {
-  id: integer('id').primaryKey(),
-  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
-});
+export const eventSeq = pgSequence('events_seq');
 
 /** Stored answers of idempotent requests, so a retried submission returns the first answer. */
 export const idempotencyKeys = pgTable(

@@ -1,15 +1,15 @@
 /**
  * How far behind the relay and the engine are, read from the database (so every node agrees):
- * relay lag is the log head minus the last seq this node delivered; engine lag is the age of the
+ * relay lag is the highest seq handed out minus the last seq this node delivered; engine lag is the age of the
  * oldest due step no engine has taken yet (acknowledgement, task and upward-report timers,
  * queued deliveries, housekeeping).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { latestSeq } from '../services/events/read.js';
+import { handedOutSeq } from '../services/events/head.js';
 
 export async function relayLagEvents(db: Database, deliveredSeq: number): Promise<number> {
-  return Math.max(0, (await latestSeq(db)) - deliveredSeq);
+  return Math.max(0, (await handedOutSeq(db)) - deliveredSeq);
 }
 
 export async function engineLagSeconds(db: Database, now: Date): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * Delivers the event log to connected sockets (transactional outbox). Woken by NOTIFY when events
  * commit, and by a slow poll in case a notification is missed; it reads everything after the
- * last seq it delivered, in order. On start it begins at the head of the log: clients that were
+ * last seq it delivered up to the settled head (no seq at or below it can still commit), in
+ * order, and then stands at that head. On start it begins at the head of the log: clients that were
  * away ask for what they missed with `resume`, so nothing is sent twice.
  */
 import type { Server } from 'socket.io';
@@ -10,7 +11,9 @@ import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { viewEventFor, type EventView } from '../contract/events.js';
 import { latestSeq, readEventsAfter } from '../services/events/read.js';
+import { settledSeq } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import { RecentEvents } from './recent-events.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
 import { ADMIN_ROOM, jurisdictionRoom, unitRoom } from './rooms.js';
 import type { AccessEnforcer } from './access-enforcer.js';
@@ -46,6 +49,8 @@ export interface RelayOptions {
 
 export class EventRelay {
   private lastSeq = 0;
+  /** What was delivered lately, for `resume` (a reconnect storm reads memory, not the log). */
+  readonly recent = new RecentEvents();
   private readonly runner = new CoalescingRunner(() => this.drain());
   private unlisten: (() => Promise<void>) | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
@@ -62,6 +67,7 @@ export class EventRelay {
   async start(): Promise<void> {
     this.unlisten = await this.handle.listen('lianfang_events', () => this.wake());
     this.lastSeq = await latestSeq(this.services.db);
+    this.recent.startAt(this.lastSeq);
     this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.poll.unref?.();
   }
@@ -82,23 +88,28 @@ export class EventRelay {
 
   private async drain(): Promise<void> {
     try {
-      let batch: StoredEvent[];
-      do {
-        batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH);
-        if (batch.length === 0) break;
-        this.options.beforeDeliver?.(batch);
-        for (const part of splitAtAccessChanges(batch)) {
-          // Units first: their people must act, and each socket still gets its events in seq order.
-          for (const event of part.events) this.deliverToUnits(event);
-          for (const event of part.events) this.deliverToCommission(event);
-          // Ended before any later event goes out: nothing committed after a logout reaches its sockets.
-          if (part.accessChange) this.access.apply(part.accessChange.seq, part.accessChange.change);
-        }
-        this.lastSeq = batch[batch.length - 1]!.seq;
-      } while (batch.length === BATCH);
+      const head = await settledSeq(this.services.db);
+      while (this.lastSeq < head) {
+        const batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH, head);
+        if (batch.length > 0) this.deliver(batch);
+        // Seqs of rolled-back writes never appear: past a short batch the log is read up to the head.
+        this.lastSeq = batch.length === BATCH ? batch[batch.length - 1]!.seq : head;
+        this.recent.add(batch, this.lastSeq);
+      }
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.
       logger.error({ err }, 'event relay failed to read the log');
+    }
+  }
+
+  private deliver(batch: StoredEvent[]): void {
+    this.options.beforeDeliver?.(batch);
+    for (const part of splitAtAccessChanges(batch)) {
+      // Units first: their people must act, and each socket still gets its events in seq order.
+      for (const event of part.events) this.deliverToUnits(event);
+      for (const event of part.events) this.deliverToCommission(event);
+      // Ended before any later event goes out: nothing committed after a logout reaches its sockets.
+      if (part.accessChange) this.access.apply(part.accessChange.seq, part.accessChange.change);
     }
   }
 

@@ -23,6 +23,9 @@ import { acknowledgeNotification } from '../services/notifications/acknowledge.j
 import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import type { RecentEvents } from './recent-events.js';
+import { SessionBatch } from './session-batch.js';
+import type { StoredEvent } from '../services/events/append.js';
 import { roomsFor } from './rooms.js';
 import { logger } from '../observability/logger.js';
 
@@ -99,12 +102,20 @@ function handshakeOrigin(socket: Socket, proxies: ProxyTrust): OriginFacts {
   return { origin: header(socket, 'origin'), secFetchSite: header(socket, 'sec-fetch-site'), addressed: host ? `${secure ? 'https' : 'http'}://${host}` : null };
 }
 
+/** What the actor may see of events held in memory (the same rule as `eventVisibility`), or undefined. */
+function missedFrom(held: StoredEvent[] | undefined, actor: Actor): StoredEvent[] | undefined {
+  if (!held) return undefined;
+  return held.filter((e) => viewEventsFor(actor, [e]).length > 0).slice(0, RESUME_LIMIT + 1);
+}
+
 export interface SocketServerDeps {
   services: Services;
   recorder: DeliveryRecorder;
   /** The relay's position, read when a socket joins its rooms. */
   relayPosition: () => number;
   access: () => AccessEnforcer;
+  /** The relay's in-memory tail of the log, tried before the database for `resume`. */
+  recent?: () => RecentEvents | undefined;
   origins: OriginPolicy;
   proxies: ProxyTrust;
 }
@@ -113,6 +124,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
   const { services, recorder } = deps;
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000 });
 
+  const sessionBatch = new SessionBatch(services);
+
   io.use(async (socket, next) => {
     try {
       const credential = credentialOf(socket);
@@ -120,7 +133,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       if (credential?.viaCookie && !sameOriginRequest(handshakeOrigin(socket, deps.proxies), deps.origins))
         return next(refusal(403, '跨站连接被拒绝 (cross-site connection refused)'));
       const checkedAtSeq = deps.relayPosition();
-      const actor = credential ? await authenticateToken(services, credential.token) : null;
+      // Batched with the other handshakes of the moment: a reconnect storm reads its sessions in few queries.
+      const actor = credential ? await sessionBatch.actorOfToken(credential.token) : null;
       if (!actor || !credential) return next(refusal(401, '登录已失效，请重新登录 (session missing or expired)'));
       if (actor.mustChangePassword) return next(refusal(403, '管理员已重置您的密码，请先修改密码 (change your password first)'));
       Object.assign(socket.data as SocketData, { actor, token: credential.token, checkedAtSeq });
@@ -144,8 +158,8 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
      * the same person in the same role and unit the socket joined as, or the socket ends.
      */
     let ended = false;
-    const currentActor = async (): Promise<Actor> => {
-      const actor = await authenticateToken(services, data.token);
+    const currentActor = async (batched = false): Promise<Actor> => {
+      const actor = batched ? await sessionBatch.actorOf(data.actor.sessionId) : await authenticateToken(services, data.token);
       if (!sameAccess(data.actor, actor)) {
         // Leave the rooms now; the socket closes once the answer is sent.
         for (const room of [...socket.rooms]) if (room !== socket.id) socket.leave(room);
@@ -167,11 +181,11 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
 
     handle('resume', async (payload) => {
       const { afterSeq } = resumeSchema.parse(payload ?? {});
-      await currentActor();
+      // Batched with other sockets' resumes: a reconnect storm re-checks its sessions in few queries.
+      await currentActor(true);
       const upTo = data.joinedAtSeq;
       if (afterSeq >= upTo) return { events: [], hasMore: false };
-      const found = await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1);
-      const missed = found.filter((e) => e.seq <= upTo);
+      const missed = missedFrom(deps.recent?.()?.between(afterSeq, upTo), data.actor) ?? (await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1)).filter((e) => e.seq <= upTo);
       const events = missed.slice(0, RESUME_LIMIT);
       const at = services.clock();
       for (const e of events)

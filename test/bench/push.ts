@@ -37,6 +37,7 @@ export async function runPushBench() {
     // The local push receiver is on loopback over http: allowed here only.
     pushEndpoints: { hosts: ['127.0.0.1'], allowPrivateNetwork: true },
   });
+  const rounds: { toLastMs: number; perSecond: number; p50: number; p99: number }[] = [];
   try {
     const { services } = server;
     const actor = (await authenticateToken(services, (await logIn(services, { username: 'duty', password: 'lianfang-demo', address: 'bench' })).token))!;
@@ -75,10 +76,12 @@ export async function runPushBench() {
       if (times.length < SUBSCRIPTIONS) throw new Error(`only ${times.length} pushes arrived`);
       const latencies = times.map((t) => t - committedAt).sort((a, b) => a - b);
       const last = latencies[latencies.length - 1]!;
+      rounds.push({ toLastMs: last, perSecond: (SUBSCRIPTIONS / last) * 1000, p50: pct(latencies, 50), p99: pct(latencies, 99) });
       console.log(
         `${String(round).padStart(5)} ${last.toFixed(0).padStart(14)} ${((SUBSCRIPTIONS / last) * 1000).toFixed(0).padStart(20)}   ${pct(latencies, 50).toFixed(0)} / ${pct(latencies, 99).toFixed(0)}`,
       );
     }
+    return { subscriptions: SUBSCRIPTIONS, rounds, target: { lastUnder3s: rounds.every((r) => r.toLastMs < 3000) } };
   } finally {
     receiver.send({ kind: 'stop' });
     await server.close();

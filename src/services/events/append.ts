@@ -1,10 +1,12 @@
 /**
- * Appends domain events inside the caller's transaction. The counter row is locked until the
- * transaction ends, so sequence numbers are handed out in commit order with no gaps.
+ * Appends domain events inside the caller's transaction. Seqs come from a sequence (no lock held
+ * until commit, so concurrent writers do not queue); readers stay behind the settled head
+ * (./head.ts), so each still sees every event once, in seq order. A rolled-back transaction leaves
+ * its seqs unused: seqs increase but may skip numbers.
  */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { events, eventSequence } from '../../db/schema.js';
+import { events } from '../../db/schema.js';
 import type { EventType } from '../../contract/events.js';
 
 export interface NewEvent {
@@ -30,14 +32,12 @@ export interface StoredEvent {
 
 export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
-  const [counter] = await tx
-    .update(eventSequence)
-    .set({ lastSeq: sql`${eventSequence.lastSeq} + ${items.length}` })
-    .where(eq(eventSequence.id, 1))
-    .returning({ lastSeq: eventSequence.lastSeq });
-  const first = counter!.lastSeq - items.length + 1;
+  const taken = (await tx.execute(sql`select s::text as seq from lianfang_take_event_seqs(${items.length}::int) s`)) as unknown as
+    | { seq: string }[]
+    | { rows: { seq: string }[] };
+  const seqs = (Array.isArray(taken) ? taken : taken.rows).map((r) => Number(r.seq)).sort((a, b) => a - b);
   const rows = items.map((e, i) => ({
-    seq: first + i,
+    seq: seqs[i]!,
     type: e.type,
     at,
     jurisdictionId: e.jurisdictionId,

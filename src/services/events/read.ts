@@ -1,7 +1,8 @@
 /** Reads the event log: for the relay (everything), and for one caller's `resume` (what it may see). */
-import { and, asc, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { events, eventSequence } from '../../db/schema.js';
+import { events } from '../../db/schema.js';
+import { settledSeq } from './head.js';
 import { viewEventFor, type EventAudience, type EventView } from '../../contract/events.js';
 import type { Actor } from '../context.js';
 import { isCommission } from '../context.js';
@@ -36,13 +37,15 @@ const columns = {
   data: events.data,
 };
 
+/** The watermark a snapshot is read after: every event at or below it has committed or never will. */
 export async function latestSeq(db: Database): Promise<number> {
-  const [row] = await db.select({ lastSeq: eventSequence.lastSeq }).from(eventSequence).where(eq(eventSequence.id, 1));
-  return row?.lastSeq ?? 0;
+  return settledSeq(db);
 }
 
-export async function readEventsAfter(db: Database, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-  return db.select(columns).from(events).where(gt(events.seq, afterSeq)).orderBy(asc(events.seq)).limit(limit);
+/** Events after `afterSeq` up to `upTo` (a settled head), in seq order. */
+export async function readEventsAfter(db: Database, afterSeq: number, limit: number, upTo?: number): Promise<StoredEvent[]> {
+  const range = upTo === undefined ? gt(events.seq, afterSeq) : and(gt(events.seq, afterSeq), lte(events.seq, upTo));
+  return db.select(columns).from(events).where(range).orderBy(asc(events.seq)).limit(limit);
 }
 
 /** Which events an actor may see: its jurisdiction's if it is commission, its unit's if it is a unit member. */

@@ -57,9 +57,10 @@ export class EventStream {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       withCredentials: true,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 2000,
-      randomizationFactor: 0.2,
+      // Backoff with wide jitter: after a node restarts, thousands of clients do not all return at once.
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
       timeout: 8000,
     });
     this.socket = socket;
@@ -72,7 +73,7 @@ export class EventStream {
       this.offlineSince ??= Date.now();
       this.options.onStatus('offline', { since: this.offlineSince });
       // A server-side disconnect does not reconnect by itself.
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 500);
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 500 + Math.random() * 2500);
     });
     socket.on('connect_error', (err: Error & { data?: { status?: number } }) => {
       this.offlineSince ??= Date.now();

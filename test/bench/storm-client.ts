@@ -1,0 +1,75 @@
+/**
+ * Reconnect-storm client process: holds many sockets, remembers the last seq each saw, drops them
+ * all on command, then brings them back spread over a window with jitter, each asking `resume`
+ * for what it missed (paging while `hasMore`). Reports connect errors, RSS and catch-up times.
+ */
+import { io, type Socket } from 'socket.io-client';
+
+interface Setup {
+  url: string;
+  tokens: string[];
+}
+
+const now = () => performance.timeOrigin + performance.now();
+let setup: Setup;
+let sockets: Socket[] = [];
+const lastSeq: number[] = [];
+
+function open(i: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(setup.url, { auth: { token: setup.tokens[i] }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
+    socket.onAny((_type: string, e: { seq?: number }, ack?: unknown) => {
+      if (typeof ack === 'function') (ack as () => void)();
+      if (typeof e?.seq === 'number' && e.seq > (lastSeq[i] ?? 0)) lastSeq[i] = e.seq;
+    });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+async function connectAll(spreadMs: number, resume: boolean) {
+  let errors = 0;
+  let resumedEvents = 0;
+  const caughtUpAt: number[] = [];
+  const opened = await Promise.all(
+    setup.tokens.map(async (_, i) => {
+      await new Promise((r) => setTimeout(r, Math.random() * spreadMs));
+      try {
+        const socket = await open(i);
+        if (resume)
+          for (;;) {
+            const page = (await socket.timeout(30_000).emitWithAck('resume', { afterSeq: lastSeq[i] ?? 0 })) as { ok: boolean; events: { seq: number }[]; hasMore: boolean };
+            if (!page.ok) throw new Error('resume refused');
+            resumedEvents += page.events.length;
+            for (const e of page.events) if (e.seq > (lastSeq[i] ?? 0)) lastSeq[i] = e.seq;
+            if (!page.hasMore || page.events.length === 0) break;
+          }
+        caughtUpAt.push(now());
+        return socket;
+      } catch {
+        errors++;
+        return undefined;
+      }
+    }),
+  );
+  sockets = opened.filter((s): s is Socket => !!s);
+  return { connected: sockets.length, errors, resumedEvents, caughtUpAt, lastSeqs: lastSeq.slice() };
+}
+
+process.on('message', async (m: { setup?: Setup; connect?: { spreadMs: number }; drop?: true; back?: { spreadMs: number }; stop?: true }) => {
+  if (m.setup) setup = m.setup;
+  if (m.connect) process.send!({ kind: 'connected', ...(await connectAll(m.connect.spreadMs, false)), rss: process.memoryUsage().rss });
+  if (m.drop) {
+    for (const s of sockets) s.close();
+    sockets = [];
+    process.send!({ kind: 'dropped' });
+  }
+  if (m.back) process.send!({ kind: 'back', ...(await connectAll(m.back.spreadMs, true)) });
+  if (m.stop) {
+    for (const s of sockets) s.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,95 @@
+/**
+ * Reconnect-storm and many-sockets scenarios of `npm run bench` (PostgreSQL, loopback): BENCH_SOCKETS
+ * sockets (commission board watchers and liaisons) in several client processes connect within
+ * BENCH_CONNECT_SPREAD_MS; the server's RSS per idle socket and connect errors are reported. Then
+ * (storm) every socket drops, reports are filed while they are away, and all come back within
+ * BENCH_STORM_SPREAD_MS asking `resume`: the time until the last is caught up, and how many
+ * database transactions the storm cost per socket (pg_stat_database.xact_commit).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import postgres from 'postgres';
+import { startServer } from '../../src/server.js';
+import { logIn } from '../../src/services/auth/login.js';
+import { authenticateToken } from '../../src/services/auth/sessions.js';
+import { fileReport } from '../../src/services/incidents/file-report.js';
+import { reportSubmissionSchema } from '../../src/contract/report.js';
+import { xinyangReport } from '../support/reports.js';
+import { summary } from './run.js';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+
+export async function runStormBench(defaults: { sockets: number; processes: number; storm: boolean }) {
+  const SOCKETS = Number(process.env.BENCH_SOCKETS ?? defaults.sockets);
+  const PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? defaults.processes);
+  const CONNECT_SPREAD = Number(process.env.BENCH_CONNECT_SPREAD_MS ?? 20_000);
+  const STORM_SPREAD = Number(process.env.BENCH_STORM_SPREAD_MS ?? 5_000);
+  const dbName = `lianfang_stormbench_${Date.now().toString(36)}`;
+  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${dbName}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${dbName}`;
+  const server = await startServer({
+    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
+    log: () => {},
+  });
+  const children: ChildProcess[] = [];
+  try {
+    const { services } = server;
+    const book = (await services.rulebooks.current('xinyang'))!;
+    const login = async (username: string) => (await logIn(services, { username, password: 'lianfang-demo', address: `bench-${username}` })).token;
+    const liaisons = await Promise.all(book.units.map((u) => login(`liaison.${u.id}`)));
+    const board = await login('commander');
+    const tokens = Array.from({ length: SOCKETS }, (_, i) => (i % 10 === 0 ? liaisons[(i / 10) % liaisons.length]! : board));
+    const ask = <T>(child: ChildProcess, message: object, kind: string) =>
+      new Promise<T>((resolve) => {
+        const on = (m: any) => m.kind === kind && (child.off('message', on), resolve(m));
+        child.on('message', on);
+        child.send(message);
+      });
+    for (let p = 0; p < PROCESSES; p++) {
+      const child = fork(new URL('./storm-client.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
+      children.push(child);
+      child.send({ setup: { url: server.url, tokens: tokens.filter((_, i) => i % PROCESSES === p) } });
+    }
+    const rssBefore = process.memoryUsage().rss;
+    const connectStart = now();
+    const connected = await Promise.all(children.map((c) => ask<{ connected: number; errors: number }>(c, { connect: { spreadMs: CONNECT_SPREAD } }, 'connected')));
+    const connectSeconds = (now() - connectStart) / 1000;
+    await sleep(2000);
+    const rssAfter = process.memoryUsage().rss;
+    const sockets = connected.reduce((a, c) => a + c.connected, 0);
+    const connectErrors = connected.reduce((a, c) => a + c.errors, 0);
+    const rssPerSocketKB = (rssAfter - rssBefore) / Math.max(1, sockets) / 1024;
+    console.log(`${sockets} of ${SOCKETS} sockets connected in ${connectSeconds.toFixed(1)} s from ${PROCESSES} processes; ${connectErrors} connect errors; server RSS +${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB = ${rssPerSocketKB.toFixed(1)} KB per idle socket`);
+    const result: Record<string, unknown> = { sockets, connectErrors, connectSeconds, rssPerSocketKB, targets: { rssPerSocketAtMost20KB: rssPerSocketKB <= 20, noConnectErrors: connectErrors === 0 } };
+    if (!defaults.storm) return result;
+
+    const duty = (await authenticateToken(services, await login('duty')))!;
+    await Promise.all(children.map((c) => ask(c, { drop: true }, 'dropped')));
+    for (let i = 0; i < 5; i++) await fileReport(services, duty, reportSubmissionSchema.parse(xinyangReport({ title: `风暴 ${i}` })));
+    await sleep(500);
+    const commits = async () => Number((await admin`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${dbName}`)[0]!.n);
+    const before = await commits();
+    const stormStart = now();
+    const back = await Promise.all(children.map((c) => ask<{ connected: number; errors: number; resumedEvents: number; caughtUpAt: number[] }>(c, { back: { spreadMs: STORM_SPREAD } }, 'back')));
+    const caughtUp = back.flatMap((b) => b.caughtUpAt.map((t) => t - stormStart));
+    await sleep(1500); // pg_stat_database is updated by each backend at most every half second or so
+    const transactions = (await commits()) - before;
+    const returned = back.reduce((a, b) => a + b.connected, 0);
+    const errors = back.reduce((a, b) => a + b.errors, 0);
+    const lastCaughtUpSeconds = Math.max(...caughtUp) / 1000;
+    const perSocket = transactions / Math.max(1, returned);
+    console.log(
+      `storm: ${returned} sockets back within ${STORM_SPREAD} ms of each other, ${errors} errors, ${back.reduce((a, b) => a + b.resumedEvents, 0)} events resumed; last caught up ${lastCaughtUpSeconds.toFixed(1)} s after the first returned; ${transactions} database transactions (${perSocket.toFixed(2)} per socket)`,
+    );
+    const s = summary(caughtUp);
+    return { ...result, storm: { returned, errors, lastCaughtUpSeconds, caughtUpMs: s, transactions, transactionsPerSocket: perSocket, targets: { within10s: lastCaughtUpSeconds <= 10, atMostOneQueryPer50Sockets: perSocket <= 1 / 50 } } };
+  } finally {
+    for (const c of children) c.send({ stop: true });
+    await server.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
