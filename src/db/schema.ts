@@ -148,6 +148,8 @@ export const apiKeys = pgTable(
   },
   (t) => [index('api_keys_user_idx').on(t.userId)],
 );
+
+/**
  * 值班表: one rota per member unit (the commission's duty office is the commission's own unit), as
  * the document `domain/rota.ts` reads. Times are the jurisdiction's local time.
  */

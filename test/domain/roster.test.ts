@@ -129,10 +129,10 @@ describe('unit edits', () => {
 
 describe('who administers a jurisdiction', () => {
   it('the system admin every one, a jurisdiction admin its own, nobody else', () => {
-    expect(mayAdministerJurisdiction({ role: 'admin', jurisdictionId: null }, 'xinyang')).toBe(true);
-    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: 'xinyang' }, 'xinyang')).toBe(true);
-    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: 'anji' }, 'xinyang')).toBe(false);
-    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: null }, 'xinyang')).toBe(false);
-    expect(mayAdministerJurisdiction({ role: 'commander', jurisdictionId: 'xinyang' }, 'xinyang')).toBe(false);
+    expect(mayAdministerJurisdiction({ role: 'admin', jurisdictionId: null, unitId: null }, 'xinyang')).toBe(true);
+    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: 'xinyang', unitId: null }, 'xinyang')).toBe(true);
+    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: 'anji', unitId: null }, 'xinyang')).toBe(false);
+    expect(mayAdministerJurisdiction({ role: 'jurisdiction_admin', jurisdictionId: null, unitId: null }, 'xinyang')).toBe(false);
+    expect(mayAdministerJurisdiction({ role: 'commander', jurisdictionId: 'xinyang', unitId: null }, 'xinyang')).toBe(false);
   });
 });

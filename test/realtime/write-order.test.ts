@@ -42,7 +42,7 @@ async function committedSeqs(round: string): Promise<number[]> {
   return rows.map((r) => r.seq);
 }
 
-const hammerEvent = (round: string, hammer: Record<string, number>) => ({ type: 'alert.raised', jurisdictionId: 'xinyang', data: { hammer: { round, ...hammer } } });
+const hammerEvent = (round: string, hammer: Record<string, number>) => ({ type: 'alert.raised' as const, jurisdictionId: 'xinyang', data: { hammer: { round, ...hammer } } });
 
 async function writeHammerEvents(writer: number, n: number, hold: () => Promise<unknown>): Promise<void> {
   await writers
