@@ -31,7 +31,7 @@ export async function getIncident(services: Services, actor: Actor, incidentId: 
         ? eq(notifications.incidentId, incidentId)
         : and(eq(notifications.incidentId, incidentId), eq(notifications.unitId, actor.unitId!)),
     )
-    .orderBy(asc(notifications.reportVersion), asc(notifications.createdAt));
+    .orderBy(asc(notifications.reportVersion), asc(notifications.createdAt), asc(notifications.id));
   const clausesByUnit = new Map(current.routing.map((d) => [d.unitId, d.clauses]));
   const links = commission ? await incidentLinks(db, incident) : { upstream: [], downstream: null };
   const obligationList = commission ? await obligationsOf(db, incidentId, services.clock()) : [];
