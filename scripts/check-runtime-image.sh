@@ -2,7 +2,7 @@
 # Checks the Dockerfile's runtime stage without Docker: builds dist/ and web/dist/, copies exactly
 # the files the runtime stage's COPY lines name into an empty folder, runs `npm ci --omit=dev`
 # there, and starts `node dist/server.js` from it — on PostgreSQL (a fresh database next to
-# DATABASE_URL, migrated first by `node dist/db/migrate.js`, then MIGRATE=false, NODE_ENV=production)
+# DATABASE_URL, migrated first by `node dist/db/migrate.js`, then MIGRATE=false, NODE_ENV=production; the demo accounts it logs in with need ALLOW_DEMO_LOGIN=true there)
 # and on embedded PGlite — checking /readyz with the image's own HEALTHCHECK command, the web app,
 # the API docs and a login. Fails if tsx, vite or typescript is installed there.
 #
@@ -99,13 +99,13 @@ echo "== node dist/db/migrate.js, then node dist/server.js on PostgreSQL (MIGRAT
 psql "$base_url" -qc "CREATE DATABASE $db" >/dev/null
 db_url=$(node -e 'const u=new URL(process.argv[1]); u.pathname="/"+process.argv[2]; console.log(u.href)' "$base_url" "$db")
 (cd "$image" && DATABASE_URL=$db_url LOG_LEVEL=warn node dist/db/migrate.js)
-(cd "$image" && exec env NODE_ENV=production MIGRATE=false SEED_DEMO=true DATABASE_URL="$db_url" PUBLIC_URL="http://127.0.0.1:$port" \
+(cd "$image" && exec env NODE_ENV=production MIGRATE=false SEED_DEMO=true ALLOW_DEMO_LOGIN=true DATABASE_URL="$db_url" PUBLIC_URL="http://127.0.0.1:$port" \
   HOST=127.0.0.1 PORT="$port" LOG_LEVEL=warn node dist/server.js) > "$work/server.log" 2>&1 &
 server_pid=$!
 check_server postgres
 
 echo "== node dist/server.js on embedded PGlite"
-(cd "$image" && exec env -u DATABASE_URL NODE_ENV=production SEED_DEMO=true DATA_DIR="$work/data" PUBLIC_URL="http://127.0.0.1:$port" \
+(cd "$image" && exec env -u DATABASE_URL NODE_ENV=production SEED_DEMO=true ALLOW_DEMO_LOGIN=true DATA_DIR="$work/data" PUBLIC_URL="http://127.0.0.1:$port" \
   HOST=127.0.0.1 PORT="$port" LOG_LEVEL=warn node dist/server.js) > "$work/server.log" 2>&1 &
 server_pid=$!
 check_server pglite
