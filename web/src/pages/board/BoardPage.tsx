@@ -25,6 +25,11 @@ import { useBoard } from './use-board.js';
 const SEVERITY_RANK: Record<string, number> = { extraordinary: 0, major: 1, general: 2 };
 /** Up to this many incidents open in full by themselves; more are listed as compact rows. */
 const EXPAND_ALL_UP_TO = 2;
+/**
+ * Rows drawn at first; the rest wait behind 显示更多 so a board with a thousand open incidents
+ * (a drill day, a data migration) still draws and updates at once. The most urgent come first.
+ */
+const ROWS_PER_PAGE = 50;
 
 /** Real incidents before drills, then the most severe, then the newest. */
 function byUrgency(a: IncidentEntry, b: IncidentEntry): number {
@@ -44,6 +49,7 @@ export default function BoardPage({ user }: { user: User }) {
   const now = useNow(1000);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_PAGE);
   const m = board.model;
   const incidents = m ? Object.values(m.incidents).sort(byUrgency) : null;
   const announcer = useAnnouncer(incidents);
@@ -89,7 +95,7 @@ export default function BoardPage({ user }: { user: User }) {
               ) : shown.length === 0 ? (
                 <p class="board-empty">没有符合筛选条件的事故</p>
               ) : (
-                shown.map((entry) => (
+                shown.slice(0, rowLimit).map((entry) => (
                   <IncidentCard
                     key={entry.id}
                     entry={entry}
@@ -103,6 +109,14 @@ export default function BoardPage({ user }: { user: User }) {
                     onChange={board.changed}
                   />
                 ))
+              )}
+              {shown.length > rowLimit && (
+                <p class="board-more">
+                  还有 {shown.length - rowLimit} 起未显示
+                  <button type="button" class="btn btn-small" onClick={() => setRowLimit(rowLimit + ROWS_PER_PAGE)}>
+                    显示更多
+                  </button>
+                </p>
               )}
             </main>
             <CommanderPanel model={m} user={user} now={now} units={units} phones={phones} onChange={board.changed} />
