@@ -4,7 +4,7 @@
  * opens on demand, and the declines and 督办 alerts that need a commander. Live; a new incident
  * announces itself (tone, notification, page title); catches up by itself after a lost connection.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { usePhoneBook } from '../../components/use-phone-book.js';
 import { useUnits } from '../../components/use-units.js';
 import { UnitReportsPanel } from '../../components/UnitReportsPanel.js';
@@ -56,6 +56,9 @@ export default function BoardPage({ user }: { user: User }) {
   const shown = m && incidents ? incidents.filter((e) => matches(e, filter, m)) : [];
   const expandedByDefault = shown.length <= EXPAND_ALL_UP_TO;
   const isExpanded = (id: string) => toggled[id] ?? expandedByDefault;
+  const drawn = shown.slice(0, rowLimit);
+  const opened = drawn.filter((e) => isExpanded(e.id)).map((e) => e.id);
+  useEffect(() => opened.forEach(board.showTimeline), [opened.join(' ')]);
 
   return (
     <div class="board-page">
@@ -95,7 +98,7 @@ export default function BoardPage({ user }: { user: User }) {
               ) : shown.length === 0 ? (
                 <p class="board-empty">没有符合筛选条件的事故</p>
               ) : (
-                shown.slice(0, rowLimit).map((entry) => (
+                drawn.map((entry) => (
                   <IncidentCard
                     key={entry.id}
                     entry={entry}
@@ -116,6 +119,12 @@ export default function BoardPage({ user }: { user: User }) {
                   <button type="button" class="btn btn-small" onClick={() => setRowLimit(rowLimit + ROWS_PER_PAGE)}>
                     显示更多
                   </button>
+                </p>
+              )}
+              {board.notLoaded > 0 && (
+                <p class="board-more" role="status">
+                  另有 {board.notLoaded} 起处置中的事故未载入大屏（大屏载入最紧急的 {incidents.length} 起）
+                  <a href="/duty">在值班台查看全部</a>
                 </p>
               )}
             </main>
