@@ -7,6 +7,7 @@ import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { streamEventComponents } from './contract/event-payloads.js';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -134,13 +135,15 @@ export function createApp(options: AppOptions) {
   app.route('/', voiceRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  // The event catalogue, published for systems that consume the stream (components.schemas.StreamEvent).
+  for (const [name, schema] of Object.entries(streamEventComponents())) app.openAPIRegistry.registerComponent('schemas', name, schema as never);
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: '联防 Lianfang API',
       version: '1.0.0',
       description:
-        'Occupational-hazard accident notification and interagency coordination. Errors are application/problem+json (RFC 9457). Realtime events arrive over socket.io at /socket.io with the envelope { seq, type, at, jurisdictionId, incidentId, data }.',
+        'Occupational-hazard accident notification and interagency coordination. Errors are application/problem+json (RFC 9457). Realtime events arrive over socket.io at /socket.io with the envelope { seq, type, at, jurisdictionId, incidentId, data }; components.schemas.StreamEvent gives the data of every type.',
     },
   });
   app.route('/', docsRoutes(options.docsAsset));

@@ -7,18 +7,23 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { events } from '../../db/schema.js';
+import { payloadProblem, type EventData } from '../../contract/event-payloads.js';
 import type { EventType } from '../../contract/events.js';
 
-export interface NewEvent {
+interface NewEventOf<T extends EventType> {
   /** Only a type of the catalogue (src/contract/events.ts), which says who may see it. */
-  type: EventType;
+  type: T;
   jurisdictionId: string;
   incidentId?: string | null;
   /** Units whose people may see it; the jurisdiction's commission always may. */
   audienceUnits?: string[];
   actorId?: string | null;
-  data: Record<string, unknown>;
+  /** Its payload as src/contract/event-payloads.ts declares it for this type. */
+  data: EventData<T>;
 }
+
+/** An event to append, its data checked against its type's payload. */
+export type NewEvent = { [T in EventType]: NewEventOf<T> }[EventType];
 
 export interface StoredEvent {
   seq: number;
@@ -30,8 +35,21 @@ export interface StoredEvent {
   data: Record<string, unknown>;
 }
 
+/**
+ * Under test and in development every appended payload is parsed against its declared schema, so
+ * the whole test suite checks at run time what `tsc` checks at build time (casts and `any`
+ * included). A running service never refuses a write over it.
+ */
+const env = globalThis.process?.env ?? {};
+const CHECK_PAYLOADS = Boolean(env.VITEST) || env.NODE_ENV === 'test' || env.NODE_ENV === 'development';
+
 export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
+  if (CHECK_PAYLOADS)
+    for (const e of items) {
+      const problem = payloadProblem(e.type, e.data);
+      if (problem) throw new Error(`event payload does not match src/contract/event-payloads.ts: ${problem}`);
+    }
   const taken = (await tx.execute(sql`select s::text as seq from lianfang_take_event_seqs(${items.length}::int) s`)) as unknown as
     | { seq: string }[]
     | { rows: { seq: string }[] };
@@ -44,7 +62,7 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
     incidentId: e.incidentId ?? null,
     audienceUnits: e.audienceUnits ?? [],
     actorId: e.actorId ?? null,
-    data: e.data,
+    data: e.data as Record<string, unknown>,
   }));
   await tx.insert(events).values(rows);
   return rows;

@@ -7,9 +7,13 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { incidents } from '../../db/schema.js';
+import type { EventData } from '../../contract/event-payloads.js';
 import type { NewEvent } from '../events/append.js';
 
-export async function upstreamEvents(tx: Database, sourceIncidentId: string, actorId: string, data: Record<string, unknown>): Promise<NewEvent[]> {
+/** What the version says, as the incident above is told it. */
+type SourceVersion = Omit<EventData<'incident.source_updated'>, 'incidentId' | 'sourceIncidentId'>;
+
+export async function upstreamEvents(tx: Database, sourceIncidentId: string, actorId: string, data: SourceVersion): Promise<NewEvent[]> {
   const upstream = await tx.select({ id: incidents.id, jurisdictionId: incidents.jurisdictionId }).from(incidents).where(eq(incidents.sourceIncidentId, sourceIncidentId));
   return upstream.map((u) => ({
     type: 'incident.source_updated',

@@ -1,0 +1,157 @@
+/**
+ * What each event's `data` carries, as the producers write it and the consumers (the account fold,
+ * the board's and the phone's reducers, other systems reading the stream) read it. One zod schema
+ * per type: `NewEvent` (src/services/events/append.ts) takes its `data` from here, so a producer
+ * that changes a payload fails `tsc`; a test parses every event a whole incident writes against
+ * these schemas; the API docs publish them (`GET /api/v1/events/catalogue`). Embedded records
+ * (a notification, a task, an obligation) list the fields consumers read and pass the rest on.
+ */
+import { z } from 'zod';
+import { notificationSchema, unitRevisionSchema } from './api.js';
+import { obligationSchema, taskSchema } from './response.js';
+
+const iso = z.string();
+const record = (fields: z.ZodRawShape = {}) => z.looseObject({ id: z.string(), ...fields });
+
+// The same records the REST API answers with: the stream and GET agree field for field.
+const notification = notificationSchema;
+const task = taskSchema;
+const obligation = obligationSchema;
+const incidentRef = record({ ref: z.string(), title: z.string() });
+const casualties = z.record(z.string(), z.number());
+
+const reportChanges = z.object({
+  severityChanged: z.boolean(),
+  casualtiesChanged: z.boolean(),
+  routingChanged: z.boolean(),
+  addedUnits: z.array(z.string()),
+  removedUnits: z.array(z.string()),
+  roleChangedUnits: z.array(z.string()),
+  requiresReacknowledgement: z.boolean(),
+});
+
+/** 续报 / 终报 of an incident: the version's public facts and what it changed. */
+const incidentRevision = z.looseObject({
+  incidentId: z.string(),
+  version: z.number().int(),
+  kind: z.string(),
+  severity: z.string(),
+  status: z.string(),
+  title: z.string(),
+  casualties,
+  changes: reportChanges,
+  filedBy: z.string().optional(),
+});
+
+const deliveryStep = z.object({ notificationId: z.string(), unitId: z.string(), userId: z.string(), channel: z.string(), at: iso });
+const ladderStep = { unitId: z.string(), unitName: z.string(), step: z.string(), stepNumber: z.number().int(), text: z.string(), nextStepAt: iso.nullable() };
+const alert = record({ kind: z.string() });
+const unitReport = record({ unitId: z.string(), state: z.string() });
+const memberChange = z.object({ change: record({ unitId: z.string() }), by: z.string(), reason: z.string() });
+
+export const EVENT_PAYLOADS = {
+  'incident.reported': z.object({ incident: record({ ref: z.string(), title: z.string(), severity: z.string(), version: z.number().int() }) }),
+  'incident.updated': incidentRevision,
+  'incident.closed': incidentRevision,
+  'incident.forwarded': z.object({ incidentId: z.string(), obligationId: z.string(), toJurisdictionId: z.string(), upstreamIncidentId: z.string(), upstreamRef: z.string() }),
+  'incident.source_updated': z.object({
+    incidentId: z.string(),
+    sourceIncidentId: z.string(),
+    version: z.number().int(),
+    kind: z.string(),
+    severity: z.string(),
+    casualties,
+    title: z.string(),
+    status: z.string(),
+  }),
+  'notification.created': z.object({ notification, incident: record(), revision: unitRevisionSchema.optional() }),
+  'notification.delivered': deliveryStep,
+  'notification.read': deliveryStep,
+  'notification.acknowledged': z.object({ notification }),
+  'notification.declined': z.object({ notification }),
+  'notification.decline_resolved': z.object({ notification, action: z.string(), reason: z.string(), reassignedTo: z.unknown(), by: z.string() }),
+  'notification.escalated': z.object({ notificationId: z.string(), ...ladderStep, ackDueAt: iso }),
+  'notification.superseded': z.object({ notificationId: z.string(), unitId: z.string(), byVersion: z.number().int() }),
+  'notification.withdrawn': z.object({ notificationId: z.string(), unitId: z.string(), byVersion: z.number().int() }),
+  'task.created': z.object({ task, by: z.string(), incident: incidentRef }),
+  'task.updated': z.object({ task, action: z.string(), actionName: z.string(), note: z.string().nullable(), by: z.string(), previousUnitId: z.string(), from: z.string(), to: z.string() }),
+  'task.escalated': z.object({ taskId: z.string(), ...ladderStep, title: z.string(), dueAt: iso }),
+  'obligation.created': z.object({ obligation }),
+  'obligation.overdue': z.object({ obligation }),
+  'obligation.submitted': z.object({ obligation }),
+  'obligation.superseded': z.object({ obligation }),
+  'attachment.added': z.object({ attachment: record({ fileName: z.string() }) }),
+  'delivery.failed': z.object({
+    deliveryId: z.string(),
+    notificationId: z.string().nullable(),
+    taskId: z.string().nullable(),
+    unitId: z.string().nullable(),
+    unitName: z.string(),
+    channel: z.string(),
+    round: z.number().int(),
+    reason: z.string(),
+  }),
+  'unit_report.filed': z.object({ unitReport, basis: z.looseObject({ documentClause: z.string(), quote: z.string() }).nullable().optional() }),
+  'unit_report.confirmed': z.object({ unitReport }),
+  'unit_report.rejected': z.object({ unitReport }),
+  'alert.raised': z.object({ alert }),
+  'alert.resolved': z.object({ alert }),
+  'rota.changed': z.object({ unitId: z.string(), revision: z.number().int(), by: z.string() }),
+  'access.changed': z.looseObject({ userId: z.string(), reason: z.string() }),
+  'unit.changed': z.object({
+    action: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    intoUnitId: z.string().nullable(),
+    intoUnitName: z.string().nullable().optional(),
+    rulebookVersion: z.string(),
+    reason: z.string(),
+    by: z.string(),
+  }),
+  'member_change.proposed': memberChange,
+  'member_change.confirmed': memberChange,
+  'member_change.rejected': memberChange,
+  'roster.imported': z.looseObject({ fileName: z.string(), by: z.string() }),
+} satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+
+export type TypedEventType = keyof typeof EVENT_PAYLOADS;
+/** The data of an event of type T, as its producer must write it. */
+export type EventData<T extends string> = T extends TypedEventType ? z.input<(typeof EVENT_PAYLOADS)[T]> : Record<string, unknown>;
+
+/**
+ * Why `data` does not have its type's declared shape, or null when it does. Types without a
+ * declared payload pass.
+ */
+export function payloadProblem(type: string, data: unknown): string | null {
+  const schema = (EVENT_PAYLOADS as Record<string, z.ZodType>)[type];
+  if (!schema) return null;
+  const parsed = schema.safeParse(data);
+  return parsed.success ? null : `${type}: ${z.prettifyError(parsed.error)}`;
+}
+
+/**
+ * The socket stream (and `GET /incidents/{id}/events`) as other systems consume it: one envelope
+ * per type, discriminated by `type`. A member unit receives the fields its view of the type allows
+ * (src/contract/events.ts); the commission receives them whole.
+ */
+export const streamEventSchema = z
+  .discriminatedUnion(
+    'type',
+    Object.entries(EVENT_PAYLOADS).map(([type, data]) =>
+      z.object({ seq: z.number().int(), type: z.literal(type), at: iso, jurisdictionId: z.string(), incidentId: z.string().nullable(), data }),
+    ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>, ...z.ZodObject<{ type: z.ZodLiteral<string> }>[]],
+  )
+  .meta({ id: 'StreamEvent', description: 'An event of the log as the socket stream delivers it, by type' });
+
+/**
+ * StreamEvent and the records it embeds as OpenAPI components (`#/components/schemas/...`); the
+ * embedded ones are prefixed so they never replace a route's schema of the same name.
+ */
+export function streamEventComponents(): Record<string, unknown> {
+  const { $schema: _dialect, $defs, ...root } = z.toJSONSchema(streamEventSchema, { io: 'output', unrepresentable: 'any' }) as Record<string, any>;
+  const named = (id: string) => (id === 'StreamEvent' ? id : `StreamEvent.${id}`);
+  const text = JSON.stringify({ root, defs: $defs ?? {} }).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => JSON.stringify(`#/components/schemas/${named(id)}`));
+  const { root: top, defs } = JSON.parse(text) as { root: Record<string, unknown>; defs: Record<string, unknown> };
+  const components = Object.fromEntries(Object.entries(defs).map(([id, schema]) => [named(id), schema]));
+  return Object.keys(top).length && !('$ref' in top) ? { ...components, StreamEvent: top } : components;
+}
