@@ -1,11 +1,12 @@
 /**
  * Two app instances on one PostgreSQL database: a session ended on node A (a password change, an
- * administrator deactivating a person, a role or unit change) closes that person's sockets on node
- * B at once — through the control row in the event log that B's relay reads — without waiting for
- * any later event. A session the change itself hands out (the person's own password change) keeps
+ * administrator deactivating a person, a role or unit change) or from the command line closes that
+ * person's sockets on node B at once — through the control row in the event log that B's relay
+ * reads — without waiting for any later event. A session the change itself hands out (the person's own password change) keeps
  * its socket on B, even when B's relay reaches the change only after that socket opened.
  * PostgreSQL only: PGlite is one process's memory and cannot be shared by two nodes.
  */
+import { execFile } from 'node:child_process';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -24,6 +25,17 @@ let union: string;
 
 const disconnected = (s: TestSocket) =>
   new Promise<string>((resolve) => (s.socket.connected ? s.socket.once('disconnect', (reason) => resolve(reason)) : resolve('already')));
+
+/** `npm run lianfang` on the nodes' database, as an operator would run it. */
+function lianfang(args: string[]): Promise<{ code: number; stderr: string }> {
+  const env = { ...process.env, DATABASE_URL: database.databaseUrl!, SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
+  return new Promise((resolve) => {
+    const child = execFile('npm', ['run', '-s', 'lianfang', '--', ...args], { env, timeout: 120_000 }, (err, _stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+    );
+    child.stdin!.end();
+  });
+}
 
 async function idOf(server: TestServer, token: string): Promise<string> {
   return (await server.request('GET', '/api/v1/auth/me', { token })).body.id;
@@ -76,6 +88,15 @@ describe.skipIf(!onPostgres)('ending a session on node A closes its sockets on n
     const closed = [disconnected(promotedSocket), disconnected(movedSocket)];
     await a.request('PATCH', `/api/v1/admin/users/${await idOf(a, promoted)}`, { token: adminOnA, body: { role: 'unit_head' } });
     await a.request('PATCH', `/api/v1/admin/users/${await idOf(a, moved)}`, { token: adminOnA, body: { unitId: propaganda } });
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+  });
+
+  it('a password reset from the command line, on no node, closes the person’s sockets on both nodes', async () => {
+    const onA = await a.connect(await addLiaison(a, 'liaison.pw.cli', 'xinyang', union));
+    const onB = await b.connect(await b.login('liaison.pw.cli', 'second-liaison-pw'));
+    const closed = [disconnected(onA), disconnected(onB)];
+    const reset = await lianfang(['reset-password', 'liaison.pw.cli']);
+    expect(reset.code, reset.stderr).toBe(0);
     expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
   });
 
