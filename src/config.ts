@@ -14,11 +14,29 @@ const configSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// URL'),
+  /**
+   * PostgreSQL itself, when DATABASE_URL points at PgBouncer in transaction pooling: the node then
+   * LISTENs on one connection here and migrates here, and its pool prepares no statements.
+   */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => !v || /^postgres(ql)?:\/\//.test(v), 'DATABASE_DIRECT_URL must be a postgres:// URL'),
   DATA_DIR: z.string().default('./data'),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', ''])
     .default('true')
     .transform((v) => v !== 'false' && v !== '0'),
+  /**
+   * The node's pool: at most this many connections to DATABASE_URL (requests, the relay, the
+   * engine and the socket checks all draw on it). The node's whole budget on PostgreSQL is this pool
+   * plus one LISTEN connection (the relay and the engine share it; on DATABASE_DIRECT_URL when set);
+   * with MIGRATE on, one connection migrates at start and closes before the others open. Through
+   * PgBouncer the pool's connections are PgBouncer's clients, and PostgreSQL sees PgBouncer's own
+   * pool plus each node's LISTEN connection. The README says how many nodes that carries.
+   */
   DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
   /** `false`: migrations are a separate deploy step (`npm run db:migrate`); start-up only checks none is pending. */
   MIGRATE: z
@@ -74,6 +92,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** PostgreSQL itself when databaseUrl is PgBouncer in transaction pooling (LISTEN, migrations). */
+  databaseDirectUrl?: string;
   dataDir: string;
   seedDemo: boolean;
   databasePool: number;
@@ -109,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Read now so a wrong entry stops the start, not the first request.
   parseTrustedProxies(c.TRUSTED_PROXIES);
   parseOriginList(c.ALLOWED_ORIGINS);
+  if (c.DATABASE_DIRECT_URL && !c.DATABASE_URL) throw new Error('invalid configuration: DATABASE_DIRECT_URL is only for a DATABASE_URL that goes through PgBouncer; set DATABASE_URL too');
   if (!!c.VAPID_PUBLIC_KEY !== !!c.VAPID_PRIVATE_KEY) throw new Error('invalid configuration: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither');
   const needsPublicUrl = publicUrlRequiredBy(env);
   if (!c.PUBLIC_URL && needsPublicUrl)
@@ -119,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    databaseDirectUrl: c.DATABASE_DIRECT_URL,
     dataDir: c.DATA_DIR,
     seedDemo: c.SEED_DEMO,
     databasePool: c.DATABASE_POOL,

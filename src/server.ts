@@ -75,7 +75,13 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, clock = () => new Date(), relay: relayOptions, log = (line: string) => logger.info(line) } = options;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: config.databasePool, migrate: config.migrate });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    directUrl: config.databaseDirectUrl,
+    dataDir: config.dataDir,
+    maxConnections: config.databasePool,
+    migrate: config.migrate,
+  });
   // Generated once per deployment and stored, unless the environment provides them.
   const vapid = config.vapid ?? (await storedSetting(database.db, 'vapid', generateVapidKeys));
   const services: Services = {

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig(process.env);
   // Logs go to stderr: stdout is the command's answer (e.g. a one-time password to pipe on).
   setLogger(createLogger('warn', process.stderr));
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, maxConnections: 2, migrate: config.migrate });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, directUrl: config.databaseDirectUrl, dataDir: config.dataDir, maxConnections: 2, migrate: config.migrate });
   try {
     const output = await runCommand(database.db, new Date(), {
       command,

@@ -2,6 +2,13 @@
  * Opens the database: PostgreSQL through postgres.js when a URL is given, otherwise embedded
  * PGlite persisted under a data folder. Both run the same migrations and expose LISTEN, which
  * the event relay uses to wake up when events commit.
+ *
+ * Connection budget on PostgreSQL, per node: the pool (`maxConnections`) and one LISTEN connection
+ * (shared by the relay and the engine); migrations at start use one more, closed before the others
+ * open. With a `directUrl` the pool may go through PgBouncer in transaction pooling: it then
+ * prepares no statements (a prepared statement lives on one server connection, and the next
+ * transaction may get another; PgBouncer 1.18 then leaves the query hanging), and LISTEN and the
+ * migrations' session advisory lock, which need a session of their own, use the direct URL.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { retryConflicts } from './retry.js';
@@ -25,7 +32,13 @@ export interface DatabaseHandle {
 }
 
 export interface DatabaseConfig {
+  /** The pool's PostgreSQL, or PgBouncer in transaction pooling in front of it (see directUrl). */
   databaseUrl?: string;
+  /**
+   * PostgreSQL itself, when databaseUrl goes through PgBouncer in transaction pooling: LISTEN (one
+   * connection) and migrations use it, and the pool prepares no statements.
+   */
+  directUrl?: string;
   /** PGlite folder; `memory://` keeps it in memory (tests). */
   dataDir: string;
   /** Pool size for postgres.js. */
@@ -36,16 +49,17 @@ export interface DatabaseConfig {
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const migrate = config.migrate ?? true;
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10, migrate) : openPglite(config.dataDir, migrate);
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.directUrl, config.maxConnections ?? 10, migrate)
+    : openPglite(config.dataDir, migrate);
 }
 
-async function openPostgres(url: string, max: number, migrate: boolean): Promise<DatabaseHandle> {
+async function openPostgres(url: string, directUrl: string | undefined, max: number, migrate: boolean): Promise<DatabaseHandle> {
   const applicationName = `lianfang:${hostname()}:${process.pid}`.slice(0, 63);
-  if (migrate) await migratePostgres(url);
+  if (migrate) await migratePostgres(directUrl ?? url);
   const postgres = await loadPostgresDriver();
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const sql = postgres(url, {
-    max,
+  const options = {
     onnotice: () => {},
     // Back in service within about a second of the database's return: the default backoff grows
     // to 20 s per connection after repeated failures, and a dead host should not hold a request 30 s.
@@ -53,14 +67,18 @@ async function openPostgres(url: string, max: number, migrate: boolean): Promise
     connect_timeout: 5,
     // Lets /metrics find this process's connections in pg_stat_activity.
     connection: { application_name: applicationName },
-  });
+  };
+  const sql = postgres(url, { ...options, max, prepare: !directUrl });
+  // postgres.js listens on a connection of its own (max 1) made from the instance's settings, so
+  // this instance never opens another: it is only there to point that connection at PostgreSQL.
+  const listener = directUrl ? postgres(directUrl, { ...options, max: 1 }) : sql;
   const db = drizzle(sql, { schema });
   if (!migrate) await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),
     kind: 'postgres',
     async listen(channel, onNotify) {
-      const sub = await sql.listen(channel, () => onNotify());
+      const sub = await listener.listen(channel, () => onNotify());
       return () => sub.unlisten();
     },
     async ping() {
@@ -74,7 +92,10 @@ async function openPostgres(url: string, max: number, migrate: boolean): Promise
       for (const r of rows) byState[r.state ?? 'unknown'] = (byState[r.state ?? 'unknown'] ?? 0) + r.n;
       return { max, byState };
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      if (listener !== sql) await listener.end({ timeout: 5 });
+    },
   };
 }
 

@@ -51,7 +51,8 @@ export async function requireMigrated(db: PgDatabase<PgQueryResultHKT, any>): Pr
 
 async function main() {
   // Only the database settings: a migration needs no PUBLIC_URL or channel credentials.
-  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+  // The advisory lock is a session's: past PgBouncer in transaction pooling it needs PostgreSQL itself.
+  const databaseUrl = process.env.DATABASE_DIRECT_URL?.trim() || process.env.DATABASE_URL?.trim() || undefined;
   const dataDir = process.env.DATA_DIR || './data';
   if (databaseUrl) {
     await migratePostgres(databaseUrl);

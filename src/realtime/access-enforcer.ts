@@ -6,7 +6,7 @@
  */
 import type { Server, Socket } from 'socket.io';
 import { sameAccess } from '../domain/access-change.js';
-import type { AccessChange } from '../services/auth/access-changes.js';
+import { endsSession, type AccessChange } from '../services/auth/access-changes.js';
 import type { Actor } from '../services/context.js';
 import { userRoom } from './rooms.js';
 import { logger } from '../observability/logger.js';
@@ -40,8 +40,10 @@ export class AccessEnforcer {
   apply(seq: number, change: AccessChange): void {
     this.recent.push({ seq, ...change });
     if (this.recent.length > RECENT) this.recent.splice(0, this.recent.length - RECENT);
-    for (const socket of this.socketsOf(change.userId))
-      if (change.sessionId === null || actorOf(socket)?.sessionId === change.sessionId) endSocket(socket);
+    for (const socket of this.socketsOf(change.userId)) {
+      const actor = actorOf(socket);
+      if (actor && endsSession(change, actor.id, actor.sessionId)) endSocket(socket);
+    }
   }
 
   /**
@@ -51,7 +53,7 @@ export class AccessEnforcer {
   changedSince(sinceSeq: number, actor: Actor): boolean {
     const oldest = this.recent[0];
     if (this.recent.length === RECENT && oldest && oldest.seq > sinceSeq) return true;
-    return this.recent.some((c) => c.seq > sinceSeq && c.userId === actor.id && (c.sessionId === null || c.sessionId === actor.sessionId));
+    return this.recent.some((c) => c.seq > sinceSeq && endsSession(c, actor.id, actor.sessionId));
   }
 
   /** Ends every local socket whose session no longer authenticates as the identity it joined with. */

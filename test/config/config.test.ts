@@ -30,3 +30,14 @@ describe('operator settings', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });
+
+describe('the database connection budget', () => {
+  it('takes the pool size and a direct URL for LISTEN behind PgBouncer, and refuses a direct URL alone', () => {
+    expect(loadConfig({})).toMatchObject({ databasePool: 10, databaseDirectUrl: undefined });
+    const bounced = loadConfig({ DATABASE_URL: 'postgres://app@pgbouncer:6432/lianfang', DATABASE_DIRECT_URL: 'postgres://app@db:5432/lianfang', DATABASE_POOL: '5' });
+    expect(bounced).toMatchObject({ databaseUrl: 'postgres://app@pgbouncer:6432/lianfang', databaseDirectUrl: 'postgres://app@db:5432/lianfang', databasePool: 5 });
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'postgres://app@db:5432/lianfang' })).toThrow(/DATABASE_DIRECT_URL .*DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app@pgbouncer:6432/lianfang', DATABASE_DIRECT_URL: 'mysql://db' })).toThrow(/DATABASE_DIRECT_URL/);
+    expect(() => loadConfig({ DATABASE_POOL: '0' })).toThrow(/DATABASE_POOL/);
+  });
+});

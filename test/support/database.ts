@@ -5,13 +5,15 @@
 import postgres from 'postgres';
 
 export interface TestDatabase {
+  /** The PostgreSQL database's name (absent on PGlite). */
+  name?: string;
   databaseUrl?: string;
   dataDir: string;
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const base = process.env.DATABASE_URL;
+/** `base`: the PostgreSQL server to create it on (default DATABASE_URL; absent → PGlite). */
+export async function createTestDatabase(base = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (!base) return { dataDir: 'memory://', drop: async () => {} };
   const name = `lianfang_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -20,6 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
+    name,
     databaseUrl: url.toString(),
     dataDir: 'memory://',
     async drop() {

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
 import type { Config } from '../../src/config.js';
 import type { PushEndpointPolicy } from '../../src/domain/push-endpoints.js';
+import type { RelayOptions } from '../../src/realtime/event-relay.js';
 
 export interface HttpAnswer<T = any> {
   status: number;
@@ -43,6 +44,8 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** Which push endpoints the server accepts (tests with a local fake push service pass LOCAL_PUSH_SERVICE). */
   pushEndpoints?: PushEndpointPolicy;
+  /** Relay settings (e.g. a poll so slow that only NOTIFY can deliver in time). */
+  relay?: RelayOptions;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -71,6 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adapters: options.adapters,
     engineAutoStart: !options.manualEngine,
     pushEndpoints: options.pushEndpoints,
+    relay: options.relay,
     // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
     linksAtListenAddress: true,
   });

@@ -1,10 +1,10 @@
 /** 用户管理: list accounts, add a liaison or unit head to a member unit, change on-duty/active/phone. */
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { NewUnitMember, UserPatch } from '../../contract/admin.js';
 import type { Database } from '../../db/client.js';
-import { memberUnits, sessions, users } from '../../db/schema.js';
+import { memberUnits, users } from '../../db/schema.js';
 import { accessEnding } from '../../domain/access-change.js';
-import { recordAccessChange } from '../auth/access-changes.js';
+import { endSessions } from '../auth/access-changes.js';
 import type { UserRole } from '../../domain/enums.js';
 import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
@@ -84,8 +84,7 @@ export async function updateUser(services: Services, actor: Actor, userId: strin
     const ending = accessEnding(before, updated!);
     if (ending) {
       // A deactivated person's sessions end for good; a moved one must log in again as who they are now.
-      await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-      await recordAccessChange(tx, now, { userId, sessionId: null, reason: ending, jurisdictionId: before.jurisdictionId, actorId: actor.id });
+      await endSessions(tx, now, { userId, reason: ending, jurisdictionId: before.jurisdictionId, actorId: actor.id });
     }
     return { user: personView(updated!) };
   });

@@ -3,16 +3,16 @@
  * access.changed control row, every socket of theirs on every node; whoever changed their own
  * password gets one new session back.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PasswordChange } from '../../contract/accounts.js';
 import type { Database } from '../../db/client.js';
-import { sessions, users } from '../../db/schema.js';
+import { users } from '../../db/schema.js';
 import { passwordProblems } from '../../domain/password-policy.js';
 import { mayResetPassword } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { randomToken } from '../ids.js';
-import { recordAccessChange } from './access-changes.js';
+import { endSessions } from './access-changes.js';
 import { openSession } from './login.js';
 import { loginSucceeded, reserveLoginAttempt } from './login-limits.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -23,8 +23,7 @@ type UserRow = typeof users.$inferSelect;
 /** Sets the hash, ends every session and socket of the person; one transaction. */
 export async function replacePassword(tx: Database, at: Date, user: UserRow, hash: string, mustChange: boolean, actorId: string): Promise<UserRow> {
   const [updated] = await tx.update(users).set({ passwordHash: hash, mustChangePassword: mustChange }).where(eq(users.id, user.id)).returning();
-  await tx.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
-  await recordAccessChange(tx, at, { userId: user.id, sessionId: null, reason: 'password_changed', jurisdictionId: user.jurisdictionId, actorId });
+  await endSessions(tx, at, { userId: user.id, reason: 'password_changed', jurisdictionId: user.jurisdictionId, actorId });
   return updated!;
 }
 

@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema.js';
 import type { Actor, Services } from '../context.js';
 import { sha256Hex } from '../ids.js';
-import { recordAccessChange } from './access-changes.js';
+import { endSessions } from './access-changes.js';
 import { actorOf } from './user-view.js';
 
 export async function authenticateToken(services: Services, token: string): Promise<Actor | null> {
@@ -21,10 +21,9 @@ export async function authenticateToken(services: Services, token: string): Prom
 /** 登出: the session ends, and with it every socket opened with it, on every node. */
 export async function revokeSession(services: Services, actor: Actor): Promise<void> {
   const now = services.clock();
-  await services.db.transaction(async (tx) => {
-    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, actor.sessionId));
-    await recordAccessChange(tx, now, { userId: actor.id, sessionId: actor.sessionId, reason: 'logout', jurisdictionId: actor.jurisdictionId, actorId: actor.id });
-  });
+  await services.db.transaction((tx) =>
+    endSessions(tx, now, { userId: actor.id, sessionId: actor.sessionId, reason: 'logout', jurisdictionId: actor.jurisdictionId, actorId: actor.id }),
+  );
 }
 
 /** The current actors of many sessions at once (for the socket sweep); ended sessions are absent. */

@@ -4,12 +4,12 @@
  * administrators — confirms it (and the account changes) or rejects it, with a reason. Each step
  * is an event in the log, with who and why.
  */
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { memberChanges, memberUnits, sessions, users } from '../../db/schema.js';
+import { memberChanges, memberUnits, users } from '../../db/schema.js';
 import { mayAdministerJurisdiction } from '../../domain/policy/index.js';
 import type { MemberChangeState } from '../../domain/enums.js';
-import { recordAccessChange } from '../auth/access-changes.js';
+import { endSessions } from '../auth/access-changes.js';
 import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
@@ -174,6 +174,5 @@ export async function decideMemberChange(services: Services, actor: Actor, id: s
 async function leave(tx: Database, now: Date, actor: Actor, c: ChangeRow) {
   const [gone] = await tx.update(users).set({ active: false }).where(and(eq(users.id, c.userId!), eq(users.active, true))).returning({ id: users.id });
   if (!gone) return;
-  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, gone.id), isNull(sessions.revokedAt)));
-  await recordAccessChange(tx, now, { userId: gone.id, sessionId: null, reason: 'deactivated', jurisdictionId: c.jurisdictionId, actorId: actor.id });
+  await endSessions(tx, now, { userId: gone.id, reason: 'deactivated', jurisdictionId: c.jurisdictionId, actorId: actor.id });
 }

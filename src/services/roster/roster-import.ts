@@ -5,12 +5,12 @@
  * password shown once, SMS contacts set.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { contactPoints, memberUnits, sessions, users } from '../../db/schema.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { contactPoints, memberUnits, users } from '../../db/schema.js';
 import { accessEnding } from '../../domain/access-change.js';
 import { checkRosterRows, missingColumns, type ImportCheck, type PlannedPerson } from '../../domain/roster/import-rows.js';
 import { ROSTER_SHEET } from '../../domain/roster/roster-columns.js';
-import { recordAccessChange } from '../auth/access-changes.js';
+import { endSessions } from '../auth/access-changes.js';
 import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
 import { invalid } from '../errors.js';
@@ -88,8 +88,7 @@ export async function applyRosterImport(services: Services, actor: Actor, upload
         const [after] = await tx.update(users).set(values).where(eq(users.id, before.id)).returning();
         const ending = accessEnding(before, after!);
         if (ending) {
-          await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, before.id), isNull(sessions.revokedAt)));
-          await recordAccessChange(tx, now, { userId: before.id, sessionId: null, reason: ending, jurisdictionId: upload.jurisdictionId, actorId: actor.id });
+          await endSessions(tx, now, { userId: before.id, reason: ending, jurisdictionId: upload.jurisdictionId, actorId: actor.id });
         }
       } else {
         userId = newId('usr', now.getTime());

@@ -3,11 +3,11 @@
  * jurisdiction's next rulebook version (with who and why) and changes the unit rows and, for a
  * merge, moves the absorbed unit's people to the survivor — all in one transaction with its event.
  */
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { memberUnits, sessions, users } from '../../db/schema.js';
+import { memberUnits, users } from '../../db/schema.js';
 import type { UnitEdit } from '../../domain/roster/unit-edits.js';
-import { recordAccessChange } from '../auth/access-changes.js';
+import { endSessions } from '../auth/access-changes.js';
 import type { Actor, Services } from '../context.js';
 import { invalid } from '../errors.js';
 import { appendEvents } from '../events/append.js';
@@ -89,7 +89,6 @@ async function endPeople(tx: Database, now: Date, actor: Actor, jurisdictionId: 
   const people = await tx.select().from(users).where(eq(users.unitId, unitId));
   for (const p of people) {
     await tx.update(users).set(survivorId ? { unitId: survivorId } : { active: false }).where(eq(users.id, p.id));
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, p.id), isNull(sessions.revokedAt)));
-    await recordAccessChange(tx, now, { userId: p.id, sessionId: null, reason: survivorId ? 'unit_changed' : 'deactivated', jurisdictionId, actorId: actor.id });
+    await endSessions(tx, now, { userId: p.id, reason: survivorId ? 'unit_changed' : 'deactivated', jurisdictionId, actorId: actor.id });
   }
 }
