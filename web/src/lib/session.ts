@@ -16,11 +16,11 @@ export const LANDING: Record<UserRole, string> = {
   jurisdiction_admin: '/admin',
 };
 
-/** Which desk pages each role may open (the API enforces the same). */
+/** Which desk pages each role may open (the API enforces the same); a unit head's /admin is its unit's rota. */
 export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
   duty: ['duty_officer', 'commander', 'admin'],
   board: ['commander', 'duty_officer', 'admin'],
-  admin: ['admin', 'jurisdiction_admin', 'commander'],
+  admin: ['admin', 'jurisdiction_admin', 'commander', 'unit_head'],
 };
 
 /**
