@@ -2,6 +2,7 @@
  * Shapes of the admin API (member units with their people, the rulebook as it is, users) and of
  * the commander's board snapshot. The web client imports the same schemas.
  */
+import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.js';
 import { meetsPasswordPolicy } from './accounts.js';
 import { z } from 'zod';
 import { UNIT_KINDS, UNIT_ROLES, USER_ROLES } from '../domain/enums.js';
@@ -95,7 +96,7 @@ export const newAccountSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ - (username: 3–63 of a-z 0-9 . _ -)'),
     displayName: z.string().trim().min(1, '请填写姓名 (display name required)').max(50, '姓名不超过50字 (at most 50 characters)'),
-    password: z.string().max(200).optional().meta({ description: 'Initial password; absent: a one-time password is made and answered once' }),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}位`).max(200).optional().meta({ description: 'Initial password; absent: a one-time password is made and answered once' }),
     role: z.enum(USER_ROLES, { message: '请选择角色 (role: one of the user roles)' }),
     jurisdictionId: z.string().min(1).max(64).optional().meta({ description: 'For commission roles; a unit role takes its unit’s' }),
     unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64).optional(),
@@ -107,7 +108,8 @@ export const newAccountSchema = z
     onDuty: z.boolean().default(true),
   })
   .superRefine((value, ctx) => {
-    if (value.password !== undefined) meetsPasswordPolicy('password')(value, ctx);
+    // The length is the field's own check; the rest of the policy (not the username, not common) here.
+    if (value.password !== undefined && value.password.length >= PASSWORD_MIN_LENGTH) meetsPasswordPolicy('password')(value, ctx);
     if (UNIT_ROLE_SET.includes(value.role) && !value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '联络员和单位负责人须选择成员单位 (unit required)' });
     if (!UNIT_ROLE_SET.includes(value.role) && value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '只有联络员和单位负责人属于成员单位 (only unit roles have a unit)' });
     if (value.role === 'admin' && value.jurisdictionId) ctx.addIssue({ code: 'custom', path: ['jurisdictionId'], message: '系统管理员不属于某个辖区 (the system administrator has no jurisdiction)' });
