@@ -161,9 +161,9 @@ describe('a first start without demo data', () => {
 
     const dayPassword = await importRoster(page);
     // Imported people, too, replace the password the office handed them.
-    await firstLogin('day.union', dayPassword, '日班联络员自己的密码');
+    await firstLogin('day.union', dayPassword, '日班联络员自己选的新密码');
     const dutyPassword = await addDutyOfficer(page);
-    const duty = await firstLogin('wang.duty', dutyPassword, '王值班自己选的密码');
+    const duty = await firstLogin('wang.duty', dutyPassword, '王值班自己选的新的密码');
     await setRota(page);
     expect(problems).toEqual([]);
 
