@@ -36,6 +36,9 @@ describe('a unit head’s 值班表', () => {
     const link = page.locator('main, body').getByRole('link', { name: /值班表/ });
     await link.waitFor();
     expect(await page.locator('header').getByRole('link', { name: /值班表/ }).count()).toBe(0);
+    // The link itself fits the 360 px phone (the header's own width is the header's business).
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     await link.click();
     await page.waitForURL('**/admin/rota');
     await page.getByRole('heading', { name: /总工会 值班表/ }).waitFor();
