@@ -168,6 +168,7 @@ export const boardSnapshotSchema = z
   .object({
     jurisdiction: z.object({ id: z.string(), name: z.string() }),
     lastSeq: z.number().int().meta({ description: 'Read before the snapshot: pass to socket `resume`' }),
+    openTotal: z.number().int().meta({ description: 'Open incidents of the jurisdiction; more than `incidents` when only the most urgent were sent' }),
     incidents: z.array(incidentDetailSchema.omit({ lastSeq: true })),
     alerts: z.array(alertViewSchema),
   })

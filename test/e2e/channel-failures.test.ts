@@ -12,6 +12,7 @@ import { RecordingAdapter } from '../support/recording-adapter.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, signedInContext, WALL, watch, within } from './browser.js';
+import { chooseFromPhoneMenu } from '../support/phone-menu.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -141,7 +142,7 @@ describe('/m: a push subscription the push service reported gone', () => {
     problems.push(watch(page));
     await page.goto(`${server.url}/m`);
     await page.getByRole('heading', { name: /待签收/ }).waitFor();
-    await page.getByRole('button', { name: '渠道' }).click();
+    await chooseFromPhoneMenu(page, '渠道');
     await page.getByRole('alert').filter({ hasText: '本机的推送订阅已失效' }).waitFor();
     expect(problems.flat()).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { FakePushService, LOCAL_PUSH_SERVICE } from '../support/fake-push-servic
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, watch, within } from './browser.js';
+import { chooseFromPhoneMenu } from '../support/phone-menu.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -115,7 +116,7 @@ describe('the liaison’s phone page', () => {
   });
 
   it('adds an SMS number for this liaison, refuses a malformed one with the reason, and says at once that no SMS provider is configured here', async () => {
-    await page.getByRole('button', { name: '渠道' }).click();
+    await chooseFromPhoneMenu(page, '渠道');
     await page.getByLabel('短信接收手机号').fill('12345');
     await page.getByRole('button', { name: '添加手机号' }).click();
     await page.getByRole('alert').filter({ hasText: '手机号' }).waitFor();

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium, within } from './browser.js';
+import { chooseFromPhoneMenu } from '../support/phone-menu.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -79,7 +80,7 @@ describe('logging out of the phone page', () => {
     expect((await kept(page)).storage.length).toBeGreaterThan(0);
     expect((await kept(page)).cached.length).toBeGreaterThan(0);
 
-    await page.getByRole('button', { name: '退出' }).click();
+    await chooseFromPhoneMenu(page, '退出');
     await page.waitForURL(/\/login/);
     const left = await kept(page);
     expect(left).toEqual({ storage: [], cached: [] });
@@ -103,7 +104,7 @@ describe('logging out of the phone page', () => {
     await card(page, '未发送的签收').getByRole('button', { name: '签收' }).click();
     await card(page, '未发送的签收').getByText('离线暂存').waitFor();
 
-    await page.getByRole('button', { name: '退出' }).click();
+    await chooseFromPhoneMenu(page, '退出');
     const dialog = page.getByRole('alertdialog', { name: /还有1项签收或退回未发送/ });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '暂不退出' }).click();
@@ -111,7 +112,7 @@ describe('logging out of the phone page', () => {
     expect(page.url()).toContain('/m');
     expect((await kept(page)).storage).toContain('lianfang.m.outbox');
 
-    await page.getByRole('button', { name: '退出' }).click();
+    await chooseFromPhoneMenu(page, '退出');
     await dialog.getByRole('button', { name: '放弃未发送的操作并退出' }).click();
     await page.waitForURL(/\/login/);
     expect(await kept(page)).toEqual({ storage: [], cached: [] });
@@ -128,7 +129,7 @@ describe('logging out of the phone page', () => {
     await card(page, '登出前发送').getByRole('button', { name: '签收' }).click();
     await card(page, '登出前发送').getByText('离线暂存').waitFor();
     blocked = false;
-    await page.getByRole('button', { name: '退出' }).click();
+    await chooseFromPhoneMenu(page, '退出');
     await page.waitForURL(/\/login/);
     expect(await stateOf(filed.id)).toBe('acknowledged');
     await context.close();

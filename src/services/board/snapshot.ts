@@ -3,7 +3,7 @@
  * jurisdiction in full, and the open 督办 alerts — with the event watermark read first, so a
  * client that resumes from it misses nothing.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { incidents, jurisdictions } from '../../db/schema.js';
 import { listAlerts } from '../alerts/alerts.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
@@ -11,7 +11,14 @@ import { forbidden, invalid, notFound } from '../errors.js';
 import { latestSeq } from '../events/read.js';
 import { getIncident } from '../incidents/get-incident.js';
 
+/**
+ * The board carries the most urgent open incidents in full (each is a handful of reads); past this
+ * it says how many more there are (`openTotal`) instead of silently showing fewer.
+ */
 const MAX_OPEN = 200;
+const READ_SIDE_BY_SIDE = 4;
+/** The board's own order (web/src/pages/board/BoardPage.tsx): real before drills, most severe, newest. */
+const severityRank = sql`case ${incidents.severity} when 'extraordinary' then 0 when 'major' then 1 else 2 end`;
 
 export async function boardSnapshot(services: Services, actor: Actor, input: { jurisdictionId?: string }) {
   if (!isCommission(actor)) throw forbidden('指挥大屏只对卫健委开放 (the board is for the commission)');
@@ -22,21 +29,25 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
   if (!j) throw notFound('辖区');
 
   const lastSeq = await latestSeq(services.db);
+  const isOpenHere = and(eq(incidents.jurisdictionId, jurisdictionId), eq(incidents.status, 'open'));
   const open = await services.db
     .select({ id: incidents.id })
     .from(incidents)
-    .where(and(eq(incidents.jurisdictionId, jurisdictionId), eq(incidents.status, 'open')))
-    .orderBy(desc(incidents.receivedAt))
+    .where(isOpenHere)
+    .orderBy(asc(incidents.drill), severityRank, desc(incidents.receivedAt))
     .limit(MAX_OPEN);
+  const [{ openTotal }] = (await services.db.select({ openTotal: count() }).from(incidents).where(isOpenHere)) as [{ openTotal: number }];
+  // A few incidents at a time: on PostgreSQL the pool reads them side by side; order is kept.
   const details = [];
-  for (const { id } of open) {
-    const { lastSeq: _own, ...detail } = await getIncident(services, actor, id);
-    details.push(detail);
+  for (let i = 0; i < open.length; i += READ_SIDE_BY_SIDE) {
+    const batch = await Promise.all(open.slice(i, i + READ_SIDE_BY_SIDE).map(({ id }) => getIncident(services, actor, id)));
+    details.push(...batch.map(({ lastSeq: _own, ...detail }) => detail));
   }
   const { alerts } = await listAlerts(services, actor, { open: true });
   return {
     jurisdiction: j,
     lastSeq,
+    openTotal: Number(openTotal),
     incidents: details,
     alerts: alerts
       .filter((a) => a.jurisdictionId === jurisdictionId)

@@ -6,6 +6,7 @@ import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
 import { MemberChangeForm } from './MemberChangeForm.js';
+import { HeaderMenu } from './HeaderMenu.js';
 import { SignOut } from './SignOut.js';
 import { awaitsAction, InboxCard, type Item } from './InboxCard.js';
 import { orderInbox } from './inbox-order.js';
@@ -205,18 +206,24 @@ export function App({ me }: { me: Me }) {
               </button>
             )}
             {pushState === 'on' && <span class="pushon">推送已开启</span>}
-            <button type="button" aria-expanded={showChannels} onClick={() => setShowChannels(!showChannels)}>
-              渠道
-            </button>
-            {me.unitId && (
-              <button type="button" aria-expanded={showMemberChange} onClick={() => setShowMemberChange(!showMemberChange)}>
-                成员调整
-              </button>
-            )}
-            <a class="button-link" href="/login?change=1&next=/m">
-              修改密码
-            </a>
-            <SignOut onOutboxChange={syncOutbox} />
+            <HeaderMenu>
+              {(close) => (
+                <>
+                  <button type="button" aria-expanded={showChannels} onClick={() => (setShowChannels(!showChannels), close())}>
+                    渠道
+                  </button>
+                  {me.unitId && (
+                    <button type="button" aria-expanded={showMemberChange} onClick={() => (setShowMemberChange(!showMemberChange), close())}>
+                      成员调整
+                    </button>
+                  )}
+                  <a class="button-link" href="/login?change=1&next=/m">
+                    修改密码
+                  </a>
+                  <SignOut onOutboxChange={syncOutbox} />
+                </>
+              )}
+            </HeaderMenu>
           </div>
         </header>
         {message && (

@@ -4,7 +4,7 @@
  * opens on demand, and the declines and 督办 alerts that need a commander. Live; a new incident
  * announces itself (tone, notification, page title); catches up by itself after a lost connection.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { usePhoneBook } from '../../components/use-phone-book.js';
 import { useUnits } from '../../components/use-units.js';
 import { UnitReportsPanel } from '../../components/UnitReportsPanel.js';
@@ -25,6 +25,11 @@ import { useBoard } from './use-board.js';
 const SEVERITY_RANK: Record<string, number> = { extraordinary: 0, major: 1, general: 2 };
 /** Up to this many incidents open in full by themselves; more are listed as compact rows. */
 const EXPAND_ALL_UP_TO = 2;
+/**
+ * Rows drawn at first; the rest wait behind 显示更多 so a board with a thousand open incidents
+ * (a drill day, a data migration) still draws and updates at once. The most urgent come first.
+ */
+const ROWS_PER_PAGE = 50;
 
 /** Real incidents before drills, then the most severe, then the newest. */
 function byUrgency(a: IncidentEntry, b: IncidentEntry): number {
@@ -44,12 +49,16 @@ export default function BoardPage({ user }: { user: User }) {
   const now = useNow(1000);
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_PAGE);
   const m = board.model;
   const incidents = m ? Object.values(m.incidents).sort(byUrgency) : null;
   const announcer = useAnnouncer(incidents);
   const shown = m && incidents ? incidents.filter((e) => matches(e, filter, m)) : [];
   const expandedByDefault = shown.length <= EXPAND_ALL_UP_TO;
   const isExpanded = (id: string) => toggled[id] ?? expandedByDefault;
+  const drawn = shown.slice(0, rowLimit);
+  const opened = drawn.filter((e) => isExpanded(e.id)).map((e) => e.id);
+  useEffect(() => opened.forEach(board.showTimeline), [opened.join(' ')]);
 
   return (
     <div class="board-page">
@@ -89,7 +98,7 @@ export default function BoardPage({ user }: { user: User }) {
               ) : shown.length === 0 ? (
                 <p class="board-empty">没有符合筛选条件的事故</p>
               ) : (
-                shown.map((entry) => (
+                drawn.map((entry) => (
                   <IncidentCard
                     key={entry.id}
                     entry={entry}
@@ -103,6 +112,20 @@ export default function BoardPage({ user }: { user: User }) {
                     onChange={board.changed}
                   />
                 ))
+              )}
+              {shown.length > rowLimit && (
+                <p class="board-more">
+                  还有 {shown.length - rowLimit} 起未显示
+                  <button type="button" class="btn btn-small" onClick={() => setRowLimit(rowLimit + ROWS_PER_PAGE)}>
+                    显示更多
+                  </button>
+                </p>
+              )}
+              {board.notLoaded > 0 && (
+                <p class="board-more" role="status">
+                  另有 {board.notLoaded} 起处置中的事故未载入大屏（大屏载入最紧急的 {incidents.length} 起）
+                  <a href="/duty">在值班台查看全部</a>
+                </p>
               )}
             </main>
             <CommanderPanel model={m} user={user} now={now} units={units} phones={phones} onChange={board.changed} />

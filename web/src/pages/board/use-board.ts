@@ -16,6 +16,10 @@ export interface Board {
   error: string | null;
   link: { status: LinkStatus; since?: number };
   lastEventAt?: number;
+  /** Open incidents the snapshot left out (it carries the most urgent ones); 0 normally. */
+  notLoaded: number;
+  /** Loads an incident's timeline the first time its details are shown. */
+  showTimeline(id: string): void;
   /** Re-render after a local change (an answer applied to the model). */
   changed(): void;
 }
@@ -27,6 +31,9 @@ export function useBoard(jurisdictionId: string | undefined): Board {
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<{ status: LinkStatus; since?: number }>({ status: 'connecting' });
   const [lastEventAt, setLastEventAt] = useState<number | undefined>();
+  const [notLoaded, setNotLoaded] = useState(0);
+  // Timelines are read when a card opens, not for every open incident at once (hundreds on a drill day).
+  const timelineLoader = useRef<(id: string) => void>(() => {});
   const rerender = () => setVersion((v) => v + 1);
 
   useEffect(() => {
@@ -66,8 +73,15 @@ export function useBoard(jurisdictionId: string | undefined): Board {
         if (cancelled) return;
         model.current = modelFromSnapshot(snapshot);
         setJurisdiction(snapshot.jurisdiction);
+        setNotLoaded(Math.max(0, snapshot.openTotal - snapshot.incidents.length));
+        const timelinesRead = new Set<string>();
+        timelineLoader.current = (id) => {
+          const entry = model.current?.incidents[id];
+          if (!entry || timelinesRead.has(id)) return;
+          timelinesRead.add(id);
+          void loadTimeline(entry);
+        };
         rerender();
-        for (const entry of Object.values(model.current.incidents)) void loadTimeline(entry);
         stream = new EventStream({
           afterSeq: snapshot.lastSeq,
           onEvents(events) {
@@ -98,5 +112,5 @@ export function useBoard(jurisdictionId: string | undefined): Board {
     };
   }, [jurisdictionId]);
 
-  return { model: model.current, jurisdiction, error, link, lastEventAt, changed: rerender };
+  return { model: model.current, jurisdiction, error, link, lastEventAt, notLoaded, showTimeline: (id) => timelineLoader.current(id), changed: rerender };
 }
