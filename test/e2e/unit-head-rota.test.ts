@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { unitIdByName } from '../support/reports.js';
-import { launchChromium, signedInContext, watch } from './browser.js';
+import { DEMO_PASSWORD } from '../../src/seed/demo.js';
+import { launchChromium, newContext, signedInContext, watch } from './browser.js';
 
 const PHONE = { width: 360, height: 640 };
 let server: TestServer;
@@ -59,6 +60,17 @@ describe('a unit head’s 值班表', () => {
     await page.getByRole('heading', { name: /总工会 值班表/ }).waitFor();
     expect((await server.request('PUT', `/api/v1/rota/units/${other}`, { token: head, body: { rota: saved.body.rota } })).status).toBe(403);
     expect(problems).toEqual([]);
+  });
+
+  it('a link to the 值班表 opened signed out comes back to it after the login', async () => {
+    const page = await (await newContext(browser, PHONE)).newPage();
+    await page.goto(`${server.url}/admin/rota`);
+    await page.waitForURL('**/login**');
+    await page.getByLabel('用户名').fill(`head.${union}`);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/admin/rota');
+    await page.getByRole('heading', { name: /总工会 值班表/ }).waitFor();
   });
 
   it('a liaison’s phone page has no 值班表 link', async () => {

@@ -23,6 +23,11 @@ export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]>
   admin: ['admin', 'jurisdiction_admin', 'commander', 'unit_head'],
 };
 
+/** The desk pages a role may open, as paths (a link to one survives the login). */
+export function deskPagesOf(role: UserRole): string[] {
+  return (Object.keys(PAGE_ROLES) as (keyof typeof PAGE_ROLES)[]).filter((page) => PAGE_ROLES[page].includes(role)).map((page) => `/${page}`);
+}
+
 /**
  * Where `/` sends a signed-in user. A task link (`/?task=<id>`, as task SMS and pushes carry it)
  * keeps its task, so a liaison lands on `/m?task=<id>` with the task open.
