@@ -13,7 +13,7 @@ export const USAGE = `用法：npm run lianfang -- <命令> [选项]
 
   add-user --admin --username <用户名> [--jurisdiction <辖区>] [--display-name <姓名>] [--password-stdin]
       新建管理员。不带 --jurisdiction 为系统管理员（管理全部辖区），带 --jurisdiction 为该辖区的辖区管理员。
-      不带 --password-stdin 时生成一次性密码并显示，首次登录须修改；带 --password-stdin 时从标准输入读取密码。
+      不带 --password-stdin 时生成一次性密码并显示；带 --password-stdin 时从标准输入读取初始密码。首次登录时须修改密码。
       ${PASSWORD_RULE}。
   reset-password <用户名>
       生成一次性密码并显示；此人所有登录立即失效，下次登录须修改密码。
@@ -81,7 +81,7 @@ async function addUser(db: Database, now: Date, input: CommandInput): Promise<st
   const what = user.jurisdictionId ? `辖区 ${user.jurisdictionId} 的辖区管理员` : '系统管理员（全部辖区）';
   return oneTimePassword
     ? `已新建${what} ${user.username}。\n一次性密码：${oneTimePassword}\n首次登录时须修改密码。\n`
-    : `已新建${what} ${user.username}。\n`;
+    : `已新建${what} ${user.username}。\n首次登录时须修改密码。\n`;
 }
 
 async function listUsers(db: Database, jurisdictionId?: string): Promise<string> {

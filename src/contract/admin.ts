@@ -78,7 +78,17 @@ export const rulebookViewSchema = z
 
 export const usersResponseSchema = z.object({ users: z.array(personSchema) }).meta({ id: 'Users' });
 
-export const newUnitMemberSchema = z
+/** Roles that name a member unit (their account belongs to it). */
+const UNIT_ROLE_SET: readonly string[] = UNIT_MEMBER_ROLES;
+
+/**
+ * 新建账号 by an administrator: any role the policy lets the administrator give
+ * (`assignableRoles`). A liaison or unit head names the unit (the jurisdiction is the unit's);
+ * a duty officer, commander or jurisdiction administrator names the jurisdiction; the system
+ * administrator belongs to none. Without a password a one-time password is made and shown once;
+ * either way the person must choose their own at the first login.
+ */
+export const newAccountSchema = z
   .object({
     username: z
       .string()
@@ -86,9 +96,10 @@ export const newUnitMemberSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ - (username: 3–63 of a-z 0-9 . _ -)'),
     displayName: z.string().trim().min(1, '请填写姓名 (display name required)').max(50, '姓名不超过50字 (at most 50 characters)'),
-    password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}位`).max(200),
-    role: z.enum(UNIT_MEMBER_ROLES, { message: '角色须为联络员或单位负责人 (role: liaison or unit_head)' }),
-    unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}位`).max(200).optional().meta({ description: 'Initial password; absent: a one-time password is made and answered once' }),
+    role: z.enum(USER_ROLES, { message: '请选择角色 (role: one of the user roles)' }),
+    jurisdictionId: z.string().min(1).max(64).optional().meta({ description: 'For commission roles; a unit role takes its unit’s' }),
+    unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64).optional(),
     phone: z
       .string()
       .trim()
@@ -96,8 +107,21 @@ export const newUnitMemberSchema = z
       .optional(),
     onDuty: z.boolean().default(true),
   })
-  .superRefine(meetsPasswordPolicy('password'))
-  .meta({ id: 'NewUnitMember' });
+  .superRefine((value, ctx) => {
+    // The length is the field's own check; the rest of the policy (not the username, not common) here.
+    if (value.password !== undefined && value.password.length >= PASSWORD_MIN_LENGTH) meetsPasswordPolicy('password')(value, ctx);
+    if (UNIT_ROLE_SET.includes(value.role) && !value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '联络员和单位负责人须选择成员单位 (unit required)' });
+    if (!UNIT_ROLE_SET.includes(value.role) && value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '只有联络员和单位负责人属于成员单位 (only unit roles have a unit)' });
+    if (value.role === 'admin' && value.jurisdictionId) ctx.addIssue({ code: 'custom', path: ['jurisdictionId'], message: '系统管理员不属于某个辖区 (the system administrator has no jurisdiction)' });
+  })
+  .meta({ id: 'NewAccount' });
+
+export const newAccountResultSchema = z
+  .object({
+    user: personSchema,
+    oneTimePassword: z.string().nullable().meta({ description: 'Made when no password was given: shown this once' }),
+  })
+  .meta({ id: 'NewAccountResult' });
 
 export const userPatchSchema = z
   .object({
@@ -153,7 +177,7 @@ export const boardSnapshotSchema = z
 export type Person = z.infer<typeof personSchema>;
 export type UnitWithPeople = z.infer<typeof unitWithPeopleSchema>;
 export type RulebookView = z.infer<typeof rulebookViewSchema>;
-export type NewUnitMember = z.infer<typeof newUnitMemberSchema>;
+export type NewAccount = z.infer<typeof newAccountSchema>;
 export type UserPatch = z.infer<typeof userPatchSchema>;
 export type AlertView = z.infer<typeof alertViewSchema>;
 export type BoardSnapshot = z.infer<typeof boardSnapshotSchema>;

@@ -112,6 +112,7 @@ export const EVENT_PAYLOADS = {
   'member_change.confirmed': memberChange,
   'member_change.rejected': memberChange,
   'roster.imported': z.looseObject({ fileName: z.string(), by: z.string() }),
+  'account.created': z.object({ userId: z.string(), username: z.string(), role: z.string(), unitId: z.string().nullable(), by: z.string() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type TypedEventType = keyof typeof EVENT_PAYLOADS;

@@ -212,6 +212,8 @@ export const EVENT_CATALOGUE = {
   'member_change.rejected': { unitView: ownMemberChange },
   // 名册导入: the office's own record of who imported what.
   'roster.imported': { unitView: null },
+  // 新建账号: the office's own record of who created whose account, with which role.
+  'account.created': { unitView: null },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

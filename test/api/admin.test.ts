@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../src/db/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 
@@ -64,15 +66,19 @@ describe('the rulebook as it is (GET /admin/rulebooks/:id)', () => {
 });
 
 describe('users (GET/POST/PATCH /admin/users)', () => {
-  it('an admin adds a liaison to a unit, who can then log in and sees the unit inbox', async () => {
+  it('an admin adds a liaison to a unit, who must change the password at first login and then sees the unit inbox', async () => {
     const res = await server.request('POST', '/api/v1/admin/users', {
       token: admin,
       body: { username: 'Zhang.Union', displayName: '张联络', password: 'a-good-password', role: 'liaison', unitId: union, phone: '13800000000' },
     });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ username: 'zhang.union', role: 'liaison', unitId: union, jurisdictionId: 'xinyang', onDuty: true, active: true });
+    expect(res.body.user).toMatchObject({ username: 'zhang.union', role: 'liaison', unitId: union, jurisdictionId: 'xinyang', onDuty: true, active: true, mustChangePassword: true });
+    expect(res.body.oneTimePassword).toBeNull();
     const token = await server.login('zhang.union', 'a-good-password');
-    expect((await server.request('GET', '/api/v1/inbox', { token })).status).toBe(200);
+    expect((await server.request('GET', '/api/v1/inbox', { token })).status).toBe(403);
+    const changed = await server.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: 'a-good-password', newPassword: '张联络自己选的新密码了' } });
+    expect(changed.status).toBe(200);
+    expect((await server.request('GET', '/api/v1/inbox', { token: changed.body.token })).status).toBe(200);
   });
 
   it('a taken username is 409, a bad body is 422 naming the fields', async () => {
@@ -81,9 +87,14 @@ describe('users (GET/POST/PATCH /admin/users)', () => {
       body: { username: `liaison.${union}`, displayName: 'x', password: 'a-good-password', role: 'liaison', unitId: union },
     });
     expect(taken.status).toBe(409);
-    const bad = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { username: 'A', displayName: '', password: 'short', role: 'admin', unitId: union } });
+    const bad = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { username: 'A', displayName: '', password: 'short', role: 'boss', unitId: union } });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'role']));
+    // A unit role needs its unit; a commission role has none.
+    const noUnit = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { username: 'no.unit', displayName: '无单位', role: 'liaison' } });
+    expect(noUnit.body.errors.map((e: any) => e.field)).toEqual(['unitId']);
+    const unitDuty = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { username: 'unit.duty', displayName: '有单位', role: 'duty_officer', jurisdictionId: 'xinyang', unitId: union } });
+    expect(unitDuty.body.errors.map((e: any) => e.field)).toEqual(['unitId']);
   });
 
   it('only an admin changes people: a commander gets 403', async () => {
@@ -115,6 +126,72 @@ describe('users (GET/POST/PATCH /admin/users)', () => {
     expect(res.body.users.length).toBeGreaterThan(10);
     expect(res.body.users.every((u: any) => u.jurisdictionId === 'xinyang')).toBe(true);
     expect((await server.request('GET', '/api/v1/admin/users?jurisdictionId=anji', { token: commander })).status).toBe(404);
+  });
+});
+
+describe('new accounts of every role (POST /admin/users)', () => {
+  /** Logs in with the password the administrator gave, replaces it as the person must, and answers the new session. */
+  async function firstLogin(username: string, given: string) {
+    const first = await server.request('POST', '/api/v1/auth/login', { body: { username, password: given } });
+    expect(first.status).toBe(200);
+    expect(first.body.mustChangePassword).toBe(true);
+    expect((await server.request('GET', '/api/v1/jurisdictions', { token: first.body.token })).status).toBe(403);
+    const changed = await server.request('POST', '/api/v1/auth/password', { token: first.body.token, body: { currentPassword: given, newPassword: `${username}-自己的新密码` } });
+    expect(changed.status).toBe(200);
+    return changed.body.token as string;
+  }
+  const add = (token: string, body: Record<string, unknown>) => server.request('POST', '/api/v1/admin/users', { token, body });
+
+  it('the system administrator creates a duty officer, a commander, a jurisdiction administrator, a unit head and another system administrator, each with a one-time password', async () => {
+    const made = {
+      duty: await add(admin, { username: 'new.duty', displayName: '新值班员', role: 'duty_officer', jurisdictionId: 'xinyang' }),
+      commander: await add(admin, { username: 'new.commander', displayName: '新指挥长', role: 'commander', jurisdictionId: 'xinyang' }),
+      jadmin: await add(admin, { username: 'new.anji.admin', displayName: '安吉辖区管理员', role: 'jurisdiction_admin', jurisdictionId: 'anji' }),
+      head: await add(admin, { username: 'new.head', displayName: '新负责人', role: 'unit_head', unitId: union }),
+      admin: await add(admin, { username: 'new.system', displayName: '第二系统管理员', role: 'admin' }),
+    };
+    for (const res of Object.values(made)) {
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.user.mustChangePassword).toBe(true);
+      expect(res.body.oneTimePassword).toMatch(/^\S{12,}$/);
+    }
+    expect(made.duty.body.user).toMatchObject({ role: 'duty_officer', jurisdictionId: 'xinyang', unitId: null });
+    expect(made.jadmin.body.user).toMatchObject({ role: 'jurisdiction_admin', jurisdictionId: 'anji' });
+    expect(made.head.body.user).toMatchObject({ role: 'unit_head', jurisdictionId: 'xinyang', unitId: union });
+    expect(made.admin.body.user).toMatchObject({ role: 'admin', jurisdictionId: null });
+
+    const dutyToken = await firstLogin('new.duty', made.duty.body.oneTimePassword);
+    expect((await server.request('POST', '/api/v1/routing/preview', { token: dutyToken, body: xinyangReport() })).status).toBe(200);
+    const anjiAdmin = await firstLogin('new.anji.admin', made.jadmin.body.oneTimePassword);
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=anji', { token: anjiAdmin })).status).toBe(200);
+    expect((await server.request('GET', '/api/v1/admin/units?jurisdictionId=xinyang', { token: anjiAdmin })).status).toBe(404);
+    const logged = await server.services.db.select().from(events).where(eq(events.type, 'account.created'));
+    expect(logged.map((e) => (e.data as any).username)).toEqual(expect.arrayContaining(['new.duty', 'new.commander', 'new.anji.admin', 'new.head']));
+  });
+
+  it('a jurisdiction administrator creates the commission and unit people of its own jurisdiction, not administrators and not elsewhere', async () => {
+    const made = await add(admin, { username: 'xy.jadmin', displayName: '信阳辖区管理员', role: 'jurisdiction_admin', jurisdictionId: 'xinyang', password: 'initial-jadmin-password' });
+    const jadmin = await firstLogin('xy.jadmin', 'initial-jadmin-password');
+    expect(made.body.oneTimePassword).toBeNull();
+    for (const body of [
+      { username: 'xyj.duty', displayName: '值班员甲', role: 'duty_officer' },
+      { username: 'xyj.commander', displayName: '指挥长甲', role: 'commander', jurisdictionId: 'xinyang' },
+      { username: 'xyj.liaison', displayName: '联络员甲', role: 'liaison', unitId: union },
+    ]) {
+      const res = await add(jadmin, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.user).toMatchObject({ jurisdictionId: 'xinyang', mustChangePassword: true });
+    }
+    const before = (await server.request('GET', '/api/v1/admin/users', { token: admin })).body.users.length;
+    expect((await add(jadmin, { username: 'xyj.jadmin', displayName: '另一辖区管理员', role: 'jurisdiction_admin' })).status).toBe(403);
+    expect((await add(jadmin, { username: 'xyj.admin', displayName: '系统管理员', role: 'admin' })).status).toBe(403);
+    const elsewhere = await add(jadmin, { username: 'xyj.anji', displayName: '安吉值班员', role: 'duty_officer', jurisdictionId: 'anji' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.errors.map((e: any) => e.field)).toEqual(['jurisdictionId']);
+    const anjiUnit = (await server.request('GET', '/api/v1/jurisdictions/anji/units', { token: admin })).body.units[0].id;
+    expect((await add(jadmin, { username: 'xyj.anji.l', displayName: '安吉联络员', role: 'liaison', unitId: anjiUnit })).body.errors.map((e: any) => e.field)).toEqual(['unitId']);
+    expect((await add(commander, { username: 'cmd.duty', displayName: '值班员', role: 'duty_officer' })).status).toBe(403);
+    expect((await server.request('GET', '/api/v1/admin/users', { token: admin })).body.users.length).toBe(before);
   });
 });
 

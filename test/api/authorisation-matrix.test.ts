@@ -55,6 +55,8 @@ interface Expectation {
   credential?: () => Record<string, string>;
   /** Destructive: only the first allowed role runs it. */
   once?: boolean;
+  /** The concrete path, when a variant reaches another item than the route's fixture. */
+  at?: (f: Fixture) => string;
 }
 
 let key = 0;
@@ -168,6 +170,12 @@ const VARIANTS: [string, Expectation][] = [
   ['POST /api/v1/routing/preview', { allow: FILERS_XY, query: (f) => `?incidentId=${f.incidentId}`, body: () => xinyangReport() }],
   // Planned in 安吉 on 信阳's incident: 安吉 cannot see it, 信阳 cannot file in 安吉, an admin cannot mix the two.
   ['POST /api/v1/routing/preview', { allow: [], query: (f) => `?incidentId=${f.incidentId}`, body: () => xinyangReport({ jurisdictionId: 'anji' }) }],
+  // 新建账号 of the commission's roles: a jurisdiction administrator makes duty officers, only the system administrator makes administrators.
+  ['POST /api/v1/admin/users', { allow: ADMINS_XY, body: () => ({ username: `matrix.duty.${key++}`, displayName: '矩阵值班员', role: 'duty_officer', jurisdictionId: 'xinyang' }) }],
+  ['POST /api/v1/admin/users', { allow: ['admin'], body: () => ({ username: `matrix.jadmin.${key++}`, displayName: '矩阵辖区管理员', role: 'jurisdiction_admin', jurisdictionId: 'xinyang' }) }],
+  // The other unit's rota: its own head edits it, the first unit's head does not (policy canEditRota).
+  ['GET /api/v1/rota/units/{unitId}', { allow: [...COMMISSION_XY, 'liaisonO', 'headO', 'jadmin'], at: (f) => `/api/v1/rota/units/${f.unitO}` }],
+  ['PUT /api/v1/rota/units/{unitId}', { allow: ['admin', 'jadmin', 'headO'], at: (f) => `/api/v1/rota/units/${f.unitO}`, body: () => ({ rota: { holidays: [], patterns: [], overrides: [], swaps: [] } }) }],
 ];
 
 /** Routes outside the OpenAPI document (see src/api/*, src/app.ts, src/observability/routes.ts): who may use them. */
@@ -366,7 +374,7 @@ const writtenAfter = async (seq: number) =>
 const wrong: string[] = [];
 
 async function tryRoute(method: string, path: string, e: Expectation) {
-  const url = concretePath(path, fixture) + (e.query?.(fixture) ?? '');
+  const url = (e.at?.(fixture) ?? concretePath(path, fixture)) + (e.query?.(fixture) ?? '');
   const allowed = e.allow === 'public' ? ROLES : e.allow;
   // Refused roles first (they must change nothing), then the entitled ones.
   const order = [...ROLES.filter((r) => !allowed.includes(r)), ...ROLES.filter((r) => allowed.includes(r))];
@@ -378,7 +386,7 @@ async function tryRoute(method: string, path: string, e: Expectation) {
     const token = method === 'POST' && path.endsWith('/auth/logout') ? await loginAs(role) : tokens[role];
     const before = may ? 0 : await lastSeq();
     const res = await server.request(method, url, { token, body: e.body?.(fixture), raw: e.raw?.(), headers: e.headers?.() });
-    const label = `${method} ${path}${e.query ? ' ' + e.query(fixture).replace(fixture.incidentId, '{id}') : ''} as ${role} → ${res.status}`;
+    const label = `${method} ${e.at ? e.at(fixture) : path}${e.query ? ' ' + e.query(fixture).replace(fixture.incidentId, '{id}') : ''} as ${role} → ${res.status}`;
     if (res.status >= 500 && !(e.mayBeUnready && res.status === 503)) wrong.push(`${label} (server error)`);
     else if (may) {
       if (e.allow !== 'public' && [401, 403, 404].includes(res.status)) wrong.push(`${label}, but it is allowed`);

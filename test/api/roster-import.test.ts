@@ -90,7 +90,8 @@ describe('名册导入', () => {
     const zhou = applied.body.newAccounts.find((a: any) => a.username === 'roster.zhou');
     const token = await server.login('roster.zhou', zhou.initialPassword);
     const me = (await server.request('GET', '/api/v1/auth/me', { token })).body;
-    expect(me).toMatchObject({ displayName: '周新人', role: 'liaison', unitId: unionId });
+    // The office handed the initial password over: the person replaces it at the first login.
+    expect(me).toMatchObject({ displayName: '周新人', role: 'liaison', unitId: unionId, mustChangePassword: true });
     const [wu] = await server.services.db.select().from(users).where(eq(users.username, 'roster.wu'));
     expect(wu).toMatchObject({ role: 'unit_head', onDuty: false, phone: '+8613900000003' });
     const [updated] = await server.services.db.select().from(users).where(eq(users.username, existing));

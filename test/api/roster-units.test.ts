@@ -150,7 +150,7 @@ describe('成员调整: the unit proposes, the office confirms', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.change).toMatchObject({ state: 'confirmed', decisionReason: '经联席会议办公室确认' });
     const token = await server.login('feng.liaison', 'initial-pass-1');
-    expect((await server.request('GET', '/api/v1/auth/me', { token })).body).toMatchObject({ unitId, role: 'liaison' });
+    expect((await server.request('GET', '/api/v1/auth/me', { token })).body).toMatchObject({ unitId, role: 'liaison', mustChangePassword: true });
     expect((await server.request('POST', `/api/v1/member-changes/${proposed.body.change.id}/decision`, { token: admin, body: { decision: 'reject', reason: '再次处理' } })).status).toBe(409);
     const logged = await server.services.db.select().from(events).where(and(eq(events.jurisdictionId, 'xinyang')));
     const steps = logged.filter((e) => e.type.startsWith('member_change.') && (e.data as any).change.id === proposed.body.change.id);

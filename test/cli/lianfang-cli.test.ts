@@ -57,6 +57,10 @@ describe('npm run lianfang', () => {
     expect(local.code, local.stderr).toBe(0);
     expect(local.stdout).toContain('辖区 xinyang 的辖区管理员');
     expect(oneTimePassword(local.stdout)).toBeUndefined();
+    // The password was typed at the console: its person still replaces it at the first login.
+    expect(local.stdout).toContain('首次登录时须修改密码');
+    const chosen = await lianfang(['add-user', '--admin', '--username', 'ops.admin', '--password-stdin'], '运维管理员的初始密码\n');
+    expect(chosen.code, chosen.stderr).toBe(0);
 
     const reset = await lianfang(['reset-password', 'xy.admin']);
     expect(reset.code, reset.stderr).toBe(0);
@@ -65,7 +69,8 @@ describe('npm run lianfang', () => {
     const listed = await lianfang(['list-users']);
     expect(listed.stdout).toMatch(/zhang\.admin\s+管理员\s+全部辖区/);
     expect(listed.stdout).toMatch(/xy\.admin\s+辖区管理员\s+xinyang/);
-    expect(listed.stdout).toContain('共 2 个账号');
+    expect(listed.stdout).toMatch(/ops\.admin\s+管理员\s+全部辖区.*须修改密码/);
+    expect(listed.stdout).toContain('共 3 个账号');
     expect((await lianfang(['list-users', '--jurisdiction', 'anji'])).stdout).toContain('共 0 个账号');
 
     // The server, on the same database with no demo data: the one-time passwords open, and ask for a change.

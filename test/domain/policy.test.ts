@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiKeyPermits,
+  assignableRoles,
+  canEditRota,
   mayActForUnit,
+  mayReadDutyOverview,
+  mayReadRota,
   mayAdministerJurisdiction,
   mayFileReport,
   mayManageAccount,
@@ -48,11 +52,26 @@ describe('the authorisation policy', () => {
     ['manages a liaison of another jurisdiction', (a) => mayManageAccount(a, { role: 'liaison', jurisdictionId: AJ }), ['systemAdmin']],
     ['resets a jurisdiction administrator’s password', (a) => mayResetPassword(a, { role: 'jurisdiction_admin', jurisdictionId: XY }), ['systemAdmin']],
     ['resets the system administrator’s password', (a) => mayResetPassword(a, { role: 'admin', jurisdictionId: null }), ['systemAdmin']],
+    ['edits its own unit’s rota', (a) => canEditRota(a, { id: 'xy_zgh', jurisdictionId: XY }), ['head', 'jurisdictionAdmin', 'systemAdmin']],
+    ['edits another unit’s rota', (a) => canEditRota(a, { id: 'xy_other', jurisdictionId: XY }), ['jurisdictionAdmin', 'systemAdmin']],
+    ['edits a rota in another jurisdiction', (a) => canEditRota(a, { id: 'xy_zgh', jurisdictionId: AJ }), ['systemAdmin']],
+    ['reads its own unit’s rota', (a) => mayReadRota(a, { id: 'xy_zgh', jurisdictionId: XY }), ['commander', 'duty', 'head', 'jurisdictionAdmin', 'liaison', 'systemAdmin']],
+    ['reads another unit’s rota', (a) => mayReadRota(a, { id: 'xy_other', jurisdictionId: XY }), ['commander', 'duty', 'jurisdictionAdmin', 'systemAdmin']],
+    ['reads the duty overview', (a) => mayReadDutyOverview(a, XY), ['commander', 'duty', 'jurisdictionAdmin', 'systemAdmin']],
+    ['creates a duty officer of its jurisdiction', (a) => assignableRoles(a, XY).includes('duty_officer'), ['jurisdictionAdmin', 'systemAdmin']],
+    ['creates a jurisdiction administrator', (a) => assignableRoles(a, XY).includes('jurisdiction_admin'), ['systemAdmin']],
     ['acts for its unit', (a) => mayActForUnit(a, 'xy_zgh'), ['head', 'liaison']],
     ['acts for another unit', (a) => mayActForUnit(a, 'xy_other'), []],
     ['keeps phones and push subscriptions of its own', (a) => mayReceiveNotifications(a), ['head', 'liaison']],
   ])('%s', (_what, decide, expected) => {
     expect(who(decide)).toEqual([...expected].sort());
+  });
+
+  it('lets each administrator give the roles it may manage, and nobody else any', () => {
+    expect(assignableRoles(actors.systemAdmin!, XY)).toEqual(['duty_officer', 'commander', 'liaison', 'unit_head', 'admin', 'jurisdiction_admin']);
+    expect(assignableRoles(actors.jurisdictionAdmin!, XY)).toEqual(['duty_officer', 'commander', 'liaison', 'unit_head']);
+    expect(assignableRoles(actors.jurisdictionAdmin!, AJ)).toEqual([]);
+    for (const name of ['commander', 'duty', 'liaison', 'head', 'filingService'] as const) expect(assignableRoles(actors[name]!, XY)).toEqual([]);
   });
 
   it('opens to an API key only the routes of its scopes', () => {

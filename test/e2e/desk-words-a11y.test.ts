@@ -130,13 +130,15 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin member changes', user: 'admin', path: () => '/admin/changes', ready: '#changes-title', sizes: [WALL] },
   { name: '/admin roster import', user: 'admin', path: () => '/admin/import', ready: '#roster-file', sizes: [WALL] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
+  // A unit head's own 值班表, opened from /m: it must read and work on the phone too.
+  { name: '/admin rota (unit head)', user: 'head', path: () => '/admin/rota', ready: '.rota-calendar', sizes: [SMALL_PHONE, LAPTOP] },
 ];
 
 describe('every page reads as a government form and passes axe', () => {
   for (const p of PAGES)
     for (const size of p.sizes)
       it(`${p.name} at ${size.width}×${size.height}`, async () => {
-        const context = await contextFor(p.user === 'liaison' ? liaisonUser : p.user, size);
+        const context = await contextFor(p.user === 'liaison' ? liaisonUser : p.user === 'head' ? liaisonUser.replace(/^liaison\./, 'head.') : p.user, size);
         try {
           const page = await context.newPage();
           const consoleErrors: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginDestination, sameOriginNext } from '../../web/src/lib/next-path.js';
+import { deskPagesOf } from '../../web/src/lib/session.js';
 
 const origin = 'https://lianfang.example.gov.cn';
 
@@ -32,5 +33,12 @@ describe('where the login page goes next', () => {
     expect(loginDestination('/m', origin, '/board')).toBe('/board');
     expect(loginDestination('/mx', origin, '/m')).toBe('/m');
     expect(loginDestination('/duty', origin, '/board')).toBe('/duty');
+  });
+
+  it('a unit head also follows a link to its 值班表 on /admin; a liaison does not', () => {
+    expect(loginDestination('/admin/rota', origin, '/m', deskPagesOf('unit_head'))).toBe('/admin/rota');
+    expect(loginDestination('/admin/rota', origin, '/m', deskPagesOf('liaison'))).toBe('/m');
+    expect(loginDestination('/administer', origin, '/m', deskPagesOf('unit_head'))).toBe('/m');
+    expect(loginDestination('/board', origin, '/m', deskPagesOf('unit_head'))).toBe('/m');
   });
 });

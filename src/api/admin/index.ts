@@ -1,11 +1,12 @@
 /** 管理: member units with their people, the rulebook as it is, users (add a liaison, on duty, active, reset a password), service accounts. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { adminUnitsResponseSchema, newUnitMemberSchema, personSchema, rulebookViewSchema, userPatchSchema, usersResponseSchema } from '../../contract/admin.js';
+import { adminUnitsResponseSchema, newAccountResultSchema, newAccountSchema, personSchema, rulebookViewSchema, userPatchSchema, usersResponseSchema } from '../../contract/admin.js';
 import { problemSchema } from '../../contract/api.js';
 import { USER_ROLES } from '../../domain/enums.js';
 import { currentRulebook } from '../../services/admin/rulebook.js';
 import { listUnitsWithPeople } from '../../services/admin/units.js';
-import { addUnitMember, listUsers, updateUser } from '../../services/admin/users.js';
+import { listUsers, updateUser } from '../../services/admin/users.js';
+import { addAccount } from '../../services/admin/new-account.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { accountRoutes } from './accounts.js';
@@ -64,18 +65,18 @@ export function adminRoutes() {
       method: 'post',
       path: '/admin/users',
       tags: ['admin'],
-      summary: '添加联络员/单位负责人 Add a liaison or unit head to a member unit (admins only)',
+      summary: '新建账号 Add a person of any role the administrator may give (duty officer, commander, liaison, unit head; administrators: the system administrator only); they must change the password at the first login',
       security: bearerSecurity,
-      request: { body: jsonBody(newUnitMemberSchema) },
+      request: { body: jsonBody(newAccountSchema) },
       responses: {
-        201: jsonResponse(z.object({ user: personSchema }), 'Account created'),
+        201: jsonResponse(newAccountResultSchema, 'Account created; a one-time password when none was given'),
         401: errorResponses[401],
         403: errorResponses[403],
         409: { description: 'Username taken', content: { 'application/problem+json': { schema: problemSchema } } },
         422: errorResponses[422],
       },
     }),
-    async (c) => c.json(await addUnitMember(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => c.json(await addAccount(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
   );
 
   router.openapi(

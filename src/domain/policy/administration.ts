@@ -3,7 +3,7 @@
  * administrator (辖区管理员) runs its own — its units, people, rota and local settings; a
  * commander may read its own jurisdiction's set-up.
  */
-import type { UserRole } from '../enums.js';
+import { USER_ROLES, type UserRole } from '../enums.js';
 import type { PolicyActor } from './actor.js';
 import { isSystemAdmin } from './roles.js';
 
@@ -36,6 +36,23 @@ interface Account {
 export function mayManageAccount(actor: PolicyActor, account: Account): boolean {
   if (account.role === 'admin' || account.role === 'jurisdiction_admin' || account.jurisdictionId === null) return mayAdministerAll(actor);
   return mayAdministerJurisdiction(actor, account.jurisdictionId);
+}
+
+/** Roles that belong to a member unit (联络员, 单位负责人): their account names the unit. */
+export const UNIT_ROLES_OF_ACCOUNTS: readonly UserRole[] = ['liaison', 'unit_head'];
+
+/** The jurisdiction an account of this role lives in: none for the system administrator. */
+export function accountJurisdiction(role: UserRole, jurisdictionId: string): string | null {
+  return role === 'admin' ? null : jurisdictionId;
+}
+
+/**
+ * 新建账号: the roles the actor may give a new account in this jurisdiction — everything
+ * `mayManageAccount` allows (the system administrator: every role; a jurisdiction administrator:
+ * the commission's duty officers and commanders and the units' people of its own jurisdiction).
+ */
+export function assignableRoles(actor: PolicyActor, jurisdictionId: string): UserRole[] {
+  return USER_ROLES.filter((role) => mayManageAccount(actor, { role, jurisdictionId: accountJurisdiction(role, jurisdictionId) }));
 }
 
 /** 重置密码: whoever may manage the account. */

@@ -1,18 +1,16 @@
-/** 用户管理: list accounts, add a liaison or unit head to a member unit, change on-duty/active/phone. */
+/** 用户管理: list accounts, change on-duty/active/phone/unit (new accounts: new-account.ts). */
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { NewUnitMember, UserPatch } from '../../contract/admin.js';
+import type { UserPatch } from '../../contract/admin.js';
 import type { Database } from '../../db/client.js';
 import { memberUnits, users } from '../../db/schema.js';
 import { accessEnding } from '../../domain/access-change.js';
 import { endSessions } from '../auth/access-changes.js';
 import type { UserRole } from '../../domain/enums.js';
-import { hashPassword } from '../auth/password.js';
 import type { Actor, Services } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
-import { newId } from '../ids.js';
 import { requireAdmin, requireAdminRead, requireSomeAdministration } from './access.js';
 import { personView } from './people.js';
-import { administeredJurisdiction, mayAdministerJurisdiction, mayManageAccount } from '../../domain/policy/index.js';
+import { administeredJurisdiction, mayManageAccount } from '../../domain/policy/index.js';
 
 export interface UserFilter {
   jurisdictionId?: string;
@@ -38,33 +36,6 @@ export async function listUsers(services: Services, actor: Actor, filter: UserFi
     .orderBy(asc(users.jurisdictionId), asc(users.role), asc(users.username))
     .limit(5000);
   return { users: rows.map(personView) };
-}
-
-/** Adds a liaison or unit head to a member unit; the jurisdiction is the unit's. */
-export async function addUnitMember(services: Services, actor: Actor, input: NewUnitMember) {
-  requireSomeAdministration(actor);
-  const [unit] = await services.db.select().from(memberUnits).where(eq(memberUnits.id, input.unitId));
-  if (!unit || !mayAdministerJurisdiction(actor, unit.jurisdictionId))
-    throw invalid('成员单位不存在 (unknown unit)', [{ field: 'unitId', message: `没有成员单位 ${input.unitId} (unknown unit)` }]);
-  const now = services.clock();
-  const [created] = await services.db
-    .insert(users)
-    .values({
-      id: newId('usr', now.getTime()),
-      username: input.username.toLowerCase(),
-      passwordHash: await hashPassword(input.password),
-      displayName: input.displayName,
-      role: input.role,
-      jurisdictionId: unit.jurisdictionId,
-      unitId: unit.id,
-      phone: input.phone ?? null,
-      onDuty: input.onDuty,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: users.username })
-    .returning();
-  if (!created) throw conflict(`用户名 ${input.username} 已被使用 (username taken)`, { field: 'username' });
-  return { user: personView(created) };
 }
 
 export async function updateUser(services: Services, actor: Actor, userId: string, patch: UserPatch) {

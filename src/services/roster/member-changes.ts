@@ -149,6 +149,8 @@ export async function decideMemberChange(services: Services, actor: Actor, id: s
             jurisdictionId: c!.jurisdictionId,
             unitId: c!.unitId,
             phone: c!.person.phone,
+            // The office chose the initial password: the person replaces it at the first login.
+            mustChangePassword: true,
             createdAt: now,
           })
           .onConflictDoNothing({ target: users.username })

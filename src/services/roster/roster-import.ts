@@ -2,7 +2,7 @@
  * 名册导入: a spreadsheet of the jurisdiction's member-unit people, checked whole before anything
  * is written (every row's problem with its sheet row number), then applied all or nothing in one
  * transaction: existing accounts (by username) are updated, new ones created with an initial
- * password shown once, SMS contacts set.
+ * password shown once (to be changed at the first login), SMS contacts set.
  */
 import { randomBytes } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
@@ -92,7 +92,10 @@ export async function applyRosterImport(services: Services, actor: Actor, upload
         }
       } else {
         userId = newId('usr', now.getTime());
-        await tx.insert(users).values({ id: userId, username: p.username, passwordHash: hashes.get(p.username)!, jurisdictionId: upload.jurisdictionId, createdAt: now, ...values });
+        // The initial password is shown to the office: the person replaces it at the first login.
+        await tx
+          .insert(users)
+          .values({ id: userId, username: p.username, passwordHash: hashes.get(p.username)!, jurisdictionId: upload.jurisdictionId, mustChangePassword: true, createdAt: now, ...values });
       }
       if (p.phone && p.smsProvider)
         await tx

@@ -1,22 +1,22 @@
-/** Who may read a unit's rota and the duty overview; editing is `domain/policy/rota.ts`. */
+/** The rota routes' gates, as the policy decides (src/domain/policy/rota.ts): another jurisdiction is invisible (404). */
 import { eq } from 'drizzle-orm';
 import { jurisdictions, memberUnits } from '../../db/schema.js';
-import { canEditRota } from '../../domain/policy/index.js';
+import { canEditRota, mayReadDutyOverview, mayReadRota } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 
-const COMMISSION_READERS = ['duty_officer', 'commander', 'jurisdiction_admin'];
+const OVERVIEW_ROLES = ['admin', 'jurisdiction_admin', 'duty_officer', 'commander'];
 
 /** The commission of the jurisdiction (and the system admin) read every unit's duty. */
 export async function requireDutyOverview(services: Services, actor: Actor, jurisdictionId: string) {
-  if (actor.role !== 'admin' && !COMMISSION_READERS.includes(actor.role)) throw forbidden('只有委员会值班、指挥和管理人员可以查看值班总览 (commission only)');
-  if (actor.role !== 'admin' && actor.jurisdictionId !== jurisdictionId) throw notFound('辖区');
+  if (!OVERVIEW_ROLES.includes(actor.role)) throw forbidden('只有委员会值班、指挥和管理人员可以查看值班总览 (commission only)');
+  if (!mayReadDutyOverview(actor, jurisdictionId)) throw notFound('辖区');
   const [j] = await services.db.select().from(jurisdictions).where(eq(jurisdictions.id, jurisdictionId));
   if (!j) throw notFound('辖区');
   return j;
 }
 
-/** A unit's rota: the commission of its jurisdiction and the unit's own people read it; `canEdit` says who may change it. */
+/** A unit's rota: who reads it and who may change it (`canEdit`). */
 export async function loadUnitForRota(services: Services, actor: Actor, unitId: string) {
   const [row] = await services.db
     .select({ unit: memberUnits, utcOffset: jurisdictions.utcOffset })
@@ -25,9 +25,7 @@ export async function loadUnitForRota(services: Services, actor: Actor, unitId: 
     .where(eq(memberUnits.id, unitId));
   if (!row) throw notFound('成员单位');
   const { unit } = row;
-  const ownJurisdiction = actor.role === 'admin' || actor.jurisdictionId === unit.jurisdictionId;
-  const reads = actor.role === 'admin' || (ownJurisdiction && (COMMISSION_READERS.includes(actor.role) || actor.unitId === unit.id));
-  if (!ownJurisdiction) throw notFound('成员单位');
-  if (!reads) throw forbidden('只能查看本单位的值班表 (own unit only)');
+  if (actor.role !== 'admin' && actor.jurisdictionId !== unit.jurisdictionId) throw notFound('成员单位');
+  if (!mayReadRota(actor, unit)) throw forbidden('只能查看本单位的值班表 (own unit only)');
   return { unit, utcOffset: row.utcOffset, canEdit: canEditRota(actor, unit) };
 }

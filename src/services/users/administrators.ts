@@ -16,7 +16,7 @@ export interface NewAdministrator {
   displayName: string;
   /** Null: the system administrator (all jurisdictions); otherwise that jurisdiction's administrator. */
   jurisdictionId: string | null;
-  /** Absent: a one-time password is made, to be changed at the first login. */
+  /** Absent: a one-time password is made. Either way it is changed at the first login. */
   password?: string;
 }
 
@@ -40,7 +40,8 @@ export async function addAdministrator(db: Database, now: Date, input: NewAdmini
       role: input.jurisdictionId ? 'jurisdiction_admin' : 'admin',
       jurisdictionId: input.jurisdictionId,
       onDuty: false,
-      mustChangePassword: input.password === undefined,
+      // Whoever typed the password at the console, only the person should know the one they use.
+      mustChangePassword: true,
       createdAt: now,
     })
     .onConflictDoNothing({ target: users.username })

@@ -17,11 +17,15 @@ export function sameOriginNext(next: string | null, origin: string): string | nu
   return url.pathname + url.search + url.hash;
 }
 
-/** The phone page for unit members, the desk pages for the commission: `next` must be of the role's kind. */
-export function loginDestination(next: string | null, origin: string, landing: string): string {
+/**
+ * The phone page for unit members, the desk pages for the commission: `next` must be of the role's
+ * kind, or one of the desk pages the role may open besides (a unit head's /admin, its 值班表).
+ */
+export function loginDestination(next: string | null, origin: string, landing: string, deskPages: readonly string[] = []): string {
   const path = sameOriginNext(next, origin);
   if (!path) return landing;
   const pathname = new URL(path, origin).pathname;
   const isPhone = pathname === '/m' || pathname.startsWith('/m/');
-  return isPhone === (landing === '/m') ? path : landing;
+  if (isPhone === (landing === '/m')) return path;
+  return deskPages.some((p) => pathname === p || pathname.startsWith(`${p}/`)) ? path : landing;
 }

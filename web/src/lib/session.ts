@@ -16,12 +16,17 @@ export const LANDING: Record<UserRole, string> = {
   jurisdiction_admin: '/admin',
 };
 
-/** Which desk pages each role may open (the API enforces the same). */
+/** Which desk pages each role may open (the API enforces the same); a unit head's /admin is its unit's rota. */
 export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
   duty: ['duty_officer', 'commander', 'admin'],
   board: ['commander', 'duty_officer', 'admin'],
-  admin: ['admin', 'jurisdiction_admin', 'commander'],
+  admin: ['admin', 'jurisdiction_admin', 'commander', 'unit_head'],
 };
+
+/** The desk pages a role may open, as paths (a link to one survives the login). */
+export function deskPagesOf(role: UserRole): string[] {
+  return (Object.keys(PAGE_ROLES) as (keyof typeof PAGE_ROLES)[]).filter((page) => PAGE_ROLES[page].includes(role)).map((page) => `/${page}`);
+}
 
 /**
  * Where `/` sends a signed-in user. A task link (`/?task=<id>`, as task SMS and pushes carry it)

@@ -17,6 +17,7 @@ import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
 import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 import { ReportAccident } from './ReportAccident.js';
+import { RotaLink } from './RotaLink.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
 
 export interface Me {
@@ -275,6 +276,7 @@ export function App({ me }: { me: Me }) {
             <ReportAccident jurisdictionId={me.jurisdictionId ?? null} reporterName={me.displayName} reports={unitReports} onFiled={upsertReport} />
           )}
         </Tabs>
+        <RotaLink role={me.role} />
       </div>
     </UnitPhonesContext.Provider>
   );

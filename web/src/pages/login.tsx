@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadClientSettings } from '../components/use-client-settings.js';
 import { ApiError, describeError } from '../lib/api.js';
-import { currentUser, LANDING, logIn } from '../lib/session.js';
+import { currentUser, deskPagesOf, LANDING, logIn } from '../lib/session.js';
 import { loginDestination } from '../lib/next-path.js';
 import { waitWords } from '../../../src/contract/words.js';
 import { PasswordChangeForm } from '../components/PasswordChangeForm.js';
@@ -38,7 +38,7 @@ export default function LoginPage() {
         <PasswordChangeForm
           current={changing.current}
           forced={changing.forced}
-          onDone={() => location.assign(loginDestination(next, location.origin, LANDING[changing.role]))}
+          onDone={() => location.assign(loginDestination(next, location.origin, LANDING[changing.role], deskPagesOf(changing.role)))}
         />
       </main>
     );
@@ -60,7 +60,7 @@ export default function LoginPage() {
         return;
       }
       // Only a path of this origin, and of the role's own kind of page, is followed.
-      location.assign(loginDestination(next, location.origin, LANDING[user.role]));
+      location.assign(loginDestination(next, location.origin, LANDING[user.role], deskPagesOf(user.role)));
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 401) setError('用户名或密码不正确');

@@ -1,7 +1,8 @@
 /**
  * 管理 (/admin): member units with their people (liaisons, heads, who is on duty), the rulebook
  * as it is (rules, readable conditions, quoted clauses, deadlines), users and roles; add a
- * liaison to a unit; put people on or off duty. Commanders see their jurisdiction read-only.
+ * liaison to a unit; put people on or off duty. Commanders see their jurisdiction read-only; a
+ * unit head sees only its own unit's rota, to edit.
  */
 import { PhoneEditor } from './PhoneEditor.js';
 import { useUnits } from '../../components/use-units.js';
@@ -15,7 +16,9 @@ import { describeError, get, patch } from '../../lib/api.js';
 import { Link, navigate, usePath } from '../../lib/nav.js';
 import type { User } from '../../lib/session.js';
 import { deskNav, ErrorBox, Header, Loading, RoleBadge } from '../../lib/ui.js';
-import { AddMemberForm } from './AddMemberForm.js';
+import { AddAccountForm } from './AddAccountForm.js';
+import { OwnUnitRota } from './OwnUnitRota.js';
+import { assignableRoles, UNIT_ROLES_OF_ACCOUNTS } from '../../../../src/domain/policy/index.js';
 import { UnitChannels } from './UnitChannels.js';
 import { DemoMark, ResetPasswordButton } from './AccountControls.js';
 import { ServiceAccountsTab } from './ServiceAccountsTab.js';
@@ -30,6 +33,12 @@ type Tab = 'units' | 'rulebook' | 'users' | 'service-accounts' | 'rota' | 'versi
 const TAB_PATHS: Tab[] = ['rulebook', 'users', 'service-accounts', 'rota', 'versions', 'changes', 'import'];
 
 export default function AdminPage({ user }: { user: User }) {
+  // 单位负责人: the page is their own unit's 值班表, nothing else of the jurisdiction's set-up.
+  if (user.role === 'unit_head') return <OwnUnitRota user={user} />;
+  return <JurisdictionAdmin user={user} />;
+}
+
+function JurisdictionAdmin({ user }: { user: User }) {
   const { path, query } = usePath();
   const tab: Tab = TAB_PATHS.find((t) => path.endsWith(`/${t}`)) ?? 'units';
   const [jurisdictions, setJurisdictions] = useState<Jurisdiction[]>([]);
@@ -94,7 +103,7 @@ export default function AdminPage({ user }: { user: User }) {
         {!canEdit && !administers && <p class="muted">只读：指挥长可查看本辖区，修改请联系管理员。</p>}
       </div>
       <main class="admin-main">
-        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} administers={administers} />}
+        {tab === 'units' && <UnitsTab key={jurisdictionId} jurisdictionId={jurisdictionId} canEdit={canEdit} administers={administers} self={user} />}
         {tab === 'versions' && administers && <RulebookVersionsTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'changes' && administers && <MemberChangesTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
         {tab === 'import' && administers && <RosterImportTab key={jurisdictionId} jurisdictionId={jurisdictionId} />}
@@ -163,7 +172,7 @@ export function DutyToggle({ person, canEdit, onChanged }: { person: Person; can
   );
 }
 
-function UnitsTab({ jurisdictionId, canEdit, administers }: { jurisdictionId: string; canEdit: boolean; administers: boolean }) {
+function UnitsTab({ jurisdictionId, canEdit, administers, self }: { jurisdictionId: string; canEdit: boolean; administers: boolean; self: User }) {
   const { data, error, reload, setData } = useLoad<{ units: UnitWithPeople[] }>(`/api/v1/admin/units?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
   if (error) return <ErrorBox message={error} onRetry={reload} />;
   if (!data) return <Loading what="成员单位" />;
@@ -173,7 +182,15 @@ function UnitsTab({ jurisdictionId, canEdit, administers }: { jurisdictionId: st
   return (
     <section aria-labelledby="units-title">
       <h1 id="units-title">成员单位与人员（{data.units.length}）</h1>
-      {canEdit && <AddMemberForm units={data.units.filter((u) => !u.retiredAt)} onAdded={reload} />}
+      {canEdit && (
+        <AddAccountForm
+          title="添加联络员 / 单位负责人"
+          jurisdictionId={jurisdictionId}
+          roles={assignableRoles(self, jurisdictionId).filter((r) => UNIT_ROLES_OF_ACCOUNTS.includes(r))}
+          units={data.units.filter((u) => !u.retiredAt)}
+          onAdded={reload}
+        />
+      )}
       {administers && <UnitChangeForm jurisdictionId={jurisdictionId} units={data.units} onChanged={reload} />}
       <table class="data-table units-table">
         <thead>
@@ -333,6 +350,7 @@ function UsersTab({ jurisdictionId, canEdit, self }: { jurisdictionId: string; c
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">用户与角色（{shown.length}）</h1>
+      {canEdit && <AddAccountForm title="新建账号" jurisdictionId={jurisdictionId} roles={assignableRoles(self, jurisdictionId)} units={units} onAdded={reload} />}
       <div class="filters">
         <div class="field">
           <label for="user-role">角色</label>

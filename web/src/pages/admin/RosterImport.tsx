@@ -128,7 +128,7 @@ export function RosterImportTab({ jurisdictionId }: { jurisdictionId: string }) 
           </p>
           {result.newAccounts.length > 0 && (
             <>
-              <p>新账号的初始密码只显示这一次，请逐一告知本人：</p>
+              <p>新账号的初始密码只显示这一次，请逐一告知本人；本人首次登录时须修改密码：</p>
               <table class="data-table">
                 <thead>
                   <tr>
