@@ -29,7 +29,7 @@ interface Operation {
 }
 
 /** Tables a refused request may still touch: failed logins are counted, sessions are kept alive. */
-const BOOKKEEPING = new Set(['sessions', 'login_failures']);
+const BOOKKEEPING = new Set(['sessions', 'login_limits']);
 
 const rows = (result: unknown): any[] => ((result as { rows?: any[] }).rows ?? (result as any[]));
 
