@@ -140,6 +140,19 @@ const ownUnitReport = <S extends z.ZodType<Record<string, unknown>>>(schema: S) 
 const ownMemberChange = (data: Record<string, unknown>, unitId: string) =>
   owned('change')(data, unitId) ? only(z.object({ change: ownRecord, by: z.string(), reason: z.string() }))(data, unitId) : null;
 
+/** A bulletin as its recipients learn of it: never its receipts. */
+const bulletinNotice = z.object({
+  bulletin: z.object({ id: z.string(), kind: z.string(), title: z.string(), publisherUnitId: z.string().nullable(), publisherName: z.string(), publishedAt: z.string().nullable() }),
+});
+/** A draft, or a change to one, is its publisher's: a unit sees it only for its own. */
+const ownDraft = (data: Record<string, unknown>, unitId: string) =>
+  data.publisherUnitId === unitId ? only(z.object({ bulletinId: z.string(), title: z.string(), publisherUnitId: z.string() }))(data, unitId) : null;
+/** A read receipt: the reading unit's own, and the publishing unit's to see. */
+const bulletinRead = (data: Record<string, unknown>, unitId: string) =>
+  data.unitId === unitId || data.publisherUnitId === unitId
+    ? only(z.object({ bulletinId: z.string(), unitId: z.string(), unitName: z.string(), readAt: z.string(), readByName: z.string(), publisherUnitId: z.string().nullable() }))(data, unitId)
+    : null;
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -210,6 +223,17 @@ export const EVENT_CATALOGUE = {
   'member_change.proposed': { unitView: ownMemberChange },
   'member_change.confirmed': { unitView: ownMemberChange },
   'member_change.rejected': { unitView: ownMemberChange },
+  // 简报 (信阳 三(四)): recipients learn of a bulletin; receipts go to the reader and the publishing unit.
+  'bulletin.drafted': { unitView: ownDraft },
+  'bulletin.updated': { unitView: ownDraft },
+  'bulletin.published': { unitView: only(bulletinNotice) },
+  'bulletin.read': { unitView: bulletinRead },
+  'bulletin.attachment_added': { unitView: ownDraft },
+  'bulletin_item.submitted': { unitView: (data, unitId) => (owned('item')(data, unitId) ? only(z.object({ item: ownRecord }))(data, unitId) : null) },
+  'bulletin_item.pulled': { unitView: null },
+  // 年度报送 (信阳 四(三)): the round opens for every unit; a unit sees its own filing.
+  'annual_submission.opened': { unitView: only(z.object({ year: z.number(), dueAt: z.string(), opensAt: z.string(), basis: z.object({ documentClause: z.string(), quote: z.string() }) })) },
+  'annual_submission.filed': { unitView: (data, unitId) => (owned('submission')(data, unitId) ? only(z.object({ submission: ownRecord }))(data, unitId) : null) },
   // 名册导入: the office's own record of who imported what.
   'roster.imported': { unitView: null },
 } satisfies Record<string, EventDefinition>;

@@ -173,3 +173,6 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   obligation_overdue: '上报逾期',
   task_blocked: '任务受阻',
 };
+
+/** 信息通报 kinds (信阳 三(四)). */
+export const BULLETIN_KIND_LABELS: Record<import('../domain/enums.js').BulletinKind, string> = { work_brief: '日常工作简报', notice: '信息通报', experience: '经验交流' };

@@ -20,6 +20,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ALERT_KINDS as ALERT_KIND_VALUES,
+  BULLETIN_KINDS,
+  BULLETIN_STATES,
   MEMBER_CHANGE_KINDS,
   MEMBER_CHANGE_STATES,
   CHANNELS,
@@ -626,4 +628,124 @@ export const memberChanges = pgTable(
     createdUserId: text('created_user_id').references(() => users.id),
   },
   (t) => [index('member_changes_jurisdiction_state_idx').on(t.jurisdictionId, t.state)],
+);
+
+export const bulletinKindEnum = pgEnum('bulletin_kind', BULLETIN_KINDS);
+export const bulletinStateEnum = pgEnum('bulletin_state', BULLETIN_STATES);
+
+/**
+ * 简报 / 信息通报 / 经验交流 (信阳 三(四)1、3): published by the office (`publisherUnitId` null: the
+ * commission) or by a member unit, to chosen units or all of them (`bulletin_recipients`).
+ */
+export const bulletins = pgTable(
+  'bulletins',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    /** Null: the joint meeting's office (the commission); else the member unit that publishes it. */
+    publisherUnitId: text('publisher_unit_id').references(() => memberUnits.id),
+    kind: bulletinKindEnum('kind').notNull(),
+    state: bulletinStateEnum('state').notNull().default('draft'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Sent to every member unit of the jurisdiction at publication (else to the units chosen). */
+    toAll: boolean('to_all').notNull(),
+    /** The units chosen while a draft; at publication the recipients rows are made from it. */
+    chosenUnitIds: text('chosen_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    publishedBy: text('published_by').references(() => users.id),
+    publishedAt: tz('published_at'),
+  },
+  (t) => [index('bulletins_jurisdiction_idx').on(t.jurisdictionId, t.state, t.publishedAt)],
+);
+
+/** 已读回执: one row per recipient unit; the first of its people to open the bulletin marks it read, once. */
+export const bulletinRecipients = pgTable(
+  'bulletin_recipients',
+  {
+    bulletinId: text('bulletin_id').notNull().references(() => bulletins.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    readAt: tz('read_at'),
+    readBy: text('read_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.bulletinId, t.unitId] }), index('bulletin_recipients_unit_idx').on(t.unitId, t.readAt)],
+);
+
+/** A bulletin's files: the bytes kept like an incident's attachments (src/services/attachments/storage.ts). */
+export const bulletinAttachments = pgTable(
+  'bulletin_attachments',
+  {
+    id: text('id').primaryKey(),
+    bulletinId: text('bulletin_id').notNull().references(() => bulletins.id),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content'),
+    storedName: text('stored_name'),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('bulletin_attachments_bulletin_idx').on(t.bulletinId, t.createdAt)],
+);
+
+/**
+ * 报送信息: what a member unit sends the office for the next bulletin (信阳 三(四)1 「各成员单位依据职责
+ * 向市卫生健康委报送…有关信息」); the office pulls it into a draft (`bulletinId`).
+ */
+export const bulletinItems = pgTable(
+  'bulletin_items',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    submittedBy: text('submitted_by').notNull().references(() => users.id),
+    submittedAt: tz('submitted_at').notNull(),
+    bulletinId: text('bulletin_id').references(() => bulletins.id),
+  },
+  (t) => [index('bulletin_items_jurisdiction_idx').on(t.jurisdictionId, t.submittedAt)],
+);
+
+/**
+ * 年度报送 (信阳 四(三)): each member unit's previous year's summary, this year's plan and proposed
+ * topics, due by 15 January of `year` in the jurisdiction's local time. One per unit and year;
+ * re-filing before the office closes the year replaces the text and keeps the first filing time.
+ */
+export const annualSubmissions = pgTable(
+  'annual_submissions',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    /** The year of the plan: the submission due by 15 January of this year. */
+    year: integer('year').notNull(),
+    summary: text('summary').notNull(),
+    plan: text('plan').notNull(),
+    topics: jsonb('topics').$type<string[]>().notNull(),
+    submittedBy: text('submitted_by').notNull().references(() => users.id),
+    submittedAt: tz('submitted_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('annual_submissions_unit_year_idx').on(t.unitId, t.year), index('annual_submissions_jurisdiction_year_idx').on(t.jurisdictionId, t.year)],
+);
+
+/**
+ * A jurisdiction's annual submission round: opened (units told, reminders start) at `opensAt`,
+ * due at `dueAt`. Made by the engine's annual-cycle timer, once per jurisdiction and year.
+ */
+export const annualCycles = pgTable(
+  'annual_cycles',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    year: integer('year').notNull(),
+    opensAt: tz('opens_at').notNull(),
+    dueAt: tz('due_at').notNull(),
+    openedAt: tz('opened_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.year] })],
 );

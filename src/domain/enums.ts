@@ -170,3 +170,14 @@ export type MemberChangeKind = (typeof MEMBER_CHANGE_KINDS)[number];
 
 export const MEMBER_CHANGE_STATES = ['proposed', 'confirmed', 'rejected'] as const;
 export type MemberChangeState = (typeof MEMBER_CHANGE_STATES)[number];
+
+/**
+ * 信息通报 kinds (信阳 三(四)): 日常工作简报 the office's regular bulletin; 信息通报 a notice of
+ * something that happened; 经验交流 a unit's experience shared with the others.
+ */
+export const BULLETIN_KINDS = ['work_brief', 'notice', 'experience'] as const;
+export type BulletinKind = (typeof BULLETIN_KINDS)[number];
+
+/** A bulletin is drafted, then published to its recipients (nobody but its publisher sees a draft). */
+export const BULLETIN_STATES = ['draft', 'published'] as const;
+export type BulletinState = (typeof BULLETIN_STATES)[number];

@@ -1,0 +1,1 @@
+import { createRouter } from '../openapi.js'; export function annualRoutes() { return createRouter(); }

@@ -1,0 +1,1 @@
+export async function fulfilAnnualRequest(..._args: unknown[]): Promise<void> {}
