@@ -655,8 +655,10 @@ export const standingRequests = pgTable(
     kind: standingRequestKindEnum('kind').notNull(),
     /** The row it is about: the meeting (reply), the minutes version (consent), the agreed item. */
     subjectId: text('subject_id').notNull(),
-    /** The meeting it belongs to, so one query finds a meeting's whole standing work. */
-    meetingId: text('meeting_id').notNull(),
+    /** The meeting it belongs to, so one query finds a meeting's whole standing work; null for work outside a meeting. */
+    meetingId: text('meeting_id'),
+    /** Where the office looks at it on the desk (a 督办 alert links there), e.g. `/meetings?meeting=mtg_…`. */
+    link: text('link').notNull(),
     unitId: text('unit_id').notNull().references(() => memberUnits.id),
     role: standingRoleEnum('role').notNull(),
     /** What it asks, in words a liaison and a 督办 alert can show. */

@@ -37,7 +37,7 @@ async function ask(title: string, unitIds: string[], dueAt: Date) {
       tx,
       server.clock!.now,
       null,
-      unitIds.map((unitId) => ({ jurisdictionId: 'xinyang', kind: 'meeting_reply' as const, meetingId: 'mtg_test', subjectId: 'mtg_test', unitId, role: 'invited' as const, title, dueAt })),
+      unitIds.map((unitId) => ({ jurisdictionId: 'xinyang', kind: 'meeting_reply' as const, meetingId: 'mtg_test', subjectId: 'mtg_test', link: '/meetings?meeting=mtg_test', unitId, role: 'invited' as const, title, dueAt })),
     );
     await appendEvents(tx, server.clock!.now, asked.events);
     return asked.rows;

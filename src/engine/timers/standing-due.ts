@@ -57,6 +57,7 @@ export const standingDueTimer: DueTimer<Row> = {
           data: {
             requestId: r.id,
             meetingId: r.meetingId,
+            link: r.link,
             kind: r.kind,
             unitId: r.unitId,
             unitName,

@@ -24,7 +24,7 @@ export async function alertIncident(db: Services['db'], incidentId: string): Pro
 
 /**
  * What any alert is about, in a title and a link: the incident (its ref and title), or the
- * standing work (the request's own words, linked to its meeting on the 联席会议 page).
+ * standing work (the request's own words, linked to where the desk shows it, e.g. its meeting).
  */
 export interface AlertSubject {
   kind: 'incident' | 'standing';
@@ -37,8 +37,8 @@ export async function alertSubject(db: Services['db'], a: { incidentId: string |
     const inc = await alertIncident(db, a.incidentId);
     return { kind: 'incident', title: `${inc.ref} ${inc.title}`, link: `/duty/incidents/${encodeURIComponent(inc.id)}` };
   }
-  const [r] = await db.select({ title: standingRequests.title, meetingId: standingRequests.meetingId }).from(standingRequests).where(eq(standingRequests.id, a.standingRequestId ?? ''));
-  return { kind: 'standing', title: r?.title ?? '联席会议事项', link: r ? `/meetings?meeting=${encodeURIComponent(r.meetingId)}` : '/meetings' };
+  const [r] = await db.select({ title: standingRequests.title, link: standingRequests.link }).from(standingRequests).where(eq(standingRequests.id, a.standingRequestId ?? ''));
+  return { kind: 'standing', title: r?.title ?? '联席会议事项', link: r?.link ?? '/meetings' };
 }
 
 function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incident: AlertIncident | null, subject: AlertSubject) {
@@ -66,7 +66,7 @@ function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incid
 export async function listAlerts(services: Services, actor: Actor, filter: { open: boolean; incidentId?: string }) {
   if (!isCommission(actor)) throw forbidden('督办只对卫健委开放 (alerts are for the commission)');
   const rows = await services.db
-    .select({ a: alerts, unitName: memberUnits.name, incident: alertIncidentColumns, standingTitle: standingRequests.title, meetingId: standingRequests.meetingId })
+    .select({ a: alerts, unitName: memberUnits.name, incident: alertIncidentColumns, standingTitle: standingRequests.title, standingLink: standingRequests.link })
     .from(alerts)
     .leftJoin(incidents, eq(incidents.id, alerts.incidentId))
     .leftJoin(standingRequests, eq(standingRequests.id, alerts.standingRequestId))
@@ -81,11 +81,11 @@ export async function listAlerts(services: Services, actor: Actor, filter: { ope
     .orderBy(desc(alerts.raisedAt))
     .limit(500);
   return {
-    alerts: rows.map(({ a, unitName, incident, standingTitle, meetingId }) => {
+    alerts: rows.map(({ a, unitName, incident, standingTitle, standingLink }) => {
       const named = incident?.id ? (incident as AlertIncident) : null;
       const subject: AlertSubject = named
         ? { kind: 'incident', title: `${named.ref} ${named.title}`, link: `/duty/incidents/${encodeURIComponent(named.id)}` }
-        : { kind: 'standing', title: standingTitle ?? '联席会议事项', link: meetingId ? `/meetings?meeting=${encodeURIComponent(meetingId)}` : '/meetings' };
+        : { kind: 'standing', title: standingTitle ?? '联席会议事项', link: standingLink ?? '/meetings' };
       return alertView(a, unitName, named, subject);
     }),
   };

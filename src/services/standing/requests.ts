@@ -18,8 +18,11 @@ export type StandingRequestRow = typeof standingRequests.$inferSelect;
 export interface NewStandingRequest {
   jurisdictionId: string;
   kind: StandingRequestKind;
-  meetingId: string;
+  /** Null for standing work outside a meeting (a bulletin, an annual submission). */
+  meetingId: string | null;
   subjectId: string;
+  /** The desk page the office follows it on; a 督办 alert links there. */
+  link: string;
   unitId: string;
   role: StandingRole;
   title: string;
@@ -33,6 +36,7 @@ export function standingRequestView(r: StandingRequestRow) {
     kind: r.kind,
     meetingId: r.meetingId,
     subjectId: r.subjectId,
+    link: r.link,
     role: r.role,
     title: r.title,
     state: r.state,
