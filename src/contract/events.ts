@@ -153,6 +153,34 @@ const bulletinRead = (data: Record<string, unknown>, unitId: string) =>
     ? only(z.object({ bulletinId: z.string(), unitId: z.string(), unitName: z.string(), readAt: z.string(), readByName: z.string(), publisherUnitId: z.string().nullable() }))(data, unitId)
     : null;
 
+/** A standing request as its unit sees it (its own: the unit, what is asked, by when, its state). */
+const standingRequestView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  kind: z.string(),
+  meetingId: z.string().nullable(),
+  subjectId: z.string(),
+  link: z.string(),
+  role: z.string(),
+  title: z.string(),
+  state: z.string(),
+  dueAt: z.string(),
+});
+const ownStanding = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
+  owned('request')(data, unitId) ? only(schema)(data, unitId) : null;
+/** A meeting as the invitation tells it: no list of the other units' answers. */
+const meetingPublic = z.object({ id: z.string(), kind: z.string(), topic: z.string(), startsAt: z.string(), place: z.string(), agenda: z.array(z.string()), replyDueAt: z.string() });
+/** Minutes as sent to a unit: the text and agreed items; who agreed is the office's. */
+const minutesPublic = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  version: z.number().int(),
+  text: z.string(),
+  items: z.array(z.object({ title: z.string(), leadUnitId: z.string(), supportUnitIds: z.array(z.string()), dueAt: z.string() })),
+  consentDueAt: z.string(),
+  revisionNote: z.string().nullable(),
+});
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -236,6 +264,20 @@ export const EVENT_CATALOGUE = {
   'annual_submission.filed': { unitView: (data, unitId) => (owned('submission')(data, unitId) ? only(z.object({ submission: ownRecord }))(data, unitId) : null) },
   // 名册导入: the office's own record of who imported what.
   'roster.imported': { unitView: null },
+  // 联席会议常设工作 (no incident): a unit sees its own requests, their chasing and its own answers;
+  // a meeting, minutes and their issue as sent to it. The other units' answers are the office's.
+  'standing.requested': { unitView: ownStanding(z.object({ request: standingRequestView, by: z.string().nullable() })) },
+  'standing.answered': { unitView: ownStanding(z.object({ request: standingRequestView, action: z.string(), answer: z.record(z.string(), z.unknown()), by: z.string() })) },
+  'standing.withdrawn': { unitView: ownStanding(z.object({ request: standingRequestView, reason: z.string() })) },
+  'standing.escalated': {
+    unitView: ownReference(
+      z.object({ requestId: z.string(), unitId: z.string(), unitName: z.string(), title: z.string(), step: z.string(), stepNumber: z.number(), text: z.string(), dueAt: z.string(), nextStepAt: z.string().nullable() }),
+    ),
+  },
+  'meeting.convened': { unitView: only(z.object({ meeting: meetingPublic, by: z.string() })) },
+  'minutes.drafted': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string() })) },
+  'minutes.agreed': { unitView: only(z.object({ minutesId: z.string(), meetingId: z.string(), version: z.number().int() })) },
+  'minutes.issued': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string(), copiedTo: z.string() })) },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

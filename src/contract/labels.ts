@@ -172,6 +172,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   task_overdue: '任务逾期',
   obligation_overdue: '上报逾期',
   task_blocked: '任务受阻',
+  standing_overdue: '联席会议事项逾期',
 };
 
 /** 信息通报 kinds (信阳 三(四)). */

@@ -11,3 +11,4 @@ export * from './administration.js';
 export * from './sessions.js';
 export * from './rota.js';
 export * from './bulletins.js';
+export * from './standing.js';

@@ -43,6 +43,8 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
       .map((a) => ({
         id: a.id,
         incident: a.incident,
+        subject: a.subject,
+        standingRequestId: a.standingRequestId,
         jurisdictionId: a.jurisdictionId,
         incidentId: a.incidentId,
         notificationId: a.notificationId,

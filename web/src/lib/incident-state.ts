@@ -260,13 +260,17 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       const a = (d.alert ?? (d.alertId ? { ...d, id: d.alertId } : undefined)) as Partial<AlertView> | undefined;
       if (a?.id && !model.alerts[a.id]) {
         const unitName = a.unitId && entry ? Object.values(entry.notifications).find((n) => n.unitId === a.unitId)?.unitName ?? null : null;
-        const incidentId = a.incidentId ?? e.incidentId ?? '';
-        const named = entry ? { id: incidentId, ref: entry.incident.ref, title: entry.incident.title, status: entry.incident.status, drill: !!entry.incident.drill } : undefined;
+        // Standing work (a meeting reply, minutes, an agreed item) has no incident: its subject names it.
+        const incidentId = a.incidentId ?? e.incidentId ?? null;
+        const named = entry && incidentId ? { id: incidentId, ref: entry.incident.ref, title: entry.incident.title, status: entry.incident.status, drill: !!entry.incident.drill } : undefined;
+        const incident = a.incident ?? named ?? (incidentId ? { id: incidentId, ref: '', title: '', status: 'open' as const, drill: false } : null);
         model.alerts[a.id] = {
           id: a.id,
-          incident: a.incident ?? named ?? { id: incidentId, ref: '', title: '', status: 'open', drill: false },
+          incident,
+          subject: a.subject ?? { kind: incident ? 'incident' : 'standing', title: incident ? `${incident.ref} ${incident.title}` : '联席会议事项', link: incidentId ? `/duty/incidents/${incidentId}` : '/meetings' },
+          standingRequestId: a.standingRequestId ?? null,
           jurisdictionId: e.jurisdictionId,
-          incidentId: a.incidentId ?? e.incidentId ?? '',
+          incidentId,
           notificationId: a.notificationId ?? null,
           taskId: a.taskId ?? null,
           obligationId: a.obligationId ?? null,
