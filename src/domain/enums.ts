@@ -189,7 +189,8 @@ export type BulletinState = (typeof BULLETIN_STATES)[number];
  *   minutes_consent  纪要会签: an attending unit agrees to the minutes or asks for a change
  *   agreed_item      议定事项: a lead or supporting unit reports progress and completion
  */
-export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item'] as const;
+/*   annual_submission 年度报送: every member unit's summary, plan and topics by 15 January (信阳 四(三)) */
+export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'annual_submission'] as const;
 export type StandingRequestKind = (typeof STANDING_REQUEST_KINDS)[number];
 
 /** pending: waiting for the unit (chased); answered/agreed/change_requested/done: the unit's answer; withdrawn/superseded: no longer asked. */
@@ -197,7 +198,8 @@ export const STANDING_REQUEST_STATES = ['pending', 'answered', 'agreed', 'change
 export type StandingRequestState = (typeof STANDING_REQUEST_STATES)[number];
 
 /** The unit's part in the standing work: invited to a meeting, attending it (consent), leading or supporting an agreed item. */
-export const STANDING_ROLES = ['invited', 'attending', 'lead', 'support'] as const;
+/** `member`: asked as a member unit of the joint meeting (the annual submission). */
+export const STANDING_ROLES = ['invited', 'attending', 'lead', 'support', 'member'] as const;
 export type StandingRole = (typeof STANDING_ROLES)[number];
 
 /** 全体会议 / 专题会议. */

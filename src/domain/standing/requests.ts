@@ -14,6 +14,7 @@ export const UNIT_ACTIONS: Record<StandingRequestKind, readonly StandingAction[]
   meeting_reply: ['reply'],
   minutes_consent: ['agree', 'request_change'],
   agreed_item: ['progress', 'complete'],
+  annual_submission: ['complete'],
 };
 
 /** The states in which the unit has not answered yet: chased on the ladder. */
@@ -60,6 +61,7 @@ const FINAL_TEXT: Record<StandingRequestKind, string> = {
   meeting_reply: '该会议回执已不再需要 (no longer asked)',
   minutes_consent: '本单位已就此版纪要表态，或该版本已被修订取代 (already answered or superseded)',
   agreed_item: '本单位的议定事项已办结或已撤回 (already done or withdrawn)',
+  annual_submission: '本单位已完成该年度报送 (already filed)',
 };
 
 export function isChased(state: StandingRequestState): boolean {

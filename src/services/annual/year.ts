@@ -46,8 +46,9 @@ export async function fileAnnualSubmission(services: Services, actor: Actor, yea
       .returning();
     const [first] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row!.submittedBy));
     const submission = submissionView(row!, first?.name ?? actor.displayName);
-    await fulfilAnnualRequest(tx, { unitId: unit.id, jurisdictionId: unit.jurisdictionId, year, now, actorId: actor.id });
+    const answered = await fulfilAnnualRequest(tx, { unitId: unit.id, jurisdictionId: unit.jurisdictionId, year, now, actor });
     await appendEvents(tx, now, [
+      ...answered,
       { type: 'annual_submission.filed', jurisdictionId: unit.jurisdictionId, audienceUnits: [unit.id], actorId: actor.id, data: { submission, unitName: unit.name, late: now >= annualDueAt(year, rule, utcOffset) } },
     ]);
     return { submission };
@@ -85,4 +86,10 @@ export async function annualYear(services: Services, actor: Actor, query: { juri
     jurisdictionId, year, dueAt: dueAt.toISOString(), opensAt: annualOpensAt(year, rule, utcOffset).toISOString(),
     basis: { documentClause: rule.documentClause, quote: rule.quote }, units: rows, submitted: rows.filter((r) => r.submission).length,
   };
+}
+
+/** The office's whole year (the export): refused to a unit, which sees only its own. */
+export async function annualYearForOffice(services: Services, actor: Actor, query: { jurisdictionId?: string; year?: number }) {
+  if (!mayOverseeStandingWork(actor, viewedJurisdiction(actor, query.jurisdictionId))) throw forbidden('年度报送由联席会议办公室导出');
+  return annualYear(services, actor, query);
 }
