@@ -124,6 +124,25 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/unit-reports/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
   'POST /api/v1/unit-reports/{id}/confirm': { allow: COMMISSION_XY, body: () => ({}), once: true },
   'POST /api/v1/unit-reports/{id}/reject': { allow: COMMISSION_XY, body: () => ({ reason: '矩阵不予确认' }), once: true },
+  // 简报 (信阳 三(四)): the office and every member unit publish in their own jurisdiction; a unit sees what was sent to it.
+  // The fixture's bulletin is published, so its publisher's changes answer 409 and write nothing.
+  'GET /api/v1/bulletins': { allow: PEOPLE },
+  'POST /api/v1/bulletins': { allow: [...COMMISSIONS, ...UNIT_MEMBERS], body: () => ({ kind: 'work_brief', title: '矩阵简报', body: '矩阵', toAll: true }) },
+  'GET /api/v1/bulletins/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'PATCH /api/v1/bulletins/{id}': { allow: COMMISSION_XY, body: () => ({ title: '矩阵改标题' }) },
+  'POST /api/v1/bulletins/{id}/pull-items': { allow: COMMISSION_XY, body: () => ({ itemIds: ['bit_none'] }) },
+  'POST /api/v1/bulletins/{id}/publish': { allow: COMMISSION_XY },
+  'POST /api/v1/bulletins/{id}/read': { allow: UNIT_U },
+  'GET /api/v1/bulletins/{id}/document': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/bulletins/{id}/attachments': { allow: COMMISSION_XY, query: () => '?fileName=matrix.pdf', ...pdfUpload },
+  'GET /api/v1/bulletins/{id}/attachments/{attachmentId}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/bulletin-items': { allow: UNIT_MEMBERS, body: () => ({ title: '矩阵报送信息', body: '矩阵' }) },
+  'GET /api/v1/bulletin-items': { allow: [...COMMISSIONS, ...UNIT_MEMBERS] },
+  // 年度报送 (信阳 四(三)): 信阳's units file and see their own; its office sees all (安吉's document asks for none: 403).
+  'GET /api/v1/annual-submissions': { allow: [...COMMISSION_XY, ...UNIT_MEMBERS] },
+  'PUT /api/v1/annual-submissions/{year}': { allow: UNIT_MEMBERS, body: () => ({ summary: '矩阵上年度工作总结内容', plan: '矩阵本年度重点工作计划', topics: [] }) },
+  'GET /api/v1/annual-submissions/export': { allow: COMMISSION_XY },
+  'GET /api/v1/reports/annual': { allow: COMMISSIONS },
   'GET /api/v1/admin/units': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji', 'jadmin'] },
@@ -193,6 +212,7 @@ const OUTSIDE: Record<string, Expectation> = {
   'GET /duty': { allow: 'public' },
   'GET /board': { allow: 'public' },
   'GET /admin': { allow: 'public' },
+  'GET /bulletins': { allow: 'public' },
   'GET /m': { allow: 'public' },
 };
 
@@ -228,6 +248,8 @@ interface Fixture {
   calendarToken: string;
   unitReportU: string;
   unitReportR: string;
+  bulletinU: string;
+  bulletinAttachment: string;
   memberChangeId: string;
 }
 
@@ -299,9 +321,15 @@ beforeAll(async () => {
   const [linkToken] = await createActionLinks(server.services.db, server.services.links.secret, new Date(), [{ notificationId: notificationU, userId: me.id, channel: 'sms' }]);
   const unitReportU = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
   const unitReportR = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
+  // A bulletin of the office to the concerned unit, with a file, published.
+  const bulletin = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '矩阵简报', body: '矩阵', unitIds: [unitU] } });
+  const bulletinFile = await server.request('POST', `/api/v1/bulletins/${bulletin.body.bulletin?.id}/attachments?fileName=matrix.pdf`, { token: duty, raw: PDF, headers: { 'content-type': 'application/pdf' } });
+  await server.request('POST', `/api/v1/bulletins/${bulletin.body.bulletin?.id}/publish`, { token: duty });
   fixture = {
     unitReportU: unitReportU.body.unitReport?.id,
     unitReportR: unitReportR.body.unitReport?.id,
+    bulletinU: bulletin.body.bulletin?.id,
+    bulletinAttachment: bulletinFile.body.bulletin?.attachments?.[0]?.id,
     incidentId: filed.body.id,
     unitU,
     unitO,
@@ -333,6 +361,9 @@ afterAll(async () => server?.close());
 
 function concretePath(path: string, f: Fixture): string {
   return path
+    .replace('/bulletins/{id}/attachments/{attachmentId}', `/bulletins/${f.bulletinU}/attachments/${f.bulletinAttachment}`)
+    .replace('/bulletins/{id}', `/bulletins/${f.bulletinU}`)
+    .replace('/annual-submissions/{year}', '/annual-submissions/2027')
     .replace('/unit-reports/{id}/reject', `/unit-reports/${f.unitReportR}/reject`)
     .replace('/unit-reports/{id}', `/unit-reports/${f.unitReportU}`)
     .replace('/incidents/{id}', `/incidents/${f.incidentId}`)

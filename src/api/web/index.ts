@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Page routes and the HTML entry each one loads; the client routes within an entry. */
-const DESK_PAGES = ['/', '/login', '/duty', '/duty/*', '/board', '/board/*', '/admin', '/admin/*'];
+const DESK_PAGES = ['/', '/login', '/duty', '/duty/*', '/board', '/board/*', '/admin', '/admin/*', '/bulletins', '/bulletins/*'];
 const PHONE_PAGES = ['/m', '/m/*'];
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>联防 Lianfang</title>

@@ -17,10 +17,12 @@ export const LANDING: Record<UserRole, string> = {
 };
 
 /** Which desk pages each role may open (the API enforces the same). */
-export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
+export const PAGE_ROLES: Record<'duty' | 'board' | 'admin' | 'bulletins', readonly UserRole[]> = {
   duty: ['duty_officer', 'commander', 'admin'],
   board: ['commander', 'duty_officer', 'admin'],
   admin: ['admin', 'jurisdiction_admin', 'commander'],
+  // 简报与年度报送: the joint meeting's office (the commission); units work from /m.
+  bulletins: ['commander', 'duty_officer', 'admin'],
 };
 
 /**
