@@ -26,7 +26,9 @@ export const annualCycleTimer: DueTimer<{ key: string }> = {
       .for('update', { skipLocked: true });
     if (due.length === 0) {
       const [exists] = await tx.select({ key: settings.key }).from(settings).where(eq(settings.key, KEY));
-      if (!exists) await tx.insert(settings).values({ key: KEY, value: { nextRunAt: now.toISOString() } }).onConflictDoNothing();
+      // First sight on this database: the row this transaction inserts is its own (locked until
+      // commit; a concurrent insert waits and then does nothing), so it runs now.
+      if (!exists) return tx.insert(settings).values({ key: KEY, value: { nextRunAt: now.toISOString() } }).onConflictDoNothing().returning({ key: settings.key });
     }
     return due;
   },

@@ -16,7 +16,11 @@ import { useNow } from '../lib/use-now.js';
 import { useTasks } from './useTasks.js';
 import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 import { ReportAccident } from './ReportAccident.js';
+import { InfoWork, useInfoWork } from './InfoWork.js';
+import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
+
+type View = 'inbox' | 'tasks' | 'info' | 'report';
 
 export interface Me {
   id: string;
@@ -39,7 +43,9 @@ export function App({ me }: { me: Me }) {
   const [showMemberChange, setShowMemberChange] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
-  const [view, setView] = useState<'inbox' | 'tasks' | 'report'>(linkedId ? 'tasks' : 'inbox');
+  const [view, setView] = useState<View>(linkedId ? 'tasks' : location.hash === '#info' ? 'info' : 'inbox');
+  // 简报与报送: reloaded when a bulletin or the annual round reaches the unit.
+  const [infoKey, setInfoKey] = useState(0);
   // 成员单位报告: what this unit filed and the commission's answers (信阳 三(四)2).
   const [unitReports, setUnitReports] = useState<UnitReportView[]>([]);
   const [reportNotice, setReportNotice] = useState('');
@@ -47,9 +53,11 @@ export function App({ me }: { me: Me }) {
   const [taskNotice, setTaskNotice] = useState('');
   const [unitPhones, setUnitPhones] = useState<UnitPerson[]>([]);
   const tasks = useTasks();
+  const info = useInfoWork(infoKey);
+  const infoCount = waitingItems(info.annual, info.bulletins, me.unitId).length;
   const now = useNow();
 
-  const show = (next: 'inbox' | 'tasks' | 'report') => {
+  const show = (next: View) => {
     setView(next);
     if (next === 'tasks') setTaskNotice('');
     if (next === 'report') setReportNotice('');
@@ -131,6 +139,7 @@ export function App({ me }: { me: Me }) {
           tasks.apply(events);
           applyUnitReports(events);
           noticeNewTasks(events);
+          if (events.some((e) => e.type === 'bulletin.published' || e.type === 'annual_submission.opened' || e.type === 'annual_submission.filed')) setInfoKey((k) => k + 1);
         },
         onStatus: (s) => {
           setStatus(s);
@@ -245,6 +254,7 @@ export function App({ me }: { me: Me }) {
           tabs={[
             { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
             { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+            { id: 'info', label: `简报与报送（${infoCount}）` },
             { id: 'report', label: '报告事故' },
           ]}
           current={view}
@@ -264,6 +274,8 @@ export function App({ me }: { me: Me }) {
             </>
           ) : view === 'tasks' ? (
             <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+          ) : view === 'info' ? (
+            <InfoWork unitId={me.unitId} info={info} />
           ) : (
             <ReportAccident jurisdictionId={me.jurisdictionId ?? null} reporterName={me.displayName} reports={unitReports} onFiled={upsertReport} />
           )}
