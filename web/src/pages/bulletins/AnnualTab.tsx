@@ -27,7 +27,7 @@ export function AnnualTab({ jurisdictionId, year }: { jurisdictionId: string; ye
             下一年度
           </button>
           <a class="btn" href={`/api/v1/annual-submissions/export?${q.replace(/&?year=\d+/, '')}&year=${d.year}`} download>
-            导出 Excel
+            导出电子表格
           </a>
         </div>
       </div>
