@@ -5,6 +5,7 @@
 import { calendarRoutes } from './api/rota/calendar.js';
 import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
+import { meetingRoutes } from './api/meetings/index.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -128,6 +129,7 @@ export function createApp(options: AppOptions) {
   api.route('/', attachmentRoutes());
   api.route('/', rotaRoutes());
   api.route('/', unitReportRoutes());
+  api.route('/', meetingRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());
