@@ -178,7 +178,7 @@ export function meetingRoutes() {
       summary: '联席会议待办 What waits for the caller’s unit (meeting replies, minutes to agree, agreed items), soonest deadline first',
       security: bearerSecurity,
       responses: {
-        200: jsonResponse(z.object({ requests: z.array(standingRequestSchema.extend({ meetingTopic: z.string().nullable() })) }), 'Pending requests'),
+        200: jsonResponse(z.object({ requests: z.array(standingRequestSchema.extend({ meetingTopic: z.string().nullable(), meetingStartsAt: z.string().nullable(), meetingPlace: z.string().nullable() })) }), 'Pending requests'),
         401: errorResponses[401],
       },
     }),

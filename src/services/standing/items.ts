@@ -70,9 +70,10 @@ export async function meetingAccount(services: Services, actor: Actor, meetingId
 
 /** 待办: what waits for the caller's unit — pending meeting replies, consents, agreed items — by deadline. */
 export async function myStandingRequests(services: Services, actor: Actor) {
+  if (actor.scopes) throw forbidden('联席会议不对服务账号开放 (not for service accounts)');
   if (!actor.unitId) return { requests: [] };
   const rows = await services.db
-    .select({ r: standingRequests, topic: meetings.topic })
+    .select({ r: standingRequests, topic: meetings.topic, startsAt: meetings.startsAt, place: meetings.place })
     .from(standingRequests)
     .leftJoin(meetings, eq(meetings.id, standingRequests.meetingId))
     .where(and(eq(standingRequests.unitId, actor.unitId), inArray(standingRequests.state, ['pending'])))
@@ -80,6 +81,11 @@ export async function myStandingRequests(services: Services, actor: Actor) {
     .limit(200);
   const names = await unitNames(services.db, [actor.unitId]);
   return {
-    requests: rows.map(({ r, topic }) => ({ ...requestWithUnit({ r, unitName: names.get(r.unitId) ?? r.unitId }), meetingTopic: topic })),
+    requests: rows.map(({ r, topic, startsAt, place }) => ({
+      ...requestWithUnit({ r, unitName: names.get(r.unitId) ?? r.unitId }),
+      meetingTopic: topic,
+      meetingStartsAt: startsAt?.toISOString() ?? null,
+      meetingPlace: place,
+    })),
   };
 }

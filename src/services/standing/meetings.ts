@@ -85,6 +85,7 @@ export async function conveneMeeting(services: Services, actor: Actor, input: Me
 
 /** The office: every meeting of its jurisdiction; a unit: the meetings it was asked about or sent minutes of. */
 export async function listMeetings(services: Services, actor: Actor) {
+  if (actor.scopes) throw forbidden('联席会议不对服务账号开放 (not for service accounts)');
   const db = services.db;
   let rows;
   if (isCommission(actor)) {
