@@ -216,6 +216,7 @@ const OUTSIDE: Record<string, Expectation> = {
   'GET /board': { allow: 'public' },
   'GET /admin': { allow: 'public' },
   'GET /m': { allow: 'public' },
+  'GET /meetings': { allow: 'public' },
 };
 
 /** Every socket.io event the server handles: who may send it. */
