@@ -7,6 +7,7 @@ import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
 import { bulletinRoutes } from './api/bulletins/index.js';
 import { annualRoutes } from './api/annual/index.js';
+import { meetingRoutes } from './api/meetings/index.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions) {
   api.route('/', unitReportRoutes());
   api.route('/', bulletinRoutes());
   api.route('/', annualRoutes());
+  api.route('/', meetingRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

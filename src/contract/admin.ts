@@ -150,6 +150,9 @@ export const boardSnapshotSchema = z
     lastSeq: z.number().int().meta({ description: 'Read before the snapshot: pass to socket `resume`' }),
     incidents: z.array(incidentDetailSchema.omit({ lastSeq: true })),
     alerts: z.array(alertViewSchema),
+    standing: z
+      .array(z.object({ id: z.string(), title: z.string(), unitId: z.string(), unitName: z.string(), dueAt: z.string(), link: z.string() }))
+      .meta({ description: 'Standing work (meeting replies, minutes, agreed items) still waiting for a unit: the board counts those past their deadline' }),
   })
   .meta({ id: 'BoardSnapshot' });
 

@@ -179,7 +179,29 @@ const API: Record<string, Expectation> = {
     body: (f) => ({ unitId: f.unitU, kind: 'add_person', person: { displayName: '矩阵新成员', role: 'liaison', username: `matrix.mc.${key++}` }, reason: '授权矩阵' }),
   },
   'POST /api/v1/member-changes/{id}/decision': { allow: ADMINS_XY, once: true, body: () => ({ decision: 'reject', reason: '授权矩阵退回' }) },
+  // 联席会议: the office (commanders, the system admin) convenes and drafts; the commission reads; a unit sees what it was sent.
+  'POST /api/v1/meetings': { allow: COMMANDERS_XY, body: (f) => meetingBody(f.unitU) },
+  'GET /api/v1/meetings': { allow: PEOPLE },
+  'GET /api/v1/meetings/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/meetings/{id}/reply': { allow: UNIT_U, body: () => ({ attendance: 'member', attendeeName: '矩阵参会人' }) },
+  'POST /api/v1/meetings/{id}/minutes': { allow: COMMANDERS_XY, body: (f) => minutesBody(f.unitU) },
+  'POST /api/v1/meetings/{id}/minutes/consent': { allow: UNIT_U, body: () => ({ decision: 'agree' }) },
+  'GET /api/v1/meetings/{id}/minutes/print': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'GET /api/v1/meetings/{id}/account': { allow: COMMISSION_XY },
+  // On a meeting whose minutes are issued (every member unit may read it): only the item's unit reports.
+  'POST /api/v1/meetings/{id}/items/{itemId}/report': { allow: UNIT_U, body: () => ({ note: '矩阵进展' }) },
+  'GET /api/v1/standing-requests': { allow: PEOPLE },
+  // Last of the meeting routes: issued minutes go to every member unit, which would open the meeting to the other unit.
+  'POST /api/v1/meetings/{id}/minutes/issue': { allow: COMMANDERS_XY, body: () => ({}) },
 };
+
+const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+function meetingBody(unitId: string) {
+  return { jurisdictionId: 'xinyang', kind: 'topical', topic: '矩阵专题会议', startsAt: soon(48), place: '会议室', agenda: ['矩阵议程'], replyDueAt: soon(24), invite: { unitIds: [unitId] } };
+}
+function minutesBody(unitId: string) {
+  return { text: '矩阵纪要', consentDueAt: soon(72), items: [{ title: '矩阵议定事项', leadUnitId: unitId, supportUnitIds: [], dueAt: soon(24 * 30) }] };
+}
 
 /** Documented routes again with a query or body that takes another path through the service. */
 const VARIANTS: [string, Expectation][] = [
@@ -214,6 +236,7 @@ const OUTSIDE: Record<string, Expectation> = {
   'GET /admin': { allow: 'public' },
   'GET /bulletins': { allow: 'public' },
   'GET /m': { allow: 'public' },
+  'GET /meetings': { allow: 'public' },
 };
 
 /** Every socket.io event the server handles: who may send it. */
@@ -251,6 +274,11 @@ interface Fixture {
   bulletinU: string;
   bulletinAttachment: string;
   memberChangeId: string;
+  /** A topical meeting the unit was invited to and attends, its minutes out for consent. */
+  meetingU: string;
+  /** A meeting whose minutes are issued, with an agreed item the unit leads. */
+  meetingI: string;
+  itemI: string;
 }
 
 /** A member unit's report: the 初报 contract without the commission's receipt time. */
@@ -348,6 +376,9 @@ beforeAll(async () => {
     serviceToRevoke: toRevoke,
     // Someone outside the roles tried, so no request of the matrix rotates it away.
     calendarToken: new URL((await server.request('POST', '/api/v1/me/calendar-feed', { token: await server.login(`liaison.${unitV}`) })).body.url).pathname.split('/').pop()!,
+    meetingU: '',
+    meetingI: '',
+    itemI: '',
     memberChangeId: (
       await server.request('POST', '/api/v1/member-changes', {
         token: tokens.liaisonU,
@@ -355,9 +386,24 @@ beforeAll(async () => {
       })
     ).body.change?.id,
   };
+  Object.assign(fixture, await meetingFixtures(unitU));
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
 afterAll(async () => server?.close());
+
+async function meetingFixtures(unitU: string) {
+  const made: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const meeting = (await server.request('POST', '/api/v1/meetings', { token: tokens.commander, body: meetingBody(unitU) })).body.meeting.id;
+    await server.request('POST', `/api/v1/meetings/${meeting}/reply`, { token: tokens.liaisonU, body: { attendance: 'member', attendeeName: '矩阵参会人' } });
+    await server.request('POST', `/api/v1/meetings/${meeting}/minutes`, { token: tokens.commander, body: minutesBody(unitU) });
+    made.push(meeting);
+  }
+  await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/consent`, { token: tokens.liaisonU, body: { decision: 'agree' } });
+  await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/issue`, { token: tokens.commander, body: {} });
+  const detail = (await server.request('GET', `/api/v1/meetings/${made[1]}`, { token: tokens.commander })).body;
+  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id };
+}
 
 function concretePath(path: string, f: Fixture): string {
   return path
@@ -383,6 +429,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace('{version}', '2023.2')
     .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
+    .replace('/meetings/{id}/items/{itemId}', `/meetings/${f.meetingI}/items/${f.itemI}`)
+    .replace('/meetings/{id}', `/meetings/${f.meetingU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
     .replace('/g/{token}', `/g/${f.unitToken}`)

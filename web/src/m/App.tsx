@@ -19,6 +19,7 @@ import { ReportAccident } from './ReportAccident.js';
 import { InfoWork, useInfoWork } from './InfoWork.js';
 import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
+import { loadStanding, STANDING_EVENT, StandingList, type StandingItem } from './StandingWork.js';
 
 type View = 'inbox' | 'tasks' | 'info' | 'report';
 
@@ -56,6 +57,9 @@ export function App({ me }: { me: Me }) {
   const info = useInfoWork(infoKey);
   const infoCount = waitingItems(info.annual, info.bulletins, me.unitId).length;
   const now = useNow();
+  // 联席会议待办 (meeting replies, minutes to agree, agreed items): read again after any standing event.
+  const [standing, setStanding] = useState<StandingItem[]>([]);
+  const refreshStanding = () => void loadStanding().then(setStanding, () => {});
 
   const show = (next: View) => {
     setView(next);
@@ -140,6 +144,7 @@ export function App({ me }: { me: Me }) {
           applyUnitReports(events);
           noticeNewTasks(events);
           if (events.some((e) => e.type === 'bulletin.published' || e.type === 'annual_submission.opened' || e.type === 'annual_submission.filed')) setInfoKey((k) => k + 1);
+          if (events.some((e) => STANDING_EVENT.test(e.type))) refreshStanding();
         },
         onStatus: (s) => {
           setStatus(s);
@@ -150,6 +155,7 @@ export function App({ me }: { me: Me }) {
       stream.start();
       // Read after the inbox, so the stream's watermark is never ahead of the task list.
       await tasks.load();
+      refreshStanding();
       get<{ reports: UnitReportView[] }>('/api/v1/unit-reports').then((r) => r.reports.forEach(upsertReport), () => {});
       if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位');
     })().catch((err) => setMessage(describeError(err)));
@@ -265,6 +271,7 @@ export function App({ me }: { me: Me }) {
               <h1>待签收 {pendingCount} 件</h1>
               {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
               {ordered.real.map(card)}
+              <StandingList items={standing} now={now} onDone={refreshStanding} />
               {ordered.drills.length > 0 && (
                 <section class="drills" aria-labelledby="drills-h">
                   <h2 id="drills-h">【演练】</h2>
