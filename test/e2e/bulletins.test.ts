@@ -84,14 +84,19 @@ describe('a bulletin read by one unit and not another; the 15 January deadline',
 
   it('the annual round opens on 1 December; 总工会 files from the phone; 人社局 is chased after 15 January', async () => {
     await server.engine.tick();
-    await phone.reload();
-    await phone.getByRole('tab', { name: /简报与报送/ }).click();
+    // The unit's inbox lists it with the rest of what waits for the unit, by deadline.
+    await phone.goto(`${server.url}/m`);
+    const card = phone.locator('[data-kind="annual_submission"]');
+    await expect(card.innerText()).resolves.toContain('2027年度报送');
+    await card.getByRole('link', { name: '填写年度报送' }).click();
     await phone.getByRole('button', { name: '填写年度报送' }).click();
     await phone.getByLabel('上年度工作总结').fill('2026年开展职业病防治法宣传周活动12场，参与职工5000人。');
     await phone.getByLabel('本年度重点工作计划').fill('2027年继续推动尘肺病患者工伤保险扩面。');
     await phone.getByLabel('议题建议（每行一条）').fill('尘肺病患者救治救助\n职业健康保护行动');
     await phone.getByRole('button', { name: '提交年度报送' }).click();
     await phone.getByRole('heading', { name: /待办 0 项/ }).waitFor();
+    await phone.getByRole('tab', { name: /通知/ }).click();
+    await phone.locator('[data-kind="annual_submission"]').waitFor({ state: 'detached' });
 
     // 16 January 2027 past the ladder's last step: 人社局 has not filed.
     const book = (await server.services.rulebooks.current('xinyang'))!;

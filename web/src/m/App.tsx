@@ -61,6 +61,13 @@ export function App({ me }: { me: Me }) {
   const [standing, setStanding] = useState<StandingItem[]>([]);
   const refreshStanding = () => void loadStanding().then(setStanding, () => {});
 
+  // A link to #info (the annual submission's card in the inbox) opens the 简报与报送 view.
+  useEffect(() => {
+    const onHash = () => location.hash === '#info' && setView('info');
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const show = (next: View) => {
     setView(next);
     if (next === 'tasks') setTaskNotice('');

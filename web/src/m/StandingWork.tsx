@@ -18,7 +18,7 @@ export async function loadStanding(): Promise<StandingItem[]> {
 /** Events after which the list is read again (a new request, an answer, a withdrawal, chasing). */
 export const STANDING_EVENT = /^(standing|meeting|minutes)\./;
 
-const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项' };
+const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', annual_submission: '年度报送' };
 
 function Due({ dueAt, now }: { dueAt: string; now: number }) {
   const late = Date.parse(dueAt) < now;
@@ -75,6 +75,12 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
       {item.kind === 'meeting_reply' && <ReplyForm busy={busy} errors={errors} onSubmit={(body) => void send(`${base}/reply`, body)} />}
       {item.kind === 'minutes_consent' && (
         <ConsentForm busy={busy} errors={errors} printUrl={`${base}/minutes/print`} onSubmit={(body) => void send(`${base}/minutes/consent`, body)} />
+      )}
+      {/* 年度报送 is filed on the 简报与报送 view (the App opens it on #info). */}
+      {item.kind === 'annual_submission' && (
+        <a class="button-link" href="#info">
+          填写年度报送
+        </a>
       )}
       {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {error && (
