@@ -7,6 +7,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts, events, standingRequests } from '../../src/db/schema.js';
+import { Engine } from '../../src/engine/engine.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -114,5 +115,18 @@ describe('the 15 January annual submission', () => {
     const docx = await fetch(`${server.url}/api/v1/reports/annual?year=2027&format=docx`, { headers: { authorization: `Bearer ${office}` } });
     expect(new Uint8Array(await docx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     expect((await server.request('GET', '/api/v1/reports/annual?year=2027', { token: unitToken })).status).toBe(403);
+  });
+
+  it('two engines on one database open the next round once: one request per unit', async () => {
+    server.clock!.now = new Date('2027-11-30T16:00:05.000Z');
+    const second = new Engine(server.services, {});
+    await Promise.all([0, 1, 2].flatMap(() => [server.engine.tick(), second.tick()]));
+    const asked = await server.services.db.select().from(standingRequests).where(eq(standingRequests.subjectId, 'annual:xinyang:2028'));
+    const perUnit = new Map<string, number>();
+    for (const r of asked) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
+    expect(asked.length).toBeGreaterThan(10);
+    expect([...perUnit.values()].every((n) => n === 1)).toBe(true);
+    const opened = await server.services.db.select().from(events).where(eq(events.type, 'annual_submission.opened'));
+    expect(opened.filter((e) => (e.data as any).year === 2028)).toHaveLength(1);
   });
 });
