@@ -8,7 +8,7 @@ import { max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
 
 const START = new Date('2026-11-23T01:00:00.000Z');
 const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000).toISOString();
@@ -21,6 +21,7 @@ let finance: string;
 let unionL: string;
 let hrssL: string;
 let financeL: string;
+const sockets: Record<string, TestSocket> = {};
 
 beforeAll(async () => {
   server = await startTestServer({ fixedClock: START, manualEngine: true });
@@ -32,6 +33,7 @@ beforeAll(async () => {
   unionL = await server.login(`liaison.${union}`);
   hrssL = await server.login(`liaison.${hrss}`);
   financeL = await server.login(`liaison.${finance}`);
+  for (const [name, token] of Object.entries({ union: unionL, hrss: hrssL, finance: financeL, office })) sockets[name] = await server.connect(token);
 });
 afterAll(async () => server?.close());
 
@@ -168,5 +170,22 @@ describe('a plenary meeting from invitation to agreed items', () => {
       [union, 'support', 'open'],
     ]);
     expect((await server.request('GET', `/api/v1/meetings/${meetingId}/account`, { token: unionL })).status).toBe(403);
+  });
+
+  it('live: each unit gets its own requests and answers and what was sent to it; the office gets everything; no event names an incident', async () => {
+    const types = (name: string) => sockets[name]!.received.map((r) => r.type);
+    await sockets.office!.waitFor((t) => t === 'minutes.issued');
+    await sockets.finance!.waitFor((t) => t === 'minutes.issued');
+    expect(types('finance').filter((t) => /^(standing|meeting|minutes)\./.test(t))).toEqual(['minutes.issued']);
+    expect(types('union')).toEqual(expect.arrayContaining(['meeting.convened', 'standing.requested', 'standing.answered', 'minutes.drafted', 'minutes.agreed', 'minutes.issued']));
+    // A unit never sees another unit's answer: every standing.* it got is about its own request.
+    for (const name of ['union', 'hrss'] as const) {
+      const own = sockets[name]!.received.filter((r) => r.type.startsWith('standing.'));
+      expect(own.length).toBeGreaterThan(0);
+      for (const r of own) expect(r.envelope.data.request.unitId).toBe(name === 'union' ? union : hrss);
+    }
+    const answers = sockets.office!.received.filter((r) => r.type === 'standing.answered').map((r) => r.envelope.data.request.unitId);
+    expect(new Set(answers)).toEqual(new Set([union, hrss]));
+    for (const r of sockets.office!.received.filter((x) => /^(standing|meeting|minutes)\./.test(x.type))) expect(r.envelope.incidentId).toBeNull();
   });
 });
