@@ -73,7 +73,7 @@ export function InfoWork({ unitId, info }: { unitId: string | null; info: InfoWo
         w.kind === 'annual' ? (
           <article class="card pending" data-waiting="annual">
             <h2>{w.year}年度报送</h2>
-            <p class="due">截止 {formatDateTime(w.dueAt)}</p>
+            <p class="due">截止 {formatDateTime(new Date(Date.parse(w.dueAt) - 60_000).toISOString())}</p>
             <p class="meta">上年度工作总结、本年度重点工作计划、拟提交联席会议的议题建议</p>
             <button type="button" class="ack" onClick={() => setForm('annual')}>
               填写年度报送

@@ -78,9 +78,9 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
       )}
       {/* 年度报送 is filed on the 简报与报送 view (the App opens it on #info). */}
       {item.kind === 'annual_submission' && (
-        <a class="button-link" href="#info">
-          填写年度报送
-        </a>
+        <p>
+          <a href="#info">填写年度报送</a>
+        </p>
       )}
       {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {error && (

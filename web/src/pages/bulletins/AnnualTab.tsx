@@ -7,6 +7,9 @@ import { formatDateTime } from '../../lib/time.js';
 import { ErrorBox, Loading } from '../../lib/ui.js';
 import { useLoad } from './use-load.js';
 
+/** The deadline is the first instant after the due day; people read the day's last minute (15日 23:59). */
+export const lastMinute = (dueAt: string) => formatDateTime(new Date(Date.parse(dueAt) - 60_000).toISOString());
+
 export function AnnualTab({ jurisdictionId, year }: { jurisdictionId: string; year?: number }) {
   const q = `jurisdictionId=${encodeURIComponent(jurisdictionId)}${year ? `&year=${year}` : ''}`;
   const y = useLoad<AnnualYearView>(`/api/v1/annual-submissions?${q}`);
@@ -35,7 +38,7 @@ export function AnnualTab({ jurisdictionId, year }: { jurisdictionId: string; ye
         {d.basis.documentClause}：{d.basis.quote}
       </p>
       <p>
-        截止 {formatDateTime(d.dueAt)}（当地时间1月15日止），提醒自 {formatDateTime(d.opensAt)} 起。已报送 <strong>{d.submitted}</strong> / {d.units.length}
+        截止 {lastMinute(d.dueAt)}，提醒自 {formatDateTime(d.opensAt)} 起。已报送 <strong>{d.submitted}</strong> / {d.units.length}
       </p>
       <table class="data-table">
         <thead>
