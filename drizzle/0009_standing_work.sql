@@ -67,7 +67,9 @@ CREATE TABLE "standing_requests" (
 );
 --> statement-breakpoint
 ALTER TABLE "alerts" ALTER COLUMN "incident_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "attachments" ALTER COLUMN "incident_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "alerts" ADD COLUMN "standing_request_id" text;--> statement-breakpoint
+ALTER TABLE "attachments" ADD COLUMN "meeting_id" text;--> statement-breakpoint
 ALTER TABLE "agreed_items" ADD CONSTRAINT "agreed_items_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreed_items" ADD CONSTRAINT "agreed_items_minutes_id_meeting_minutes_id_fk" FOREIGN KEY ("minutes_id") REFERENCES "public"."meeting_minutes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreed_items" ADD CONSTRAINT "agreed_items_lead_unit_id_member_units_id_fk" FOREIGN KEY ("lead_unit_id") REFERENCES "public"."member_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -86,4 +88,6 @@ CREATE INDEX "standing_requests_meeting_idx" ON "standing_requests" USING btree 
 CREATE INDEX "standing_requests_unit_state_idx" ON "standing_requests" USING btree ("unit_id","state");--> statement-breakpoint
 CREATE INDEX "standing_requests_escalation_due_idx" ON "standing_requests" USING btree ("next_escalation_at") WHERE state = 'pending';--> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_standing_request_id_standing_requests_id_fk" FOREIGN KEY ("standing_request_id") REFERENCES "public"."standing_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "alerts_open_standing_kind_uq" ON "alerts" USING btree ("standing_request_id","kind") WHERE resolved_at is null;
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "alerts_open_standing_kind_uq" ON "alerts" USING btree ("standing_request_id","kind") WHERE resolved_at is null;--> statement-breakpoint
+CREATE INDEX "attachments_meeting_idx" ON "attachments" USING btree ("meeting_id","created_at");

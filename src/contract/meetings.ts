@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_KINDS, MEETING_KINDS, MINUTES_STATES, STANDING_REQUEST_KINDS, STANDING_REQUEST_STATES, STANDING_ROLES, UNIT_KINDS } from '../domain/enums.js';
 import { isoDateTime } from './report.js';
+import { attachmentSchema } from './desk.js';
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what}不能为空 (required)`).max(max, `${what}不超过${max}字 (at most ${max} characters)`);
@@ -76,6 +77,7 @@ export const itemReportSchema = z
   .object({
     note: text(2000, '落实情况'),
     done: z.boolean().default(false).meta({ description: 'true: the unit’s part is done (办结)' }),
+    attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]).meta({ description: 'Files the unit uploaded to the meeting (POST /meetings/{id}/attachments)' }),
   })
   .meta({ id: 'AgreedItemReport' });
 
@@ -149,6 +151,7 @@ export const meetingDetailSchema = z
     requests: z.array(standingRequestSchema),
     minutes: z.array(minutesSchema),
     items: z.array(agreedItemSchema),
+    files: z.array(attachmentSchema.extend({ material: z.boolean().meta({ description: 'true: 会议材料 from the office; false: a unit’s report file' }) })),
   })
   .meta({ id: 'MeetingDetail' });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;

@@ -512,7 +512,10 @@ export const attachments = pgTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** The incident it belongs to; null for a meeting's file (`meeting_id`). */
+    incidentId: text('incident_id').references(() => incidents.id),
+    /** 会议材料, or a file a unit attached to its report on an agreed item. */
+    meetingId: text('meeting_id').references(() => meetings.id),
     jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
     fileName: text('file_name').notNull(),
     /** Decided by the content's magic bytes, never by what the uploader declared. */
@@ -524,7 +527,7 @@ export const attachments = pgTable(
     uploadedBy: text('uploaded_by').notNull().references(() => users.id),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt)],
+  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt), index('attachments_meeting_idx').on(t.meetingId, t.createdAt)],
 );
 
 /** Values generated once per deployment and kept (VAPID keys, the link signing secret). */

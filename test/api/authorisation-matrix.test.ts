@@ -191,6 +191,8 @@ const API: Record<string, Expectation> = {
   // On a meeting whose minutes are issued (every member unit may read it): only the item's unit reports.
   'POST /api/v1/meetings/{id}/items/{itemId}/report': { allow: UNIT_U, body: () => ({ note: '矩阵进展' }) },
   'GET /api/v1/standing-requests': { allow: PEOPLE },
+  // Materials from the office, a report file from a unit asked in the meeting.
+  'POST /api/v1/meetings/{id}/attachments': { allow: [...COMMANDERS_XY, ...UNIT_U], query: () => '?fileName=matrix.pdf', ...pdfUpload },
   // Last of the meeting routes: issued minutes go to every member unit, which would open the meeting to the other unit.
   'POST /api/v1/meetings/{id}/minutes/issue': { allow: COMMANDERS_XY, body: () => ({}) },
 };

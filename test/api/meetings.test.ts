@@ -74,6 +74,14 @@ describe('a plenary meeting from invitation to agreed items', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     meetingId = res.body.meeting.id;
     expect(res.body.meeting.stage).toBe('replies');
+    // 会议材料: the office shares a file with the invited units; an uninvited unit can neither add nor read one.
+    const pdf = '%PDF-1.4\n% 会议材料\n%%EOF\n';
+    const material = await server.request('POST', `/api/v1/meetings/${meetingId}/attachments?fileName=${encodeURIComponent('形势通报.pdf')}`, { token: office, raw: pdf, headers: { 'content-type': 'application/pdf' } });
+    expect(material.status, JSON.stringify(material.body)).toBe(201);
+    expect(material.body.attachment.material).toBe(true);
+    expect((await server.request('GET', material.body.attachment.url, { token: unionL })).status).toBe(200);
+    expect((await server.request('GET', material.body.attachment.url, { token: financeL })).status).toBe(404);
+    await refused(404, 'POST', `/api/v1/meetings/${meetingId}/attachments?fileName=x.pdf`, financeL);
     expect(res.body.requests.map((r: any) => r.unitId).sort()).toEqual([union, hrss].sort());
   });
 
@@ -159,8 +167,21 @@ describe('a plenary meeting from invitation to agreed items', () => {
     await refused(422, 'POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, hrssL, { note: '' }, 'note');
     await refused(404, 'POST', `/api/v1/meetings/${meetingId}/items/itm_nope/report`, hrssL, { note: '进展' });
     expect((await server.request('GET', '/api/v1/standing-requests', { token: unionL })).body.requests.map((r: any) => r.kind)).toEqual(['agreed_item']);
-    const progress = await server.request('POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, { token: hrssL, body: { note: '已摸排重点企业23家' } });
+    // A file for the report: the unit uploads it to the meeting, then names it; another unit's file is refused.
+    const pdf = '%PDF-1.4\n% 落实情况\n%%EOF\n';
+    const upload = (token: string) => server.request('POST', `/api/v1/meetings/${meetingId}/attachments?fileName=${encodeURIComponent('扩面台账.pdf')}`, { token, raw: pdf, headers: { 'content-type': 'application/pdf' } });
+    const file = await upload(hrssL);
+    expect(file.status, JSON.stringify(file.body)).toBe(201);
+    expect(file.body.attachment).toMatchObject({ meetingId, incidentId: null, material: false });
+    const unionFile = (await upload(unionL)).body.attachment;
+    await refused(422, 'POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, hrssL, { note: '进展', attachmentIds: [unionFile.id] }, 'attachmentIds.0');
+    // A unit's report file is the unit's and the office's: not another unit's.
+    expect((await server.request('GET', file.body.attachment.url, { token: unionL })).status).toBe(404);
+    expect((await server.request('GET', file.body.attachment.url, { token: office })).status).toBe(200);
+    const progress = await server.request('POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, { token: hrssL, body: { note: '已摸排重点企业23家', attachmentIds: [file.body.attachment.id] } });
+    expect(progress.status, JSON.stringify(progress.body)).toBe(200);
     expect(progress.body.request.state).toBe('pending');
+    expect(progress.body.request.answer.attachments).toEqual([{ id: file.body.attachment.id, fileName: '扩面台账.pdf', url: file.body.attachment.url }]);
     const done = await server.request('POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, { token: hrssL, body: { note: '扩面完成', done: true } });
     expect(done.body.request.state).toBe('done');
     await refused(409, 'POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, hrssL, { note: '再报' });

@@ -83,6 +83,9 @@ describe('a plenary meeting, its minutes and an agreed item', () => {
     meetingId = (await office.locator('section.meeting-detail').getAttribute('data-meeting-id'))!;
     expect(await reply(union.id).getAttribute('data-state')).toBe('pending');
     expect(await reply(hrss.id).getAttribute('data-state')).toBe('pending');
+    // 会议材料 for the invited units.
+    await office.locator(`#material-${meetingId}`).setInputFiles({ name: '形势通报.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 材料\n%%EOF\n') });
+    await office.locator('.meeting-files li', { hasText: '形势通报.pdf' }).waitFor();
   });
 
   it('two units answer on their phones, one sending a deputy with the reason; the office sees both live', async () => {
@@ -155,10 +158,13 @@ describe('a plenary meeting, its minutes and an agreed item', () => {
   it('the lead unit reports the item done on its phone; the silent supporting unit is chased up to a 督办 the board names', async () => {
     const lead = card(hrssPhone, 'agreed_item');
     await lead.getByLabel('落实情况').fill('已将23家重点企业职工纳入工伤保险');
+    await lead.locator('input[type="file"]').setInputFiles({ name: '扩面台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 台账\n%%EOF\n') });
+    await lead.locator('.files li', { hasText: '扩面台账.pdf' }).waitFor();
     await lead.getByLabel('本单位承担部分已办结').check();
     await lead.getByRole('button', { name: '报告办结' }).click();
     await lead.waitFor({ state: 'detached' });
     await office.locator(`table[data-table="items"] tr[data-unit="${hrss.id}"][data-state="done"]`).waitFor();
+    await office.locator('.meeting-files li', { hasText: '扩面台账.pdf' }).waitFor();
 
     // Past the item's date and the whole (gentlest) ladder: only the supporting unit is chased.
     // (Dates stay within the 12-hour sessions the pages were opened with.)

@@ -25,6 +25,11 @@ import { printableMinutes } from '../../services/standing/print.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { minutesHtml } from './minutes-render.js';
+import { attachmentSchema } from '../../contract/desk.js';
+import { deskSettings } from '../../services/context.js';
+import { tooLarge } from '../../services/attachments/attachments.js';
+import { addMeetingFile } from '../../services/standing/materials.js';
+import { readBodyWithin } from '../../services/attachments/storage.js';
 
 const id = z.string().min(1).max(64);
 const conflict = { description: 'Not possible in the meeting’s or minutes’ state', content: { 'application/problem+json': { schema: problemSchema } } };
@@ -168,6 +173,28 @@ export function meetingRoutes() {
       responses: { 200: jsonResponse(meetingAccountSchema, 'The account'), ...refusals },
     }),
     async (c) => c.json((await meetingAccount(c.get('services'), c.get('actor'), c.req.valid('param').id)) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/attachments',
+      tags: ['meetings'],
+      summary: '会议材料/反馈附件 The office adds meeting materials; a unit asked in the meeting adds a file for its report (seen by it and the office)',
+      description: 'The body is the file itself (JPEG, PNG, WebP, PDF, DOCX; the type is decided from the content). `fileName` names it. At most ATTACHMENT_MAX_BYTES: 413 beyond.',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      responses: { 201: jsonResponse(z.object({ attachment: attachmentSchema.extend({ material: z.boolean() }) }), 'Stored'), ...refusals, 413: errorResponses[422], 422: errorResponses[422] },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const { attachmentMaxBytes } = deskSettings(services);
+      const declared = Number(c.req.header('content-length'));
+      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
+      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
+      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      return c.json((await addMeetingFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
+    },
   );
 
   router.openapi(

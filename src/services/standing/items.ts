@@ -9,15 +9,18 @@ import { meetings, standingRequests } from '../../db/schema.js';
 import { itemTimeliness } from '../../domain/standing/meetings.js';
 import { mayAnswerStandingRequest } from '../../domain/policy/index.js';
 import { isCommission, type Actor, type Services } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { ownReportFiles } from './materials.js';
 import { appendEvents } from '../events/append.js';
 import { itemsOf, loadVisibleMeeting, minutesOf, requestsOf, unitNames } from './load.js';
 import { answerRequest } from './requests.js';
 import { meetingView, requestWithUnit } from './views.js';
 
-export async function reportOnItem(services: Services, actor: Actor, meetingId: string, itemId: string, input: { note: string; done: boolean }) {
+export async function reportOnItem(services: Services, actor: Actor, meetingId: string, itemId: string, input: { note: string; done: boolean; attachmentIds?: string[] }) {
   await loadVisibleMeeting(services.db, actor, meetingId);
   if (!actor.unitId) throw forbidden('由牵头或配合单位反馈落实情况 (the item’s units report)');
+  const { files, missing } = await ownReportFiles(services.db, actor, meetingId, input.attachmentIds ?? []);
+  if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此会议上传的附件 (not a file your unit uploaded to this meeting)' })));
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [request] = await tx
@@ -31,7 +34,11 @@ export async function reportOnItem(services: Services, actor: Actor, meetingId: 
       throw forbidden('本单位不是该议定事项的牵头或配合单位 (not the item’s unit)');
     }
     if (!mayAnswerStandingRequest(actor, request)) throw forbidden('只能为本单位反馈 (own unit only)');
-    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', { note: input.note, done: input.done });
+    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
+      note: input.note,
+      done: input.done,
+      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
+    });
     await appendEvents(tx, now, events);
     const names = await unitNames(tx, [row.unitId]);
     return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };

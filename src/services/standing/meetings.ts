@@ -12,6 +12,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
 import { itemsOf, loadVisibleMeeting, minutesOf, requestsOf, unitNames } from './load.js';
+import { meetingFiles } from './materials.js';
 import { answerRequest, askUnits } from './requests.js';
 import { itemView, meetingPublicView, meetingView, minutesView, requestWithUnit } from './views.js';
 
@@ -123,6 +124,7 @@ export async function getMeeting(services: Services, actor: Actor, meetingId: st
     meeting: meetingView(meeting, minutes),
     requests: requests.map(requestWithUnit),
     minutes: visibleMinutes.map(minutesView),
+    files: await meetingFiles(services.db, actor, meetingId),
     items: (unitOnly ? items.filter((i) => i.leadUnitId === actor.unitId || i.supportUnitIds.includes(actor.unitId ?? '') || minutes.some((m) => m.state === 'issued')) : items).map((i) => itemView(i, allRows)),
   };
 }

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
 import { formatTime } from '../lib/time.js';
 import type { StandingRequestView } from '../../../src/contract/meetings.js';
+import { uploadMeetingFile } from '../lib/meeting-files.js';
 
 export type StandingItem = StandingRequestView & { meetingTopic: string | null; meetingStartsAt: string | null; meetingPlace: string | null };
 
@@ -82,7 +83,7 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
           <a href="#info">填写年度报送</a>
         </p>
       )}
-      {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
+      {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} meetingId={item.meetingId ?? ''} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {error && (
         <p class="message" role="alert">
           {error}
@@ -171,16 +172,38 @@ function ConsentForm({ busy, errors, printUrl, onSubmit }: FormProps<{ decision:
   );
 }
 
-function ItemReportForm({ busy, errors, onSubmit }: FormProps<{ note: string; done: boolean }>) {
+function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { meetingId: string }) {
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
+  // Files go up first (the server keeps them for this unit and the office); the report names them.
+  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
+  const [uploadError, setUploadError] = useState('');
+  const pick = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    setUploadError('');
+    for (const f of [...(input.files ?? [])]) {
+      try {
+        const a = await uploadMeetingFile(meetingId, f);
+        setFiles((list) => [...list, { id: a.id, fileName: a.fileName }]);
+      } catch (err) {
+        setUploadError(describeError(err));
+      }
+    }
+    input.value = '';
+  };
   return (
-    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done }))}>
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
       <label>
         落实情况
         <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-note" />
       </label>
       <FieldError id="err-note" text={errors.note} />
+      <label>
+        附件（照片、PDF、Word）
+        <input type="file" multiple onChange={pick} />
+      </label>
+      {files.length > 0 && <ul class="files">{files.map((f) => <li key={f.id}>{f.fileName}</li>)}</ul>}
+      {uploadError && <span class="field-error" role="alert">{uploadError}</span>}
       <label class="check">
         <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位承担部分已办结
       </label>

@@ -10,6 +10,35 @@ import { post } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/time.js';
 import type { MeetingDetail as Detail, StandingRequestView } from '../../../../src/contract/meetings.js';
 import { MinutesForm } from './MinutesForm.js';
+import { uploadMeetingFile } from '../../lib/meeting-files.js';
+
+/** 会议材料 (shared with the invited units) and the units' report files, with an upload for the office. */
+function Files({ meetingId, files, onChange }: { meetingId: string; files: Detail['files']; onChange(): void }) {
+  const upload = useAction();
+  const onPick = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    for (const f of [...(input.files ?? [])]) if (!(await upload.run(() => uploadMeetingFile(meetingId, f)))) break;
+    input.value = '';
+    onChange();
+  };
+  return (
+    <div class="meeting-files">
+      <h3>会议材料与反馈附件</h3>
+      <ul>
+        {files.map((f) => (
+          <li key={f.id} data-file={f.id}>
+            <a href={f.url}>{f.fileName}</a> <span class="muted">{f.material ? '会议材料' : `${f.uploadedByName ?? ''}反馈`}</span>
+          </li>
+        ))}
+      </ul>
+      <label class="btn" for={`material-${meetingId}`}>
+        上传会议材料
+      </label>
+      <input id={`material-${meetingId}`} class="sr-only" type="file" multiple disabled={upload.busy} onChange={onPick} />
+      <FormError message={upload.error} />
+    </div>
+  );
+}
 
 const STATE: Record<string, string> = { pending: '待回复', answered: '已回复', agreed: '同意', change_requested: '提出修改', done: '已办结', withdrawn: '已截止', superseded: '已被修订稿取代' };
 const MINUTES_STATE: Record<string, string> = { consulting: '征求意见中', agreed: '已同意，待印发', issued: '已印发', superseded: '已修订' };
@@ -61,6 +90,7 @@ export function MeetingDetail({ detail, units, onChange }: { detail: Detail; uni
         {formatDateTime(m.startsAt)} · {m.place} · 回执截止 {formatDateTime(m.replyDueAt)}
       </p>
       <ol class="agenda">{m.agenda.map((a) => <li>{a}</li>)}</ol>
+      <Files meetingId={m.id} files={detail.files} onChange={onChange} />
       <Replies requests={replies} />
       <h3>会议纪要</h3>
       {detail.minutes.map((v) => (
