@@ -5,6 +5,9 @@
 import { calendarRoutes } from './api/rota/calendar.js';
 import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
+import { bulletinRoutes } from './api/bulletins/index.js';
+import { annualRoutes } from './api/annual/index.js';
+import { meetingRoutes } from './api/meetings/index.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { streamEventComponents } from './contract/event-payloads.js';
@@ -129,6 +132,9 @@ export function createApp(options: AppOptions) {
   api.route('/', attachmentRoutes());
   api.route('/', rotaRoutes());
   api.route('/', unitReportRoutes());
+  api.route('/', bulletinRoutes());
+  api.route('/', annualRoutes());
+  api.route('/', meetingRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

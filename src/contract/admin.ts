@@ -149,9 +149,13 @@ export const alertIncidentSchema = z
 export const alertViewSchema = z
   .object({
     id: z.string(),
-    incident: alertIncidentSchema,
+    incident: alertIncidentSchema.nullable().meta({ description: 'Null for an alert on standing work (subject names it)' }),
+    subject: z
+      .object({ kind: z.enum(['incident', 'standing']), title: z.string(), link: z.string() })
+      .meta({ id: 'AlertSubject', description: 'What the alert is about: an incident, or standing work (meeting reply, minutes, agreed item)' }),
     jurisdictionId: z.string(),
-    incidentId: z.string(),
+    incidentId: z.string().nullable(),
+    standingRequestId: z.string().nullable().meta({ description: 'The standing request of a standing_overdue alert' }),
     notificationId: z.string().nullable(),
     taskId: z.string().nullable().meta({ description: 'The task of a task_overdue or task_blocked alert' }),
     obligationId: z.string().nullable().meta({ description: 'The obligation of an obligation_overdue alert' }),
@@ -171,6 +175,9 @@ export const boardSnapshotSchema = z
     openTotal: z.number().int().meta({ description: 'Open incidents of the jurisdiction; more than `incidents` when only the most urgent were sent' }),
     incidents: z.array(incidentDetailSchema.omit({ lastSeq: true })),
     alerts: z.array(alertViewSchema),
+    standing: z
+      .array(z.object({ id: z.string(), title: z.string(), unitId: z.string(), unitName: z.string(), dueAt: z.string(), link: z.string() }))
+      .meta({ description: 'Standing work (meeting replies, minutes, agreed items) still waiting for a unit: the board counts those past their deadline' }),
   })
   .meta({ id: 'BoardSnapshot' });
 

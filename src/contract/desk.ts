@@ -29,7 +29,8 @@ export const phoneBookSchema = z
 export const attachmentSchema = z
   .object({
     id: z.string(),
-    incidentId: z.string(),
+    incidentId: z.string().nullable().meta({ description: 'Null for a meeting’s file' }),
+    meetingId: z.string().nullable().meta({ description: 'The meeting of 会议材料 or of a unit’s report on an agreed item' }),
     fileName: z.string(),
     contentType: z.string(),
     size: z.number().int(),

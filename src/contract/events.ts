@@ -140,6 +140,47 @@ const ownUnitReport = <S extends z.ZodType<Record<string, unknown>>>(schema: S) 
 const ownMemberChange = (data: Record<string, unknown>, unitId: string) =>
   owned('change')(data, unitId) ? only(z.object({ change: ownRecord, by: z.string(), reason: z.string() }))(data, unitId) : null;
 
+/** A bulletin as its recipients learn of it: never its receipts. */
+const bulletinNotice = z.object({
+  bulletin: z.object({ id: z.string(), kind: z.string(), title: z.string(), publisherUnitId: z.string().nullable(), publisherName: z.string(), publishedAt: z.string().nullable() }),
+});
+/** A draft, or a change to one, is its publisher's: a unit sees it only for its own. */
+const ownDraft = (data: Record<string, unknown>, unitId: string) =>
+  data.publisherUnitId === unitId ? only(z.object({ bulletinId: z.string(), title: z.string(), publisherUnitId: z.string() }))(data, unitId) : null;
+/** A read receipt: the reading unit's own, and the publishing unit's to see. */
+const bulletinRead = (data: Record<string, unknown>, unitId: string) =>
+  data.unitId === unitId || data.publisherUnitId === unitId
+    ? only(z.object({ bulletinId: z.string(), unitId: z.string(), unitName: z.string(), readAt: z.string(), readByName: z.string(), publisherUnitId: z.string().nullable() }))(data, unitId)
+    : null;
+
+/** A standing request as its unit sees it (its own: the unit, what is asked, by when, its state). */
+const standingRequestView = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  kind: z.string(),
+  meetingId: z.string().nullable(),
+  subjectId: z.string(),
+  link: z.string(),
+  role: z.string(),
+  title: z.string(),
+  state: z.string(),
+  dueAt: z.string(),
+});
+const ownStanding = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
+  owned('request')(data, unitId) ? only(schema)(data, unitId) : null;
+/** A meeting as the invitation tells it: no list of the other units' answers. */
+const meetingPublic = z.object({ id: z.string(), kind: z.string(), topic: z.string(), startsAt: z.string(), place: z.string(), agenda: z.array(z.string()), replyDueAt: z.string() });
+/** Minutes as sent to a unit: the text and agreed items; who agreed is the office's. */
+const minutesPublic = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  version: z.number().int(),
+  text: z.string(),
+  items: z.array(z.object({ title: z.string(), leadUnitId: z.string(), supportUnitIds: z.array(z.string()), dueAt: z.string() })),
+  consentDueAt: z.string(),
+  revisionNote: z.string().nullable(),
+});
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -210,10 +251,35 @@ export const EVENT_CATALOGUE = {
   'member_change.proposed': { unitView: ownMemberChange },
   'member_change.confirmed': { unitView: ownMemberChange },
   'member_change.rejected': { unitView: ownMemberChange },
+  // 简报 (信阳 三(四)): recipients learn of a bulletin; receipts go to the reader and the publishing unit.
+  'bulletin.drafted': { unitView: ownDraft },
+  'bulletin.updated': { unitView: ownDraft },
+  'bulletin.published': { unitView: only(bulletinNotice) },
+  'bulletin.read': { unitView: bulletinRead },
+  'bulletin.attachment_added': { unitView: ownDraft },
+  'bulletin_item.submitted': { unitView: (data, unitId) => (owned('item')(data, unitId) ? only(z.object({ item: ownRecord }))(data, unitId) : null) },
+  'bulletin_item.pulled': { unitView: null },
+  // 年度报送 (信阳 四(三)): the round opens for every unit; a unit sees its own filing.
+  'annual_submission.opened': { unitView: only(z.object({ year: z.number(), dueAt: z.string(), opensAt: z.string(), basis: z.object({ documentClause: z.string(), quote: z.string() }) })) },
+  'annual_submission.filed': { unitView: (data, unitId) => (owned('submission')(data, unitId) ? only(z.object({ submission: ownRecord }))(data, unitId) : null) },
   // 名册导入: the office's own record of who imported what.
   'roster.imported': { unitView: null },
   // 新建账号: the office's own record of who created whose account, with which role.
   'account.created': { unitView: null },
+  // 联席会议常设工作 (no incident): a unit sees its own requests, their chasing and its own answers;
+  // a meeting, minutes and their issue as sent to it. The other units' answers are the office's.
+  'standing.requested': { unitView: ownStanding(z.object({ request: standingRequestView, by: z.string().nullable() })) },
+  'standing.answered': { unitView: ownStanding(z.object({ request: standingRequestView, action: z.string(), answer: z.record(z.string(), z.unknown()), by: z.string() })) },
+  'standing.withdrawn': { unitView: ownStanding(z.object({ request: standingRequestView, reason: z.string() })) },
+  'standing.escalated': {
+    unitView: ownReference(
+      z.object({ requestId: z.string(), unitId: z.string(), unitName: z.string(), title: z.string(), step: z.string(), stepNumber: z.number(), text: z.string(), dueAt: z.string(), nextStepAt: z.string().nullable() }),
+    ),
+  },
+  'meeting.convened': { unitView: only(z.object({ meeting: meetingPublic, by: z.string() })) },
+  'minutes.drafted': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string() })) },
+  'minutes.agreed': { unitView: only(z.object({ minutesId: z.string(), meetingId: z.string(), version: z.number().int() })) },
+  'minutes.issued': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string(), copiedTo: z.string() })) },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -172,4 +172,8 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   task_overdue: '任务逾期',
   obligation_overdue: '上报逾期',
   task_blocked: '任务受阻',
+  standing_overdue: '联席会议事项逾期',
 };
+
+/** 信息通报 kinds (信阳 三(四)). */
+export const BULLETIN_KIND_LABELS: Record<import('../domain/enums.js').BulletinKind, string> = { work_brief: '日常工作简报', notice: '信息通报', experience: '经验交流' };

@@ -20,6 +20,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ALERT_KINDS as ALERT_KIND_VALUES,
+  BULLETIN_KINDS,
+  BULLETIN_STATES,
   MEMBER_CHANGE_KINDS,
   MEMBER_CHANGE_STATES,
   CHANNELS,
@@ -35,6 +37,11 @@ import {
   UNIT_REPORT_STATES,
   UNIT_ROLES,
   USER_ROLES,
+  STANDING_REQUEST_KINDS,
+  STANDING_REQUEST_STATES,
+  STANDING_ROLES,
+  MEETING_KINDS,
+  MINUTES_STATES,
 } from '../domain/enums.js';
 import type { Classification } from '../domain/classification.js';
 import type { RoutingDecision, RoutingExclusion, RoutingWarning } from '../domain/routing.js';
@@ -456,10 +463,12 @@ export const alerts = pgTable(
   {
     id: text('id').primaryKey(),
     jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
-    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** Null for an alert on standing work (a meeting reply, minutes, an agreed item): `standing_request_id` names it. */
+    incidentId: text('incident_id').references(() => incidents.id),
     notificationId: text('notification_id').references(() => notifications.id),
     taskId: text('task_id').references(() => responseTasks.id),
     obligationId: text('obligation_id').references(() => obligations.id),
+    standingRequestId: text('standing_request_id').references(() => standingRequests.id),
     unitId: text('unit_id').references(() => memberUnits.id),
     kind: alertKindEnum('kind').notNull(),
     reason: text('reason').notNull(),
@@ -472,6 +481,7 @@ export const alerts = pgTable(
     uniqueIndex('alerts_open_notification_kind_uq').on(t.notificationId, t.kind).where(sql`resolved_at is null`),
     uniqueIndex('alerts_open_task_kind_uq').on(t.taskId, t.kind).where(sql`resolved_at is null`),
     uniqueIndex('alerts_open_obligation_kind_uq').on(t.obligationId, t.kind).where(sql`resolved_at is null`),
+    uniqueIndex('alerts_open_standing_kind_uq').on(t.standingRequestId, t.kind).where(sql`resolved_at is null`),
     index('alerts_jurisdiction_open_idx').on(t.jurisdictionId).where(sql`resolved_at is null`),
   ],
 );
@@ -502,7 +512,10 @@ export const attachments = pgTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** The incident it belongs to; null for a meeting's file (`meeting_id`). */
+    incidentId: text('incident_id').references(() => incidents.id),
+    /** 会议材料, or a file a unit attached to its report on an agreed item. */
+    meetingId: text('meeting_id').references(() => meetings.id),
     jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
     fileName: text('file_name').notNull(),
     /** Decided by the content's magic bytes, never by what the uploader declared. */
@@ -514,7 +527,7 @@ export const attachments = pgTable(
     uploadedBy: text('uploaded_by').notNull().references(() => users.id),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt)],
+  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt), index('attachments_meeting_idx').on(t.meetingId, t.createdAt)],
 );
 
 /** Values generated once per deployment and kept (VAPID keys, the link signing secret). */
@@ -626,4 +639,230 @@ export const memberChanges = pgTable(
     createdUserId: text('created_user_id').references(() => users.id),
   },
   (t) => [index('member_changes_jurisdiction_state_idx').on(t.jurisdictionId, t.state)],
+);
+
+export const bulletinKindEnum = pgEnum('bulletin_kind', BULLETIN_KINDS);
+export const bulletinStateEnum = pgEnum('bulletin_state', BULLETIN_STATES);
+
+/**
+ * 简报 / 信息通报 / 经验交流 (信阳 三(四)1、3): published by the office (`publisherUnitId` null: the
+ * commission) or by a member unit, to chosen units or all of them (`bulletin_recipients`).
+ */
+export const bulletins = pgTable(
+  'bulletins',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    /** Null: the joint meeting's office (the commission); else the member unit that publishes it. */
+    publisherUnitId: text('publisher_unit_id').references(() => memberUnits.id),
+    kind: bulletinKindEnum('kind').notNull(),
+    state: bulletinStateEnum('state').notNull().default('draft'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Sent to every member unit of the jurisdiction at publication (else to the units chosen). */
+    toAll: boolean('to_all').notNull(),
+    /** The units chosen while a draft; at publication the recipients rows are made from it. */
+    chosenUnitIds: text('chosen_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    publishedBy: text('published_by').references(() => users.id),
+    publishedAt: tz('published_at'),
+  },
+  (t) => [index('bulletins_jurisdiction_idx').on(t.jurisdictionId, t.state, t.publishedAt)],
+);
+
+/** 已读回执: one row per recipient unit; the first of its people to open the bulletin marks it read, once. */
+export const bulletinRecipients = pgTable(
+  'bulletin_recipients',
+  {
+    bulletinId: text('bulletin_id').notNull().references(() => bulletins.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    readAt: tz('read_at'),
+    readBy: text('read_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.bulletinId, t.unitId] }), index('bulletin_recipients_unit_idx').on(t.unitId, t.readAt)],
+);
+
+/** A bulletin's files: the bytes kept like an incident's attachments (src/services/attachments/storage.ts). */
+export const bulletinAttachments = pgTable(
+  'bulletin_attachments',
+  {
+    id: text('id').primaryKey(),
+    bulletinId: text('bulletin_id').notNull().references(() => bulletins.id),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content'),
+    storedName: text('stored_name'),
+    uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('bulletin_attachments_bulletin_idx').on(t.bulletinId, t.createdAt)],
+);
+
+/**
+ * 报送信息: what a member unit sends the office for the next bulletin (信阳 三(四)1 「各成员单位依据职责
+ * 向市卫生健康委报送…有关信息」); the office pulls it into a draft (`bulletinId`).
+ */
+export const bulletinItems = pgTable(
+  'bulletin_items',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    submittedBy: text('submitted_by').notNull().references(() => users.id),
+    submittedAt: tz('submitted_at').notNull(),
+    bulletinId: text('bulletin_id').references(() => bulletins.id),
+  },
+  (t) => [index('bulletin_items_jurisdiction_idx').on(t.jurisdictionId, t.submittedAt)],
+);
+
+/**
+ * 年度报送 (信阳 四(三)): each member unit's previous year's summary, this year's plan and proposed
+ * topics, due by 15 January of `year` in the jurisdiction's local time. One per unit and year;
+ * re-filing before the office closes the year replaces the text and keeps the first filing time.
+ */
+export const annualSubmissions = pgTable(
+  'annual_submissions',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    /** The year of the plan: the submission due by 15 January of this year. */
+    year: integer('year').notNull(),
+    summary: text('summary').notNull(),
+    plan: text('plan').notNull(),
+    topics: jsonb('topics').$type<string[]>().notNull(),
+    submittedBy: text('submitted_by').notNull().references(() => users.id),
+    submittedAt: tz('submitted_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('annual_submissions_unit_year_idx').on(t.unitId, t.year), index('annual_submissions_jurisdiction_year_idx').on(t.jurisdictionId, t.year)],
+);
+
+/**
+ * A jurisdiction's annual submission round: opened (units told, reminders start) at `opensAt`,
+ * due at `dueAt`. Made by the engine's annual-cycle timer, once per jurisdiction and year.
+ */
+export const annualCycles = pgTable(
+  'annual_cycles',
+  {
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    year: integer('year').notNull(),
+    opensAt: tz('opens_at').notNull(),
+    dueAt: tz('due_at').notNull(),
+    openedAt: tz('opened_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jurisdictionId, t.year] })],
+);
+
+export const standingRequestKindEnum = pgEnum('standing_request_kind', STANDING_REQUEST_KINDS);
+export const standingRequestStateEnum = pgEnum('standing_request_state', STANDING_REQUEST_STATES);
+export const standingRoleEnum = pgEnum('standing_role', STANDING_ROLES);
+export const meetingKindEnum = pgEnum('meeting_kind', MEETING_KINDS);
+export const minutesStateEnum = pgEnum('minutes_state', MINUTES_STATES);
+
+/**
+ * 联席会议常设工作: one request to one member unit with a deadline — a meeting reply, a consent to a
+ * minutes version, an agreed item's report (`domain/standing/requests.ts`). The engine chases a
+ * pending one at `next_escalation_at` on the same ladder as an acknowledgement.
+ */
+export const standingRequests = pgTable(
+  'standing_requests',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    kind: standingRequestKindEnum('kind').notNull(),
+    /** The row it is about: the meeting (reply), the minutes version (consent), the agreed item. */
+    subjectId: text('subject_id').notNull(),
+    /** The meeting it belongs to, so one query finds a meeting's whole standing work; null for work outside a meeting. */
+    meetingId: text('meeting_id'),
+    /** Where the office looks at it on the desk (a 督办 alert links there), e.g. `/meetings?meeting=mtg_…`. */
+    link: text('link').notNull(),
+    unitId: text('unit_id').notNull().references(() => memberUnits.id),
+    role: standingRoleEnum('role').notNull(),
+    /** What it asks, in words a liaison and a 督办 alert can show. */
+    title: text('title').notNull(),
+    state: standingRequestStateEnum('state').notNull().default('pending'),
+    dueAt: tz('due_at').notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+    answeredAt: tz('answered_at'),
+    answeredBy: text('answered_by').references(() => users.id),
+    /** The unit's last answer (attendance, consent with reason, progress with attachments). */
+    answer: jsonb('answer').$type<Record<string, unknown>>(),
+    /** Escalation ladder: the last step taken (0 = none) and when the next is due (null = none left). */
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextEscalationAt: tz('next_escalation_at'),
+  },
+  (t) => [
+    index('standing_requests_meeting_idx').on(t.meetingId),
+    index('standing_requests_unit_state_idx').on(t.unitId, t.state),
+    index('standing_requests_escalation_due_idx').on(t.nextEscalationAt).where(sql`state = 'pending'`),
+  ],
+);
+
+/** 全体会议 / 专题会议, convened by the office. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    kind: meetingKindEnum('kind').notNull(),
+    topic: text('topic').notNull(),
+    startsAt: tz('starts_at').notNull(),
+    place: text('place').notNull(),
+    agenda: jsonb('agenda').$type<string[]>().notNull(),
+    /** The office's deadline for the units' replies (who attends). */
+    replyDueAt: tz('reply_due_at').notNull(),
+    convenedBy: text('convened_by').notNull().references(() => users.id),
+    convenedAt: tz('convened_at').notNull(),
+  },
+  (t) => [index('meetings_jurisdiction_idx').on(t.jurisdictionId, t.startsAt)],
+);
+
+/** 会议纪要: one row per version; a revision supersedes the version before and asks the units again. */
+export const meetingMinutes = pgTable(
+  'meeting_minutes',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    /** The agreed items as drafted; they become `agreed_items` when the minutes are issued. */
+    items: jsonb('items').$type<{ title: string; leadUnitId: string; supportUnitIds: string[]; dueAt: string }[]>().notNull(),
+    state: minutesStateEnum('state').notNull().default('consulting'),
+    consentDueAt: tz('consent_due_at').notNull(),
+    draftedBy: text('drafted_by').notNull().references(() => users.id),
+    draftedAt: tz('drafted_at').notNull(),
+    /** What changed from the version before (the office's answer to the change requests). */
+    revisionNote: text('revision_note'),
+    issuedAt: tz('issued_at'),
+    issuedBy: text('issued_by').references(() => users.id),
+    /** 抄报: the government office the issued minutes were copied to. */
+    copiedTo: text('copied_to'),
+  },
+  (t) => [uniqueIndex('meeting_minutes_version_uq').on(t.meetingId, t.version)],
+);
+
+/** 议定事项 of issued minutes: a lead unit, supporting units and a due date; each unit's report is a standing request. */
+export const agreedItems = pgTable(
+  'agreed_items',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    minutesId: text('minutes_id').notNull().references(() => meetingMinutes.id),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    leadUnitId: text('lead_unit_id').notNull().references(() => memberUnits.id),
+    supportUnitIds: text('support_unit_ids').array().notNull(),
+    dueAt: tz('due_at').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('agreed_items_meeting_idx').on(t.meetingId)],
 );

@@ -154,8 +154,8 @@ export type TaskState = (typeof TASK_STATES)[number];
 export const TASK_ROLES = ['lead', 'support'] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
 
-/** 督办 alert kinds: late acknowledgement, decline, overdue or blocked task, overdue upward report. */
-export const ALERT_KINDS = ['ack_overdue', 'declined', 'task_overdue', 'obligation_overdue', 'task_blocked'] as const;
+/** 督办 alert kinds: late acknowledgement, decline, overdue or blocked task, overdue upward report, late standing work (meeting reply, minutes consent, agreed item). */
+export const ALERT_KINDS = ['ack_overdue', 'declined', 'task_overdue', 'obligation_overdue', 'task_blocked', 'standing_overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -170,3 +170,46 @@ export type MemberChangeKind = (typeof MEMBER_CHANGE_KINDS)[number];
 
 export const MEMBER_CHANGE_STATES = ['proposed', 'confirmed', 'rejected'] as const;
 export type MemberChangeState = (typeof MEMBER_CHANGE_STATES)[number];
+
+/**
+ * 信息通报 kinds (信阳 三(四)): 日常工作简报 the office's regular bulletin; 信息通报 a notice of
+ * something that happened; 经验交流 a unit's experience shared with the others.
+ */
+export const BULLETIN_KINDS = ['work_brief', 'notice', 'experience'] as const;
+export type BulletinKind = (typeof BULLETIN_KINDS)[number];
+
+/** A bulletin is drafted, then published to its recipients (nobody but its publisher sees a draft). */
+export const BULLETIN_STATES = ['draft', 'published'] as const;
+export type BulletinState = (typeof BULLETIN_STATES)[number];
+
+/**
+ * The joint meeting's standing work (信阳 三(一), 四(二)): a request to one member unit with a
+ * deadline, chased on the same ladder as an acknowledgement.
+ *   meeting_reply    会议回执: who attends a meeting (the member, or a deputy with the reason)
+ *   minutes_consent  纪要会签: an attending unit agrees to the minutes or asks for a change
+ *   agreed_item      议定事项: a lead or supporting unit reports progress and completion
+ */
+/*   annual_submission 年度报送: every member unit's summary, plan and topics by 15 January (信阳 四(三)) */
+export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'annual_submission'] as const;
+export type StandingRequestKind = (typeof STANDING_REQUEST_KINDS)[number];
+
+/** pending: waiting for the unit (chased); answered/agreed/change_requested/done: the unit's answer; withdrawn/superseded: no longer asked. */
+export const STANDING_REQUEST_STATES = ['pending', 'answered', 'agreed', 'change_requested', 'done', 'withdrawn', 'superseded'] as const;
+export type StandingRequestState = (typeof STANDING_REQUEST_STATES)[number];
+
+/** The unit's part in the standing work: invited to a meeting, attending it (consent), leading or supporting an agreed item. */
+/** `member`: asked as a member unit of the joint meeting (the annual submission). */
+export const STANDING_ROLES = ['invited', 'attending', 'lead', 'support', 'member'] as const;
+export type StandingRole = (typeof STANDING_ROLES)[number];
+
+/** 全体会议 / 专题会议. */
+export const MEETING_KINDS = ['plenary', 'topical'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** 会议纪要: drafted and out for consent → agreed by every attending unit → issued; a revision supersedes a version. */
+export const MINUTES_STATES = ['consulting', 'agreed', 'issued', 'superseded'] as const;
+export type MinutesState = (typeof MINUTES_STATES)[number];
+
+/** How a unit answers a meeting: its member attends, a deputy attends (with the reason). */
+export const ATTENDANCE_KINDS = ['member', 'deputy'] as const;
+export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];

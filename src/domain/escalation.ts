@@ -30,6 +30,17 @@ export function nextEscalation(taken: number, ackDueAt: Date, severity: Severity
   return { number, step: ESCALATION_STEPS[taken]!, dueAt: new Date(ackDueAt.getTime() + minutes[taken]! * 60_000) };
 }
 
+/**
+ * The severity whose ladder is the gentlest in this rulebook: the latest commander step (then the
+ * latest unit-head step). Work with no incident behind it (standing work) climbs that one.
+ */
+export function gentlestSeverity(ladder: EscalationLadder): Severity {
+  const severities = Object.keys(ladder.commander) as Severity[];
+  return severities.reduce((best, s) =>
+    ladder.commander[s] > ladder.commander[best] || (ladder.commander[s] === ladder.commander[best] && ladder.unitHead[s] > ladder.unitHead[best]) ? s : best,
+  );
+}
+
 /** Delivery round for a step's messages: 0 is the first notice, 1 the re-send, 2 the unit head. */
 export function deliveryRound(step: EscalationStep): number {
   return step === 'resend' ? 1 : step === 'unit_head' ? 2 : 3;

@@ -10,6 +10,7 @@ import { dispatchDueDeliveries, type ChannelAdapters } from './dispatcher.js';
 import { takeDueEscalations } from './escalation.js';
 import { CoalescingRunner } from './coalescing-runner.js';
 import { housekeepingTimer } from './timers/housekeeping.js';
+import { annualCycleTimer } from './timers/annual-cycle.js';
 import { logger } from '../observability/logger.js';
 
 export interface EngineOptions {
@@ -57,6 +58,8 @@ export class Engine {
     if (providers?.length !== 0) for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters, { providers })) > 0; ) sent += n;
     // Housekeeping is a due-timer like the others, counted apart: it is not an escalation step.
     const housekeeping = await takeDueEscalations(this.services, [housekeepingTimer]);
+    // Opening a year's annual-submission round asks every unit; chasing them is the standing-due timer's.
+    await takeDueEscalations(this.services, [annualCycleTimer]);
     return { steps, sent, housekeeping };
   }
 

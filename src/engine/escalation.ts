@@ -1,6 +1,6 @@
 /**
  * Takes the steps of every due-timer that is due (spec §3 steps 6–8): unacknowledged
- * notifications and overdue tasks climb the escalation ladder, overdue upward reports raise a 督办
+ * notifications, overdue tasks and late standing work climb the escalation ladder, overdue upward reports raise a 督办
  * alert. One mechanism for all of them: rows are claimed with FOR UPDATE SKIP LOCKED, so several
  * server processes never take the same step twice, and each step commits together with its
  * effects (queued messages, events, alert) and the timer's new position.
@@ -11,10 +11,11 @@ import type { DueTimer } from './due-timer.js';
 import { acknowledgementTimer } from './timers/acknowledgement.js';
 import { obligationDueTimer } from './timers/obligation-due.js';
 import { taskDueTimer } from './timers/task-due.js';
+import { standingDueTimer } from './timers/standing-due.js';
 
 const BATCH = 50;
 
-export const DUE_TIMERS: readonly DueTimer<any>[] = [acknowledgementTimer, taskDueTimer, obligationDueTimer];
+export const DUE_TIMERS: readonly DueTimer<any>[] = [acknowledgementTimer, taskDueTimer, obligationDueTimer, standingDueTimer];
 
 /** Takes one due step for up to BATCH rows of each timer; returns how many steps were taken. */
 export async function takeDueEscalations(services: Services, timers: readonly DueTimer<any>[] = DUE_TIMERS): Promise<number> {

@@ -193,6 +193,19 @@ export const rulebookSchema = z
      * jurisdiction's units do not file reports (the commission files every 初报).
      */
     unitReporting: z.strictObject({ documentClause: z.string().min(1), quote: z.string().min(1) }).optional(),
+    /**
+     * 年度报送: the document's clause under which every member unit submits its previous year's
+     * summary, this year's plan and proposed topics by a day of January (信阳 四(三) 「每年1月15日前」),
+     * and when the reminders start (the previous December). Absent: the document asks for none.
+     */
+    annualSubmission: z
+      .strictObject({
+        documentClause: z.string().min(1),
+        quote: z.string().min(1),
+        due: z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(28) }),
+        remindFrom: z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(28) }),
+      })
+      .optional(),
     /** Suggested joint response tasks per regime the incident falls under. */
     suggestedTasks: z.partialRecord(z.enum(REGIME_CODES), z.array(suggestedTaskSchema)).default({}),
   })

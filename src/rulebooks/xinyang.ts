@@ -290,6 +290,13 @@ export const xinyang: RulebookInput = {
   ],
   // A member unit that learns of an accident first files it for the commission to confirm.
   unitReporting: { documentClause: '三(四)2', quote: '其他部门如遇涉及职业病危害突发事件(事故)，及时向有关单位通报。' },
+  // Every member unit's annual submission, reminded from 1 December (信阳 四(三)).
+  annualSubmission: {
+    documentClause: '四(三)',
+    quote: '联席会议各成员单位每年1月15日前向市卫生健康委报送上年度工作总结、本年度重点工作计划及拟提交联席会议的议题建议。',
+    due: { month: 1, day: 15 },
+    remindFrom: { month: 12, day: 1 },
+  },
   routing: [
     {
       id: 'wjw_lead',

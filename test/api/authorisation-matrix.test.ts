@@ -126,6 +126,25 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/unit-reports/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
   'POST /api/v1/unit-reports/{id}/confirm': { allow: COMMISSION_XY, body: () => ({}), once: true },
   'POST /api/v1/unit-reports/{id}/reject': { allow: COMMISSION_XY, body: () => ({ reason: '矩阵不予确认' }), once: true },
+  // 简报 (信阳 三(四)): the office and every member unit publish in their own jurisdiction; a unit sees what was sent to it.
+  // The fixture's bulletin is published, so its publisher's changes answer 409 and write nothing.
+  'GET /api/v1/bulletins': { allow: PEOPLE },
+  'POST /api/v1/bulletins': { allow: [...COMMISSIONS, ...UNIT_MEMBERS], body: () => ({ kind: 'work_brief', title: '矩阵简报', body: '矩阵', toAll: true }) },
+  'GET /api/v1/bulletins/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'PATCH /api/v1/bulletins/{id}': { allow: COMMISSION_XY, body: () => ({ title: '矩阵改标题' }) },
+  'POST /api/v1/bulletins/{id}/pull-items': { allow: COMMISSION_XY, body: () => ({ itemIds: ['bit_none'] }) },
+  'POST /api/v1/bulletins/{id}/publish': { allow: COMMISSION_XY },
+  'POST /api/v1/bulletins/{id}/read': { allow: UNIT_U },
+  'GET /api/v1/bulletins/{id}/document': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/bulletins/{id}/attachments': { allow: COMMISSION_XY, query: () => '?fileName=matrix.pdf', ...pdfUpload },
+  'GET /api/v1/bulletins/{id}/attachments/{attachmentId}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/bulletin-items': { allow: UNIT_MEMBERS, body: () => ({ title: '矩阵报送信息', body: '矩阵' }) },
+  'GET /api/v1/bulletin-items': { allow: [...COMMISSIONS, ...UNIT_MEMBERS] },
+  // 年度报送 (信阳 四(三)): 信阳's units file and see their own; its office sees all (安吉's document asks for none: 403).
+  'GET /api/v1/annual-submissions': { allow: [...COMMISSION_XY, ...UNIT_MEMBERS] },
+  'PUT /api/v1/annual-submissions/{year}': { allow: UNIT_MEMBERS, body: () => ({ summary: '矩阵上年度工作总结内容', plan: '矩阵本年度重点工作计划', topics: [] }) },
+  'GET /api/v1/annual-submissions/export': { allow: COMMISSION_XY },
+  'GET /api/v1/reports/annual': { allow: COMMISSIONS },
   'GET /api/v1/admin/units': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/rulebooks/{jurisdictionId}': { allow: [...COMMANDERS_XY, 'jadmin'] },
   'GET /api/v1/admin/users': { allow: ['admin', 'commander', 'commanderAnji', 'jadmin'] },
@@ -162,7 +181,31 @@ const API: Record<string, Expectation> = {
     body: (f) => ({ unitId: f.unitU, kind: 'add_person', person: { displayName: '矩阵新成员', role: 'liaison', username: `matrix.mc.${key++}` }, reason: '授权矩阵' }),
   },
   'POST /api/v1/member-changes/{id}/decision': { allow: ADMINS_XY, once: true, body: () => ({ decision: 'reject', reason: '授权矩阵退回' }) },
+  // 联席会议: the office (commanders, the system admin) convenes and drafts; the commission reads; a unit sees what it was sent.
+  'POST /api/v1/meetings': { allow: COMMANDERS_XY, body: (f) => meetingBody(f.unitU) },
+  'GET /api/v1/meetings': { allow: PEOPLE },
+  'GET /api/v1/meetings/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/meetings/{id}/reply': { allow: UNIT_U, body: () => ({ attendance: 'member', attendeeName: '矩阵参会人' }) },
+  'POST /api/v1/meetings/{id}/minutes': { allow: COMMANDERS_XY, body: (f) => minutesBody(f.unitU) },
+  'POST /api/v1/meetings/{id}/minutes/consent': { allow: UNIT_U, body: () => ({ decision: 'agree' }) },
+  'GET /api/v1/meetings/{id}/minutes/print': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'GET /api/v1/meetings/{id}/account': { allow: COMMISSION_XY },
+  // On a meeting whose minutes are issued (every member unit may read it): only the item's unit reports.
+  'POST /api/v1/meetings/{id}/items/{itemId}/report': { allow: UNIT_U, body: () => ({ note: '矩阵进展' }) },
+  'GET /api/v1/standing-requests': { allow: PEOPLE },
+  // Materials from the office, a report file from a unit asked in the meeting.
+  'POST /api/v1/meetings/{id}/attachments': { allow: [...COMMANDERS_XY, ...UNIT_U], query: () => '?fileName=matrix.pdf', ...pdfUpload },
+  // Last of the meeting routes: issued minutes go to every member unit, which would open the meeting to the other unit.
+  'POST /api/v1/meetings/{id}/minutes/issue': { allow: COMMANDERS_XY, body: () => ({}) },
 };
+
+const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+function meetingBody(unitId: string) {
+  return { jurisdictionId: 'xinyang', kind: 'topical', topic: '矩阵专题会议', startsAt: soon(48), place: '会议室', agenda: ['矩阵议程'], replyDueAt: soon(24), invite: { unitIds: [unitId] } };
+}
+function minutesBody(unitId: string) {
+  return { text: '矩阵纪要', consentDueAt: soon(72), items: [{ title: '矩阵议定事项', leadUnitId: unitId, supportUnitIds: [], dueAt: soon(24 * 30) }] };
+}
 
 /** Documented routes again with a query or body that takes another path through the service. */
 const VARIANTS: [string, Expectation][] = [
@@ -201,7 +244,9 @@ const OUTSIDE: Record<string, Expectation> = {
   'GET /duty': { allow: 'public' },
   'GET /board': { allow: 'public' },
   'GET /admin': { allow: 'public' },
+  'GET /bulletins': { allow: 'public' },
   'GET /m': { allow: 'public' },
+  'GET /meetings': { allow: 'public' },
 };
 
 /** Every socket.io event the server handles: who may send it. */
@@ -236,7 +281,14 @@ interface Fixture {
   calendarToken: string;
   unitReportU: string;
   unitReportR: string;
+  bulletinU: string;
+  bulletinAttachment: string;
   memberChangeId: string;
+  /** A topical meeting the unit was invited to and attends, its minutes out for consent. */
+  meetingU: string;
+  /** A meeting whose minutes are issued, with an agreed item the unit leads. */
+  meetingI: string;
+  itemI: string;
 }
 
 /** A member unit's report: the 初报 contract without the commission's receipt time. */
@@ -307,9 +359,15 @@ beforeAll(async () => {
   const [linkToken] = await createActionLinks(server.services.db, server.services.links.secret, new Date(), [{ notificationId: notificationU, userId: me.id, channel: 'sms' }]);
   const unitReportU = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
   const unitReportR = await server.request('POST', '/api/v1/unit-reports', { token: tokens.liaisonU, body: unitReportBody() });
+  // A bulletin of the office to the concerned unit, with a file, published.
+  const bulletin = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '矩阵简报', body: '矩阵', unitIds: [unitU] } });
+  const bulletinFile = await server.request('POST', `/api/v1/bulletins/${bulletin.body.bulletin?.id}/attachments?fileName=matrix.pdf`, { token: duty, raw: PDF, headers: { 'content-type': 'application/pdf' } });
+  await server.request('POST', `/api/v1/bulletins/${bulletin.body.bulletin?.id}/publish`, { token: duty });
   fixture = {
     unitReportU: unitReportU.body.unitReport?.id,
     unitReportR: unitReportR.body.unitReport?.id,
+    bulletinU: bulletin.body.bulletin?.id,
+    bulletinAttachment: bulletinFile.body.bulletin?.attachments?.[0]?.id,
     incidentId: filed.body.id,
     unitU,
     unitO,
@@ -328,6 +386,9 @@ beforeAll(async () => {
     serviceToRevoke: toRevoke,
     // Someone outside the roles tried, so no request of the matrix rotates it away.
     calendarToken: new URL((await server.request('POST', '/api/v1/me/calendar-feed', { token: await server.login(`liaison.${unitV}`) })).body.url).pathname.split('/').pop()!,
+    meetingU: '',
+    meetingI: '',
+    itemI: '',
     memberChangeId: (
       await server.request('POST', '/api/v1/member-changes', {
         token: tokens.liaisonU,
@@ -335,12 +396,30 @@ beforeAll(async () => {
       })
     ).body.change?.id,
   };
+  Object.assign(fixture, await meetingFixtures(unitU));
   for (const v of Object.values(fixture)) expect(v, JSON.stringify(fixture)).toBeTruthy();
 }, 180_000);
 afterAll(async () => server?.close());
 
+async function meetingFixtures(unitU: string) {
+  const made: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const meeting = (await server.request('POST', '/api/v1/meetings', { token: tokens.commander, body: meetingBody(unitU) })).body.meeting.id;
+    await server.request('POST', `/api/v1/meetings/${meeting}/reply`, { token: tokens.liaisonU, body: { attendance: 'member', attendeeName: '矩阵参会人' } });
+    await server.request('POST', `/api/v1/meetings/${meeting}/minutes`, { token: tokens.commander, body: minutesBody(unitU) });
+    made.push(meeting);
+  }
+  await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/consent`, { token: tokens.liaisonU, body: { decision: 'agree' } });
+  await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/issue`, { token: tokens.commander, body: {} });
+  const detail = (await server.request('GET', `/api/v1/meetings/${made[1]}`, { token: tokens.commander })).body;
+  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id };
+}
+
 function concretePath(path: string, f: Fixture): string {
   return path
+    .replace('/bulletins/{id}/attachments/{attachmentId}', `/bulletins/${f.bulletinU}/attachments/${f.bulletinAttachment}`)
+    .replace('/bulletins/{id}', `/bulletins/${f.bulletinU}`)
+    .replace('/annual-submissions/{year}', '/annual-submissions/2027')
     .replace('/unit-reports/{id}/reject', `/unit-reports/${f.unitReportR}/reject`)
     .replace('/unit-reports/{id}', `/unit-reports/${f.unitReportU}`)
     .replace('/incidents/{id}', `/incidents/${f.incidentId}`)
@@ -360,6 +439,8 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace('{version}', '2023.2')
     .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
+    .replace('/meetings/{id}/items/{itemId}', `/meetings/${f.meetingI}/items/${f.itemI}`)
+    .replace('/meetings/{id}', `/meetings/${f.meetingU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')
     .replace('/a/{token}', `/a/${f.linkToken}`)
     .replace('/g/{token}', `/g/${f.unitToken}`)

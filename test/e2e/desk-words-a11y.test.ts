@@ -129,6 +129,10 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: '/admin versions', user: 'admin', path: () => '/admin/versions', ready: 'main table', sizes: [WALL] },
   { name: '/admin member changes', user: 'admin', path: () => '/admin/changes', ready: '#changes-title', sizes: [WALL] },
   { name: '/admin roster import', user: 'admin', path: () => '/admin/import', ready: '#roster-file', sizes: [WALL] },
+  { name: '/bulletins', user: 'commander', path: () => '/bulletins', ready: '#bulletins-h', sizes: [WALL, LAPTOP] },
+  { name: '/bulletins annual', user: 'commander', path: () => '/bulletins/annual', ready: 'main table', sizes: [WALL, LAPTOP] },
+  { name: '/bulletins report', user: 'commander', path: () => '/bulletins/report', ready: 'main table', sizes: [WALL] },
+  { name: '/m 简报与报送', user: 'liaison', path: () => '/m#info', ready: '#info-h', sizes: [PHONE] },
   { name: '/m', user: 'liaison', path: () => '/m', ready: '#app *', sizes: [PHONE, SMALL_PHONE] },
   // A unit head's own 值班表, opened from /m: it must read and work on the phone too.
   { name: '/admin rota (unit head)', user: 'head', path: () => '/admin/rota', ready: '.rota-calendar', sizes: [SMALL_PHONE, LAPTOP] },

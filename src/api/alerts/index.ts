@@ -1,4 +1,4 @@
-/** 督办: the commanders' open alerts (overdue acknowledgements, declines) and closing them. */
+/** 督办: the commanders' open alerts (overdue acknowledgements, declines, late standing work) and closing them. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ALERT_KINDS } from '../../domain/enums.js';
 import { listAlerts, resolveAlert } from '../../services/alerts/alerts.js';
@@ -9,12 +9,14 @@ import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } 
 const alertSchema = z
   .object({
     id: z.string(),
-    incident: alertIncidentSchema,
+    incident: alertIncidentSchema.nullable(),
+    subject: z.object({ kind: z.enum(['incident', 'standing']), title: z.string(), link: z.string() }),
     jurisdictionId: z.string(),
-    incidentId: z.string(),
+    incidentId: z.string().nullable(),
     notificationId: z.string().nullable(),
     taskId: z.string().nullable(),
     obligationId: z.string().nullable(),
+    standingRequestId: z.string().nullable(),
     unitId: z.string().nullable(),
     unitName: z.string().nullable(),
     kind: z.enum(ALERT_KINDS),

@@ -1,5 +1,5 @@
 /**
- * The web app (web/dist, built by Vite): the desk pages (/login, /duty, /board, /admin), the
+ * The web app (web/dist, built by Vite): the desk pages (/login, /duty, /board, /admin, /meetings), the
  * liaison's phone page (/m) and their hashed assets, from this server — no CDN. The reader is
  * injected (Node reads the folder) so the app stays free of node:fs.
  */
@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Page routes and the HTML entry each one loads; the client routes within an entry. */
-const DESK_PAGES = ['/', '/login', '/duty', '/duty/*', '/board', '/board/*', '/admin', '/admin/*'];
+const DESK_PAGES = ['/', '/login', '/duty', '/duty/*', '/board', '/board/*', '/admin', '/admin/*', '/meetings', '/bulletins', '/bulletins/*'];
 const PHONE_PAGES = ['/m', '/m/*'];
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>联防 Lianfang</title>

@@ -10,3 +10,5 @@ export * from './units.js';
 export * from './administration.js';
 export * from './sessions.js';
 export * from './rota.js';
+export * from './bulletins.js';
+export * from './standing.js';

@@ -1,6 +1,6 @@
 /** 督办 alerts: the commanders' list of what needs them, and closing one with how it was resolved. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { alerts, incidents, memberUnits } from '../../db/schema.js';
+import { alerts, incidents, memberUnits, standingRequests } from '../../db/schema.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
@@ -22,15 +22,36 @@ export async function alertIncident(db: Services['db'], incidentId: string): Pro
   return row!;
 }
 
-function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incident: AlertIncident) {
+/**
+ * What any alert is about, in a title and a link: the incident (its ref and title), or the
+ * standing work (the request's own words, linked to where the desk shows it, e.g. its meeting).
+ */
+export interface AlertSubject {
+  kind: 'incident' | 'standing';
+  title: string;
+  link: string;
+}
+
+export async function alertSubject(db: Services['db'], a: { incidentId: string | null; standingRequestId: string | null }): Promise<AlertSubject> {
+  if (a.incidentId) {
+    const inc = await alertIncident(db, a.incidentId);
+    return { kind: 'incident', title: `${inc.ref} ${inc.title}`, link: `/duty/incidents/${encodeURIComponent(inc.id)}` };
+  }
+  const [r] = await db.select({ title: standingRequests.title, link: standingRequests.link }).from(standingRequests).where(eq(standingRequests.id, a.standingRequestId ?? ''));
+  return { kind: 'standing', title: r?.title ?? '联席会议事项', link: r?.link ?? '/meetings' };
+}
+
+function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incident: AlertIncident | null, subject: AlertSubject) {
   return {
     incident,
+    subject,
     id: a.id,
     jurisdictionId: a.jurisdictionId,
     incidentId: a.incidentId,
     notificationId: a.notificationId,
     taskId: a.taskId,
     obligationId: a.obligationId,
+    standingRequestId: a.standingRequestId,
     unitId: a.unitId,
     unitName,
     kind: a.kind,
@@ -45,9 +66,10 @@ function alertView(a: typeof alerts.$inferSelect, unitName: string | null, incid
 export async function listAlerts(services: Services, actor: Actor, filter: { open: boolean; incidentId?: string }) {
   if (!isCommission(actor)) throw forbidden('督办只对卫健委开放 (alerts are for the commission)');
   const rows = await services.db
-    .select({ a: alerts, unitName: memberUnits.name, incident: alertIncidentColumns })
+    .select({ a: alerts, unitName: memberUnits.name, incident: alertIncidentColumns, standingTitle: standingRequests.title, standingLink: standingRequests.link })
     .from(alerts)
-    .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
+    .leftJoin(incidents, eq(incidents.id, alerts.incidentId))
+    .leftJoin(standingRequests, eq(standingRequests.id, alerts.standingRequestId))
     .leftJoin(memberUnits, eq(memberUnits.id, alerts.unitId))
     .where(
       and(
@@ -58,7 +80,15 @@ export async function listAlerts(services: Services, actor: Actor, filter: { ope
     )
     .orderBy(desc(alerts.raisedAt))
     .limit(500);
-  return { alerts: rows.map(({ a, unitName, incident }) => alertView(a, unitName, incident)) };
+  return {
+    alerts: rows.map(({ a, unitName, incident, standingTitle, standingLink }) => {
+      const named = incident?.id ? (incident as AlertIncident) : null;
+      const subject: AlertSubject = named
+        ? { kind: 'incident', title: `${named.ref} ${named.title}`, link: `/duty/incidents/${encodeURIComponent(named.id)}` }
+        : { kind: 'standing', title: standingTitle ?? '联席会议事项', link: standingLink ?? '/meetings' };
+      return alertView(a, unitName, named, subject);
+    }),
+  };
 }
 
 export async function resolveAlert(services: Services, actor: Actor, alertId: string, resolution: string) {
@@ -73,7 +103,7 @@ export async function resolveAlert(services: Services, actor: Actor, alertId: st
       .where(and(eq(alerts.id, alertId), isNull(alerts.resolvedAt)))
       .returning();
     if (!closed) throw conflict('该督办已关闭 (already resolved)');
-    const view = alertView(closed, null, await alertIncident(tx, closed.incidentId));
+    const view = alertView(closed, null, closed.incidentId ? await alertIncident(tx, closed.incidentId) : null, await alertSubject(tx, closed));
     await appendEvents(tx, now, [
       { type: 'alert.resolved', jurisdictionId: closed.jurisdictionId, incidentId: closed.incidentId, actorId: actor.id, data: { alert: { ...view, resolvedByName: actor.displayName } } },
     ]);

@@ -1,16 +1,18 @@
-/** Raises a 督办 alert for the commanders inside the caller's transaction; at most one open per subject (notification, task, obligation) and kind. */
+/** Raises a 督办 alert for the commanders inside the caller's transaction; at most one open per subject (notification, task, obligation, standing request) and kind. */
 import type { Database } from '../../db/client.js';
 import { alerts, type ALERT_KINDS } from '../../db/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
-import { alertIncident } from './alerts.js';
+import { alertIncident, alertSubject } from './alerts.js';
 
 export interface AlertInput {
   jurisdictionId: string;
-  incidentId: string;
+  /** Null for standing work: `standingRequestId` names what it is about. */
+  incidentId: string | null;
   notificationId: string | null;
   taskId?: string | null;
   obligationId?: string | null;
+  standingRequestId?: string | null;
   unitId: string | null;
   kind: (typeof ALERT_KINDS)[number];
   reason: string;
@@ -36,11 +38,13 @@ export async function raiseAlert(tx: Database, input: AlertInput): Promise<NewEv
         notificationId: alert.notificationId,
         taskId: alert.taskId,
         obligationId: alert.obligationId,
+        standingRequestId: alert.standingRequestId,
         unitId: alert.unitId,
         incidentId: alert.incidentId,
         reason: alert.reason,
         raisedAt: alert.raisedAt.toISOString(),
-        incident: await alertIncident(tx, alert.incidentId),
+        incident: alert.incidentId ? await alertIncident(tx, alert.incidentId) : null,
+        subject: await alertSubject(tx, alert),
       },
     },
   };

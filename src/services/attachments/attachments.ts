@@ -12,6 +12,7 @@ import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
 import { loadVisibleIncident } from '../incidents/load.js';
 import { discardBytes, readBytes, storeBytes } from './storage.js';
+import { meetingFileVisible } from '../standing/materials.js';
 
 type Row = typeof attachments.$inferSelect;
 
@@ -19,6 +20,7 @@ export function attachmentView(row: Row, uploadedByName: string | null) {
   return {
     id: row.id,
     incidentId: row.incidentId,
+    meetingId: row.meetingId,
     fileName: row.fileName,
     contentType: row.contentType,
     size: row.size,
@@ -34,9 +36,8 @@ export function tooLarge(maxBytes: number) {
   return new DomainError('too_large', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, [{ field: 'file', message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }]);
 }
 
-export async function addAttachment(services: Services, actor: Actor, input: { incidentId: string; fileName: string; bytes: Uint8Array }) {
-  const incident = await loadVisibleIncident(services.db, actor, input.incidentId);
-  if (!isCommission(actor)) throw forbidden('只有卫健委人员可以上传附件');
+/** Checks a file (size, kind by its content) and stores its bytes; the caller writes the row and discards the bytes if that fails. */
+export async function prepareAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
   const { attachmentMaxBytes } = deskSettings(services);
   if (input.bytes.byteLength > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
   if (input.bytes.byteLength === 0) throw invalid('文件是空的', [{ field: 'file', message: '文件是空的' }]);
@@ -45,17 +46,24 @@ export async function addAttachment(services: Services, actor: Actor, input: { i
     const allowed = Object.values(ATTACHMENT_KINDS).map((k) => k.label).join('、');
     throw invalid(`只能上传${allowed}`, [{ field: 'file', message: `文件内容不是${allowed}` }]);
   }
-  const now = services.clock();
-  const id = newId('att', now.getTime());
+  const id = newId('att', prefixTime.getTime());
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input.bytes as Uint8Array<ArrayBuffer>));
   const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
   const fileName = safeFileName(input.fileName, contentType);
   const stored = await storeBytes(services, id, input.bytes);
+  return { id, fileName, contentType, size: input.bytes.byteLength, sha256, stored };
+}
+
+export async function addAttachment(services: Services, actor: Actor, input: { incidentId: string; fileName: string; bytes: Uint8Array }) {
+  const incident = await loadVisibleIncident(services.db, actor, input.incidentId);
+  if (!isCommission(actor)) throw forbidden('只有卫健委人员可以上传附件');
+  const now = services.clock();
+  const { id, fileName, contentType, size, sha256, stored } = await prepareAttachment(services, now, input);
   try {
     const row = await services.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(attachments)
-        .values({ id, incidentId: incident.id, jurisdictionId: incident.jurisdictionId, fileName, contentType, size: input.bytes.byteLength, sha256, ...stored, uploadedBy: actor.id, createdAt: now })
+        .values({ id, incidentId: incident.id, jurisdictionId: incident.jurisdictionId, fileName, contentType, size, sha256, ...stored, uploadedBy: actor.id, createdAt: now })
         .returning();
       const audience = await tx.selectDistinct({ unitId: notifications.unitId }).from(notifications).where(eq(notifications.incidentId, incident.id));
       await appendEvents(tx, now, [
@@ -91,9 +99,10 @@ export async function listAttachments(services: Services, actor: Actor, incident
 export async function readAttachment(services: Services, actor: Actor, id: string) {
   const [row] = await services.db.select().from(attachments).where(and(eq(attachments.id, id)));
   if (!row) throw notFound('附件');
-  // Visible exactly when the incident is; otherwise the same 404 as a missing attachment.
+  // Visible exactly when the incident (or the meeting's file, to whom it was shared) is; otherwise the same 404 as a missing attachment.
   try {
-    await loadVisibleIncident(services.db, actor, row.incidentId);
+    if (row.incidentId) await loadVisibleIncident(services.db, actor, row.incidentId);
+    else if (!(await meetingFileVisible(services.db, actor, row))) throw notFound('附件');
   } catch {
     throw notFound('附件');
   }

@@ -1,10 +1,10 @@
 /**
  * 指挥大屏: everything the commander's board shows at once — every open incident of the
- * jurisdiction in full, and the open 督办 alerts — with the event watermark read first, so a
+ * jurisdiction in full, the open 督办 alerts and the standing work still waiting for units — with the event watermark read first, so a
  * client that resumes from it misses nothing.
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { incidents, jurisdictions } from '../../db/schema.js';
+import { incidents, jurisdictions, memberUnits, standingRequests } from '../../db/schema.js';
 import { listAlerts } from '../alerts/alerts.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
@@ -44,6 +44,13 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
     details.push(...batch.map(({ lastSeq: _own, ...detail }) => detail));
   }
   const { alerts } = await listAlerts(services, actor, { open: true });
+  const standing = await services.db
+    .select({ id: standingRequests.id, title: standingRequests.title, unitId: standingRequests.unitId, unitName: memberUnits.name, dueAt: standingRequests.dueAt, link: standingRequests.link })
+    .from(standingRequests)
+    .innerJoin(memberUnits, eq(memberUnits.id, standingRequests.unitId))
+    .where(and(eq(standingRequests.jurisdictionId, jurisdictionId), eq(standingRequests.state, 'pending')))
+    .orderBy(asc(standingRequests.dueAt))
+    .limit(500);
   return {
     jurisdiction: j,
     lastSeq,
@@ -54,6 +61,8 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
       .map((a) => ({
         id: a.id,
         incident: a.incident,
+        subject: a.subject,
+        standingRequestId: a.standingRequestId,
         jurisdictionId: a.jurisdictionId,
         incidentId: a.incidentId,
         notificationId: a.notificationId,
@@ -66,5 +75,6 @@ export async function boardSnapshot(services: Services, actor: Actor, input: { j
         raisedAt: a.raisedAt,
         resolvedAt: a.resolvedAt,
       })),
+    standing: standing.map((r) => ({ ...r, dueAt: r.dueAt.toISOString() })),
   };
 }

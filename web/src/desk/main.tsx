@@ -16,6 +16,8 @@ const PAGES: { match: RegExp; name: PageName; load: () => Promise<PageModule> }[
   { match: /^\/duty(\/|$)/, name: 'duty', load: () => import('../pages/duty/DutyPage.js') },
   { match: /^\/board(\/|$)/, name: 'board', load: () => import('../pages/board/BoardPage.js') },
   { match: /^\/admin(\/|$)/, name: 'admin', load: () => import('../pages/admin/AdminPage.js') },
+  { match: /^\/meetings(\/|$)/, name: 'meetings', load: () => import('../pages/meetings/MeetingsPage.js') },
+  { match: /^\/bulletins(\/|$)/, name: 'bulletins', load: () => import('../pages/bulletins/BulletinsPage.js') },
 ];
 
 const root = document.getElementById('app')!;

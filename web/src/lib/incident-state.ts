@@ -41,15 +41,20 @@ export interface IncidentEntry {
   changedAt: number;
 }
 
+/** Standing work (a meeting reply, minutes, an agreed item) still waiting for a unit. */
+export type StandingEntry = BoardSnapshot['standing'][number];
+
 export interface Model {
   incidents: Record<string, IncidentEntry>;
   alerts: Record<string, AlertView>;
+  /** Pending standing requests of the jurisdiction (the board counts the overdue ones). */
+  standing: Record<string, StandingEntry>;
   /** Keep closed incidents (an incident page) or drop them (the board of open incidents). */
   keepClosed: boolean;
 }
 
 export function emptyModel(keepClosed: boolean): Model {
-  return { incidents: {}, alerts: {}, keepClosed };
+  return { incidents: {}, alerts: {}, standing: {}, keepClosed };
 }
 
 export function entryFromDetail(detail: Omit<IncidentDetail, 'lastSeq'>, previous?: IncidentEntry): IncidentEntry {
@@ -72,6 +77,7 @@ export function modelFromSnapshot(snapshot: BoardSnapshot): Model {
   const model = emptyModel(false);
   for (const detail of snapshot.incidents) model.incidents[detail.incident.id] = entryFromDetail(detail);
   for (const alert of snapshot.alerts) model.alerts[alert.id] = alert;
+  for (const s of snapshot.standing ?? []) model.standing[s.id] = s;
   return model;
 }
 
@@ -260,13 +266,17 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       const a = (d.alert ?? (d.alertId ? { ...d, id: d.alertId } : undefined)) as Partial<AlertView> | undefined;
       if (a?.id && !model.alerts[a.id]) {
         const unitName = a.unitId && entry ? Object.values(entry.notifications).find((n) => n.unitId === a.unitId)?.unitName ?? null : null;
-        const incidentId = a.incidentId ?? e.incidentId ?? '';
-        const named = entry ? { id: incidentId, ref: entry.incident.ref, title: entry.incident.title, status: entry.incident.status, drill: !!entry.incident.drill } : undefined;
+        // Standing work (a meeting reply, minutes, an agreed item) has no incident: its subject names it.
+        const incidentId = a.incidentId ?? e.incidentId ?? null;
+        const named = entry && incidentId ? { id: incidentId, ref: entry.incident.ref, title: entry.incident.title, status: entry.incident.status, drill: !!entry.incident.drill } : undefined;
+        const incident = a.incident ?? named ?? (incidentId ? { id: incidentId, ref: '', title: '', status: 'open' as const, drill: false } : null);
         model.alerts[a.id] = {
           id: a.id,
-          incident: a.incident ?? named ?? { id: incidentId, ref: '', title: '', status: 'open', drill: false },
+          incident,
+          subject: a.subject ?? { kind: incident ? 'incident' : 'standing', title: incident ? `${incident.ref} ${incident.title}` : '联席会议事项', link: incidentId ? `/duty/incidents/${incidentId}` : '/meetings' },
+          standingRequestId: a.standingRequestId ?? null,
           jurisdictionId: e.jurisdictionId,
-          incidentId: a.incidentId ?? e.incidentId ?? '',
+          incidentId,
           notificationId: a.notificationId ?? null,
           taskId: a.taskId ?? null,
           obligationId: a.obligationId ?? null,
@@ -278,6 +288,16 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
           resolvedAt: null,
         };
       }
+      break;
+    }
+    case 'standing.requested':
+    case 'standing.answered':
+    case 'standing.withdrawn': {
+      // No incident: the board keeps only what still waits for a unit, to count what is overdue.
+      const r = d.request as { id?: string; state?: string; title?: string; unitId?: string; dueAt?: string; link?: string } | undefined;
+      if (!r?.id) break;
+      if (r.state === 'pending' && r.dueAt) model.standing[r.id] = { id: r.id, title: r.title ?? '', unitId: r.unitId ?? '', unitName: model.standing[r.id]?.unitName ?? '', dueAt: r.dueAt, link: r.link ?? '/meetings' };
+      else delete model.standing[r.id];
       break;
     }
     case 'alert.resolved': {

@@ -17,10 +17,14 @@ export const LANDING: Record<UserRole, string> = {
 };
 
 /** Which desk pages each role may open (the API enforces the same); a unit head's /admin is its unit's rota. */
-export const PAGE_ROLES: Record<'duty' | 'board' | 'admin', readonly UserRole[]> = {
+export const PAGE_ROLES: Record<'duty' | 'board' | 'admin' | 'meetings' | 'bulletins', readonly UserRole[]> = {
   duty: ['duty_officer', 'commander', 'admin'],
+  /** 联席会议: the office runs it (commanders); the commission's other staff follow it. */
+  meetings: ['commander', 'duty_officer', 'admin'],
   board: ['commander', 'duty_officer', 'admin'],
   admin: ['admin', 'jurisdiction_admin', 'commander', 'unit_head'],
+  // 简报与年度报送: the joint meeting's office (the commission); units work from /m.
+  bulletins: ['commander', 'duty_officer', 'admin'],
 };
 
 /** The desk pages a role may open, as paths (a link to one survives the login). */

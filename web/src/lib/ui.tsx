@@ -36,6 +36,8 @@ export function deskNav(user: User, current: keyof typeof PAGE_ROLES): NavItem[]
   const pages: [keyof typeof PAGE_ROLES, string, string][] = [
     ['duty', '/duty', '值班台'],
     ['board', '/board', '指挥大屏'],
+    ['meetings', '/meetings', '联席会议'],
+    ['bulletins', '/bulletins', '简报与报送'],
     ['admin', '/admin', '管理'],
   ];
   return pages.filter(([name]) => PAGE_ROLES[name].includes(user.role)).map(([name, href, label]) => ({ href, label, current: name === current }));

@@ -18,7 +18,12 @@ import { useTasks } from './useTasks.js';
 import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 import { ReportAccident } from './ReportAccident.js';
 import { RotaLink } from './RotaLink.js';
+import { InfoWork, useInfoWork } from './InfoWork.js';
+import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
+import { loadStanding, STANDING_EVENT, StandingList, type StandingItem } from './StandingWork.js';
+
+type View = 'inbox' | 'tasks' | 'info' | 'report';
 
 export interface Me {
   id: string;
@@ -41,7 +46,9 @@ export function App({ me }: { me: Me }) {
   const [showMemberChange, setShowMemberChange] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
-  const [view, setView] = useState<'inbox' | 'tasks' | 'report'>(linkedId ? 'tasks' : 'inbox');
+  const [view, setView] = useState<View>(linkedId ? 'tasks' : location.hash === '#info' ? 'info' : 'inbox');
+  // 简报与报送: reloaded when a bulletin or the annual round reaches the unit.
+  const [infoKey, setInfoKey] = useState(0);
   // 成员单位报告: what this unit filed and the commission's answers (信阳 三(四)2).
   const [unitReports, setUnitReports] = useState<UnitReportView[]>([]);
   const [reportNotice, setReportNotice] = useState('');
@@ -49,9 +56,21 @@ export function App({ me }: { me: Me }) {
   const [taskNotice, setTaskNotice] = useState('');
   const [unitPhones, setUnitPhones] = useState<UnitPerson[]>([]);
   const tasks = useTasks();
+  const info = useInfoWork(infoKey);
+  const infoCount = waitingItems(info.annual, info.bulletins, me.unitId).length;
   const now = useNow();
+  // 联席会议待办 (meeting replies, minutes to agree, agreed items): read again after any standing event.
+  const [standing, setStanding] = useState<StandingItem[]>([]);
+  const refreshStanding = () => void loadStanding().then(setStanding, () => {});
 
-  const show = (next: 'inbox' | 'tasks' | 'report') => {
+  // A link to #info (the annual submission's card in the inbox) opens the 简报与报送 view.
+  useEffect(() => {
+    const onHash = () => location.hash === '#info' && setView('info');
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const show = (next: View) => {
     setView(next);
     if (next === 'tasks') setTaskNotice('');
     if (next === 'report') setReportNotice('');
@@ -133,6 +152,8 @@ export function App({ me }: { me: Me }) {
           tasks.apply(events);
           applyUnitReports(events);
           noticeNewTasks(events);
+          if (events.some((e) => e.type === 'bulletin.published' || e.type === 'annual_submission.opened' || e.type === 'annual_submission.filed')) setInfoKey((k) => k + 1);
+          if (events.some((e) => STANDING_EVENT.test(e.type))) refreshStanding();
         },
         onStatus: (s) => {
           setStatus(s);
@@ -143,6 +164,7 @@ export function App({ me }: { me: Me }) {
       stream.start();
       // Read after the inbox, so the stream's watermark is never ahead of the task list.
       await tasks.load();
+      refreshStanding();
       get<{ reports: UnitReportView[] }>('/api/v1/unit-reports').then((r) => r.reports.forEach(upsertReport), () => {});
       if (linkedId && !(await tasks.refresh(linkedId))) setMessage('找不到链接中的任务：它可能已改派给其他单位');
     })().catch((err) => setMessage(describeError(err)));
@@ -253,6 +275,7 @@ export function App({ me }: { me: Me }) {
           tabs={[
             { id: 'inbox', label: `通知（待签收 ${pendingCount}）` },
             { id: 'tasks', label: `任务（待办 ${openTaskCount}）` },
+            { id: 'info', label: `简报与报送（${infoCount}）` },
             { id: 'report', label: '报告事故' },
           ]}
           current={view}
@@ -263,6 +286,7 @@ export function App({ me }: { me: Me }) {
               <h1>待签收 {pendingCount} 件</h1>
               {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
               {ordered.real.map(card)}
+              <StandingList items={standing} now={now} onDone={refreshStanding} />
               {ordered.drills.length > 0 && (
                 <section class="drills" aria-labelledby="drills-h">
                   <h2 id="drills-h">【演练】</h2>
@@ -272,6 +296,8 @@ export function App({ me }: { me: Me }) {
             </>
           ) : view === 'tasks' ? (
             <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
+          ) : view === 'info' ? (
+            <InfoWork unitId={me.unitId} info={info} />
           ) : (
             <ReportAccident jurisdictionId={me.jurisdictionId ?? null} reporterName={me.displayName} reports={unitReports} onFiled={upsertReport} />
           )}

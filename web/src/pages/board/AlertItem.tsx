@@ -24,6 +24,7 @@ const KIND_LABELS: Record<string, { label: string; icon: string }> = {
   task_overdue: { label: '任务超时督办', icon: '!' },
   task_blocked: { label: '任务受阻', icon: '⚠' },
   obligation_overdue: { label: '上报逾期督办', icon: '!' },
+  standing_overdue: { label: '联席会议事项督办', icon: '!' },
 };
 
 interface Props {
@@ -40,7 +41,7 @@ interface Props {
 export function AlertItem({ alert, model, user, now, units, phones, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const kind = KIND_LABELS[alert.kind] ?? { label: '督办', icon: '!' };
-  const entry = model.incidents[alert.incidentId];
+  const entry = alert.incidentId ? model.incidents[alert.incidentId] : undefined;
   // A decline is resolved through its notification (reassign or confirm), never as a bare alert.
   const declineOf = alert.kind === 'declined' ? alert.notificationId : null;
   const declined = declineOf ? entry?.notifications[declineOf] : undefined;
@@ -77,14 +78,20 @@ export function AlertItem({ alert, model, user, now, units, phones, onChange }: 
       {/* An overdue task or report is told by the thing itself, as it stands now; the stored reason says it as of then. */}
       {!(subjectKnown && (alert.kind === 'task_overdue' || alert.kind === 'obligation_overdue')) && <p class="alert-reason">{alert.reason}</p>}
       {entry && <AlertSubject alert={alert} entry={entry} now={now} />}
-      {/* The incident is always named and linked, even closed and gone from the board. */}
-      <p class="muted small alert-incident">
-        <DrillMark drill={alert.incident.drill} />
-        <a href={`/duty/incidents/${encodeURIComponent(alert.incidentId)}`}>
-          <span data-literal>{alert.incident.ref}</span> {entry?.incident.title ?? alert.incident.title}
-        </a>
-        {alert.incident.status === 'closed' && !entry && <span>（已结案）</span>}
-      </p>
+      {/* The incident is always named and linked, even closed and gone from the board; standing work links to its meeting. */}
+      {alert.incident && alert.incidentId ? (
+        <p class="muted small alert-incident">
+          <DrillMark drill={alert.incident.drill} />
+          <a href={`/duty/incidents/${encodeURIComponent(alert.incidentId)}`}>
+            <span data-literal>{alert.incident.ref}</span> {entry?.incident.title ?? alert.incident.title}
+          </a>
+          {alert.incident.status === 'closed' && !entry && <span>（已结案）</span>}
+        </p>
+      ) : (
+        <p class="muted small alert-incident alert-standing">
+          <a href={alert.subject.link}>{alert.subject.title}</a>
+        </p>
+      )}
       {mayResolve &&
         (!open ? (
           <button type="button" id={`alert-${alert.id}-open`} class="btn" onClick={() => setOpen(true)}>

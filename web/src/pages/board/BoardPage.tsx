@@ -14,7 +14,7 @@ import { formatTime } from '../../lib/time.js';
 import { deskNav, ErrorBox, Header, LinkBanner, Loading, useNow } from '../../lib/ui.js';
 import { AnnounceControls } from './AnnounceControls.js';
 import { BoardFilters } from './BoardFilters.js';
-import { matches, NO_FILTER, summarise, type BoardFilter } from './board-summary.js';
+import { matches, NO_FILTER, overdueStanding, summarise, type BoardFilter } from './board-summary.js';
 import { CommanderPanel } from './CommanderPanel.js';
 import { DutyPanel } from './DutyPanel.js';
 import { IncidentCard } from './IncidentCard.js';
@@ -79,7 +79,7 @@ export default function BoardPage({ user }: { user: User }) {
         </main>
       ) : (
         <>
-          <SummaryStrip summary={summarise(incidents, now)} phones={phones} />
+          <SummaryStrip summary={summarise(incidents, now)} phones={phones} overdueStanding={m ? overdueStanding(m, now) : 0} />
           <UnitReportsPanel incidentHref={(id) => `/duty/incidents/${encodeURIComponent(id)}`} />
           {announcer.unseen.length > 0 && (
             <div class="new-incident-banner" role="alert">

@@ -4,7 +4,7 @@ import type { PhonesByUnit } from '../../components/use-phone-book.js';
 import { shortCitation } from '../../components/response-clocks.js';
 import type { BoardSummary } from './board-summary.js';
 
-export function SummaryStrip({ summary, phones }: { summary: BoardSummary; phones: PhonesByUnit }) {
+export function SummaryStrip({ summary, phones, overdueStanding = 0 }: { summary: BoardSummary; phones: PhonesByUnit; overdueStanding?: number }) {
   const late = summary.lateUnits;
   const n = summary.nearest;
   return (
@@ -45,6 +45,13 @@ export function SummaryStrip({ summary, phones }: { summary: BoardSummary; phone
         ) : (
           <strong class="summary-value-text">无待上报事项</strong>
         )}
+      </div>
+      {/* Standing work last and small: it never takes an incident's place on the wall. */}
+      <div class={`summary-item summary-standing${overdueStanding ? ' summary-bad' : ''}`} data-summary="standing">
+        <span class="summary-label">
+          <a href="/meetings">联席会议逾期事项</a>
+        </span>
+        <strong class="summary-value">{overdueStanding}</strong>
       </div>
     </section>
   );

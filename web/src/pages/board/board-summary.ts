@@ -53,6 +53,14 @@ export function summarise(entries: IncidentEntry[], now: number): BoardSummary {
   };
 }
 
+/**
+ * 联席会议逾期事项: standing work past its deadline. Counted apart from the incidents, so it is
+ * one small figure on the strip and never pushes an incident out of sight.
+ */
+export function overdueStanding(model: Model, now: number): number {
+  return Object.values(model.standing ?? {}).filter((s) => Date.parse(s.dueAt) < now).length;
+}
+
 export interface BoardFilter {
   /** own: filed here; incoming: arrived by 逐级上报 from a lower jurisdiction. */
   level: '' | 'own' | 'incoming';

@@ -1,0 +1,216 @@
+/**
+ * 联席会议: the office convenes meetings, drafts, revises and issues minutes; each unit replies who
+ * attends, agrees to the minutes or asks for a change, reports on its agreed items. A unit sees
+ * only what it was sent (404 otherwise); the office's own steps are refused to units (403).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemSchema } from '../../contract/api.js';
+import {
+  itemReportSchema,
+  meetingAccountSchema,
+  meetingConveneSchema,
+  meetingDetailSchema,
+  meetingReplySchema,
+  meetingSchema,
+  minutesConsentSchema,
+  minutesDraftSchema,
+  minutesIssueSchema,
+  minutesSchema,
+  standingRequestSchema,
+} from '../../contract/meetings.js';
+import { meetingAccount, myStandingRequests, reportOnItem } from '../../services/standing/items.js';
+import { conveneMeeting, getMeeting, listMeetings, replyToMeeting } from '../../services/standing/meetings.js';
+import { consentToMinutes, draftMinutes, issueMinutes } from '../../services/standing/minutes.js';
+import { printableMinutes } from '../../services/standing/print.js';
+import { requireActor } from '../middleware/authenticate.js';
+import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { minutesHtml } from './minutes-render.js';
+import { attachmentSchema } from '../../contract/desk.js';
+import { deskSettings } from '../../services/context.js';
+import { tooLarge } from '../../services/attachments/attachments.js';
+import { addMeetingFile } from '../../services/standing/materials.js';
+import { readBodyWithin } from '../../services/attachments/storage.js';
+
+const id = z.string().min(1).max(64);
+const conflict = { description: 'Not possible in the meeting’s or minutes’ state', content: { 'application/problem+json': { schema: problemSchema } } };
+const refusals = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+const writes = { ...refusals, 409: conflict, 422: errorResponses[422] };
+const requestAnswer = jsonResponse(z.object({ request: standingRequestSchema }), 'The unit’s request as answered');
+
+export function meetingRoutes() {
+  const router = createRouter();
+  router.use('/meetings', requireActor);
+  router.use('/meetings/*', requireActor);
+  router.use('/standing-requests', requireActor);
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings',
+      tags: ['meetings'],
+      summary: '召开会议 The office convenes a plenary or topical meeting; each invited unit is asked who attends',
+      security: bearerSecurity,
+      request: { body: jsonBody(meetingConveneSchema) },
+      responses: { 201: jsonResponse(z.object({ meeting: meetingSchema, requests: z.array(standingRequestSchema) }), 'Convened; the units are asked'), ...writes },
+    }),
+    async (c) => c.json((await conveneMeeting(c.get('services'), c.get('actor'), c.req.valid('json'))) as never, 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings',
+      tags: ['meetings'],
+      summary: '会议列表 The office: its jurisdiction’s meetings; a unit: those it was invited to or sent minutes of',
+      security: bearerSecurity,
+      responses: { 200: jsonResponse(z.object({ meetings: z.array(meetingSchema) }), 'Meetings, latest first'), 401: errorResponses[401] },
+    }),
+    async (c) => c.json((await listMeetings(c.get('services'), c.get('actor'))) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{id}',
+      tags: ['meetings'],
+      summary: '会议详情 The meeting, the replies and consents (a unit: its own), the minutes and the agreed items',
+      security: bearerSecurity,
+      request: { params: z.object({ id }) },
+      responses: { 200: jsonResponse(meetingDetailSchema, 'The meeting'), ...refusals },
+    }),
+    async (c) => c.json((await getMeeting(c.get('services'), c.get('actor'), c.req.valid('param').id)) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/reply',
+      tags: ['meetings'],
+      summary: '参会回执 An invited unit says who attends: its member, or a deputy with the reason (may be changed until the minutes are drafted)',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(meetingReplySchema) },
+      responses: { 200: requestAnswer, ...writes },
+    }),
+    async (c) => c.json((await replyToMeeting(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/minutes',
+      tags: ['meetings'],
+      summary: '起草/修订纪要 The office drafts the minutes with agreed items, or revises the version out for consent; the attending units are asked to agree',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(minutesDraftSchema) },
+      responses: { 201: jsonResponse(z.object({ minutes: minutesSchema }), 'The new version, out for consent'), ...writes },
+    }),
+    async (c) => c.json((await draftMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/minutes/consent',
+      tags: ['meetings'],
+      summary: '纪要会签 An attending unit agrees to the version out for consent, or asks for a change with the reason',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(minutesConsentSchema) },
+      responses: { 200: jsonResponse(z.object({ request: standingRequestSchema, minutesState: z.string() }), 'Recorded; `agreed` once every attending unit agreed'), ...writes },
+    }),
+    async (c) => c.json((await consentToMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/minutes/issue',
+      tags: ['meetings'],
+      summary: '印发纪要 The office issues the agreed minutes to every member unit, copied to the government; each agreed item’s units are asked to report',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(minutesIssueSchema) },
+      responses: { 200: jsonResponse(z.object({ minutes: minutesSchema }), 'Issued'), ...writes },
+    }),
+    async (c) => c.json((await issueMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{id}/minutes/print',
+      tags: ['meetings'],
+      summary: '纪要打印 The minutes as a printable page (A4): the issued version, or the one out for consent marked 征求意见稿',
+      security: bearerSecurity,
+      request: { params: z.object({ id }) },
+      responses: { 200: { description: 'A printable page', content: { 'text/html': { schema: z.string() } } }, ...refusals },
+    }),
+    async (c) => c.html(minutesHtml(await printableMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id))) as never,
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/items/{itemId}/report',
+      tags: ['meetings'],
+      summary: '议定事项反馈 The item’s lead or supporting unit reports progress, or its part done (`done: true`), which stops the chase',
+      security: bearerSecurity,
+      request: { params: z.object({ id, itemId: id }), body: jsonBody(itemReportSchema) },
+      responses: { 200: requestAnswer, ...writes },
+    }),
+    async (c) => {
+      const { id: meetingId, itemId } = c.req.valid('param');
+      return c.json((await reportOnItem(c.get('services'), c.get('actor'), meetingId, itemId, c.req.valid('json'))) as never, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{id}/account',
+      tags: ['meetings'],
+      summary: '会议台账 Every agreed item, per unit, against its date (the office)',
+      security: bearerSecurity,
+      request: { params: z.object({ id }) },
+      responses: { 200: jsonResponse(meetingAccountSchema, 'The account'), ...refusals },
+    }),
+    async (c) => c.json((await meetingAccount(c.get('services'), c.get('actor'), c.req.valid('param').id)) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/attachments',
+      tags: ['meetings'],
+      summary: '会议材料/反馈附件 The office adds meeting materials; a unit asked in the meeting adds a file for its report (seen by it and the office)',
+      description: 'The body is the file itself (JPEG, PNG, WebP, PDF, DOCX; the type is decided from the content). `fileName` names it. At most ATTACHMENT_MAX_BYTES: 413 beyond.',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      responses: { 201: jsonResponse(z.object({ attachment: attachmentSchema.extend({ material: z.boolean() }) }), 'Stored'), ...refusals, 413: errorResponses[422], 422: errorResponses[422] },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const { attachmentMaxBytes } = deskSettings(services);
+      const declared = Number(c.req.header('content-length'));
+      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
+      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
+      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      return c.json((await addMeetingFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/standing-requests',
+      tags: ['meetings'],
+      summary: '联席会议待办 What waits for the caller’s unit (meeting replies, minutes to agree, agreed items), soonest deadline first',
+      security: bearerSecurity,
+      responses: {
+        200: jsonResponse(z.object({ requests: z.array(standingRequestSchema.extend({ meetingTopic: z.string().nullable(), meetingStartsAt: z.string().nullable(), meetingPlace: z.string().nullable() })) }), 'Pending requests'),
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => c.json((await myStandingRequests(c.get('services'), c.get('actor'))) as never, 200),
+  );
+  return router;
+}
+

@@ -1,0 +1,69 @@
+/**
+ * 联席会议常设工作: the state machine of a standing request — one member unit asked for one answer
+ * by a deadline (a meeting reply, a consent to minutes, an agreed item's report). Pure: given the
+ * request as it stands and what someone wants to do, it says what the request becomes, or why not.
+ * Only a `pending` request is chased on the escalation ladder.
+ */
+import type { StandingRequestKind, StandingRequestState } from '../enums.js';
+
+/** What a unit (answer) or the office (withdraw, supersede) does to a request. */
+export type StandingAction = 'reply' | 'agree' | 'request_change' | 'progress' | 'complete' | 'withdraw' | 'supersede';
+
+/** The unit's own answers, per kind of request. */
+export const UNIT_ACTIONS: Record<StandingRequestKind, readonly StandingAction[]> = {
+  meeting_reply: ['reply'],
+  minutes_consent: ['agree', 'request_change'],
+  agreed_item: ['progress', 'complete'],
+  annual_submission: ['complete'],
+};
+
+/** The states in which the unit has not answered yet: chased on the ladder. */
+export const CHASED_STATES: readonly StandingRequestState[] = ['pending'];
+/** The states no action can leave. */
+const FINAL: readonly StandingRequestState[] = ['done', 'withdrawn', 'superseded', 'agreed', 'change_requested'];
+
+export type StandingPlan =
+  | { ok: true; state: StandingRequestState; /** Whether the ladder stops (the answer is in). */ stopsChase: boolean }
+  | { ok: false; reason: 'not_for_kind' | 'final'; message: string };
+
+export interface RequestFacts {
+  kind: StandingRequestKind;
+  state: StandingRequestState;
+}
+
+/** The request's next state after `action`, or why the action is not possible now. */
+export function planStandingAction(r: RequestFacts, action: StandingAction): StandingPlan {
+  if (action === 'withdraw' || action === 'supersede') {
+    if (r.state === 'withdrawn' || r.state === 'superseded') return { ok: false, reason: 'final', message: '该事项已撤回或已被新版本取代 (no longer asked)' };
+    return { ok: true, state: action === 'withdraw' ? 'withdrawn' : 'superseded', stopsChase: true };
+  }
+  if (!UNIT_ACTIONS[r.kind].includes(action)) return { ok: false, reason: 'not_for_kind', message: `此事项不能执行「${action}」 (not an answer to a ${r.kind})` };
+  // A meeting reply may be changed until the office withdraws it (a unit names another deputy).
+  if (r.kind === 'meeting_reply') {
+    if (r.state !== 'pending' && r.state !== 'answered') return { ok: false, reason: 'final', message: '该会议回执已不再需要 (no longer asked)' };
+    return { ok: true, state: 'answered', stopsChase: true };
+  }
+  if (FINAL.includes(r.state)) return { ok: false, reason: 'final', message: FINAL_TEXT[r.kind] };
+  switch (action) {
+    case 'agree':
+      return { ok: true, state: 'agreed', stopsChase: true };
+    case 'request_change':
+      return { ok: true, state: 'change_requested', stopsChase: true };
+    case 'progress':
+      // Progress is reported, but the item is not done: the deadline still stands.
+      return { ok: true, state: 'pending', stopsChase: false };
+    default:
+      return { ok: true, state: 'done', stopsChase: true };
+  }
+}
+
+const FINAL_TEXT: Record<StandingRequestKind, string> = {
+  meeting_reply: '该会议回执已不再需要 (no longer asked)',
+  minutes_consent: '本单位已就此版纪要表态，或该版本已被修订取代 (already answered or superseded)',
+  agreed_item: '本单位的议定事项已办结或已撤回 (already done or withdrawn)',
+  annual_submission: '本单位已完成该年度报送 (already filed)',
+};
+
+export function isChased(state: StandingRequestState): boolean {
+  return CHASED_STATES.includes(state);
+}

@@ -1,0 +1,77 @@
+/**
+ * A meeting's files: 会议材料 the office shares with the units it asked, and the files a unit
+ * attaches to its report on an agreed item, which only that unit and the office see. The bytes
+ * are kept as an incident's attachments are (`services/attachments`).
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { attachments, standingRequests, users } from '../../db/schema.js';
+import { isCommission, isUnitMember, mayRunJointMeeting } from '../../domain/policy/index.js';
+import { attachmentView, prepareAttachment } from '../attachments/attachments.js';
+import { discardBytes } from '../attachments/storage.js';
+import type { Actor, Services } from '../context.js';
+import { forbidden } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+import { loadVisibleMeeting } from './load.js';
+
+type Row = typeof attachments.$inferSelect;
+
+/** Who uploaded it: the office (shared with every unit that sees the meeting) or a unit (its own). */
+async function uploaderUnit(db: Database, row: Row): Promise<string | null> {
+  const [u] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, row.uploadedBy));
+  return u?.unitId ?? null;
+}
+
+export async function meetingFileVisible(db: Database, actor: Actor, row: Row): Promise<boolean> {
+  if (!row.meetingId) return false;
+  await loadVisibleMeeting(db, actor, row.meetingId);
+  if (isCommission(actor)) return true;
+  const unit = await uploaderUnit(db, row);
+  return unit === null || unit === actor.unitId;
+}
+
+export async function addMeetingFile(services: Services, actor: Actor, meetingId: string, input: { fileName: string; bytes: Uint8Array }) {
+  const meeting = await loadVisibleMeeting(services.db, actor, meetingId);
+  const office = mayRunJointMeeting(actor, meeting.jurisdictionId);
+  const asked = isUnitMember(actor)
+    ? await services.db.select({ unitId: standingRequests.unitId }).from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.unitId, actor.unitId!))).limit(1)
+    : [];
+  if (!office && asked.length === 0) throw forbidden('由联席会议办公室上传会议材料，或由被征求意见/承办事项的单位上传 (office or a unit asked)');
+  const now = services.clock();
+  const file = await prepareAttachment(services, now, input);
+  try {
+    return await services.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(attachments)
+        .values({ id: file.id, meetingId, jurisdictionId: meeting.jurisdictionId, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, ...file.stored, uploadedBy: actor.id, createdAt: now })
+        .returning();
+      const units = office ? (await tx.selectDistinct({ unitId: standingRequests.unitId }).from(standingRequests).where(eq(standingRequests.meetingId, meetingId))).map((u) => u.unitId) : [actor.unitId!];
+      const view = { ...attachmentView(row!, actor.displayName), material: office };
+      await appendEvents(tx, now, [{ type: 'attachment.added', jurisdictionId: meeting.jurisdictionId, incidentId: null, audienceUnits: units, actorId: actor.id, data: { attachment: view } }]);
+      return { attachment: view };
+    });
+  } catch (err) {
+    await discardBytes(services, file.stored);
+    throw err;
+  }
+}
+
+/** The meeting's files the caller may see: the office all; a unit the materials and its own. */
+export async function meetingFiles(db: Database, actor: Actor, meetingId: string) {
+  const rows = await db
+    .select({ a: attachments, name: users.displayName, unitId: users.unitId })
+    .from(attachments)
+    .innerJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.meetingId, meetingId))
+    .orderBy(asc(attachments.createdAt));
+  return rows
+    .filter((r) => isCommission(actor) || r.unitId === null || r.unitId === actor.unitId)
+    .map((r) => ({ ...attachmentView(r.a, r.name), material: r.unitId === null }));
+}
+
+/** The files a unit names in its report: this meeting's, uploaded by its own people. */
+export async function ownReportFiles(db: Database, actor: Actor, meetingId: string, ids: string[]) {
+  const files = (await meetingFiles(db, actor, meetingId)).filter((f) => !f.material);
+  const found = ids.map((id) => files.find((f) => f.id === id));
+  return { files: found.filter((f) => !!f), missing: ids.map((id, i) => ({ id, i })).filter(({ i }) => !found[i]) };
+}

@@ -1,0 +1,137 @@
+/**
+ * 简报 as its users meet it over HTTP: the office drafts and publishes to chosen units; a recipient
+ * unit's liaison opens it (read once, with who and when); the office sees who has and hasn't read;
+ * a unit not sent it cannot see it; units send information the office pulls into a draft; print
+ * and Word export. Every refusal names its field and writes nothing.
+ */
+import { max } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../src/db/schema.js';
+import { unitIdByName } from '../support/reports.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let duty: string;
+let union: string;
+let hrss: string;
+let finance: string;
+const lastSeq = async () => (await server.services.db.select({ seq: max(events.seq) }).from(events))[0]?.seq ?? 0;
+
+beforeAll(async () => {
+  server = await startTestServer({ manualEngine: true });
+  duty = await server.login('duty');
+  union = await unitIdByName(server, duty, 'xinyang', '总工会');
+  hrss = await unitIdByName(server, duty, 'xinyang', '人力资源');
+  finance = await unitIdByName(server, duty, 'xinyang', '财政');
+});
+afterAll(async () => server?.close());
+
+async function publishToTwo(title: string) {
+  const drafted = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title, body: '第一段。\n第二段。', unitIds: [union, hrss] } });
+  expect(drafted.status).toBe(201);
+  const published = await server.request('POST', `/api/v1/bulletins/${drafted.body.bulletin.id}/publish`, { token: duty });
+  expect(published.status).toBe(200);
+  return published.body.bulletin;
+}
+
+describe('bulletins and read receipts', () => {
+  it('one unit reads it, another has not; the office sees which, and the read is kept once', async () => {
+    const b = await publishToTwo('2026年第1期工作简报');
+    expect(b).toMatchObject({ state: 'published', recipientCount: 2, readCount: 0, publisherName: '联席会议办公室' });
+    const liaisonU = await server.login(`liaison.${union}`);
+    const first = await server.request('POST', `/api/v1/bulletins/${b.id}/read`, { token: liaisonU });
+    expect(first.status).toBe(200);
+    expect(first.body.bulletin.readAt).not.toBeNull();
+    // A unit sees its own receipt, not the others'.
+    expect(first.body.bulletin.receipts).toBeNull();
+    const before = await lastSeq();
+    const again = await server.request('POST', `/api/v1/bulletins/${b.id}/read`, { token: await server.login(`head.${union}`) });
+    expect(again.body.bulletin.readAt).toBe(first.body.bulletin.readAt);
+    expect(await lastSeq()).toBe(before);
+
+    const office = (await server.request('GET', `/api/v1/bulletins/${b.id}`, { token: duty })).body.bulletin;
+    const byUnit = Object.fromEntries(office.receipts.map((r: any) => [r.unitId, r]));
+    expect(byUnit[union]).toMatchObject({ readByName: expect.any(String), readAt: first.body.bulletin.readAt });
+    expect(byUnit[hrss]).toMatchObject({ readAt: null, readByName: null });
+    expect(office.readCount).toBe(1);
+
+    // 人社局 has it unread in its list; 财政局 was not sent it and cannot see it.
+    const unread = await server.request('GET', '/api/v1/bulletins?unread=true', { token: await server.login(`liaison.${hrss}`) });
+    expect(unread.body.bulletins.map((x: any) => x.id)).toContain(b.id);
+    const outsider = await server.login(`liaison.${finance}`);
+    expect((await server.request('GET', `/api/v1/bulletins/${b.id}`, { token: outsider })).status).toBe(404);
+    expect((await server.request('POST', `/api/v1/bulletins/${b.id}/read`, { token: outsider })).status).toBe(404);
+    expect((await server.request('GET', '/api/v1/bulletins', { token: outsider })).body.bulletins.map((x: any) => x.id)).not.toContain(b.id);
+  });
+
+  it('a member unit publishes to all; it sees who read it; the office sees it too', async () => {
+    const liaisonU = await server.login(`liaison.${union}`);
+    const drafted = await server.request('POST', '/api/v1/bulletins', { token: liaisonU, body: { kind: 'experience', title: '工会参与事故调查的做法', body: '经验。', toAll: true } });
+    expect(drafted.status).toBe(201);
+    // The office does not see another's draft.
+    expect((await server.request('GET', `/api/v1/bulletins/${drafted.body.bulletin.id}`, { token: duty })).status).toBe(404);
+    const published = await server.request('POST', `/api/v1/bulletins/${drafted.body.bulletin.id}/publish`, { token: liaisonU });
+    expect(published.body.bulletin.unitIds).not.toContain(union);
+    expect(published.body.bulletin.receipts.length).toBeGreaterThan(5);
+    expect((await server.request('GET', `/api/v1/bulletins/${drafted.body.bulletin.id}`, { token: duty })).body.bulletin.readCount).toBe(0);
+  });
+
+  it('refuses, naming the field and writing nothing: an unknown unit, an empty title, a second publication, a change after it', async () => {
+    const before = await lastSeq();
+    const bad = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '简报', body: '正文', unitIds: [union, 'no_such_unit'] } });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'unitIds.1' })]);
+    const empty = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '', body: '正文' } });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors.map((e: any) => e.field)).toContain('title');
+    const nobody = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'notice', title: '无对象', body: '正文' } });
+    const noRecipients = await server.request('POST', `/api/v1/bulletins/${nobody.body.bulletin.id}/publish`, { token: duty });
+    expect(noRecipients.status).toBe(422);
+    expect(noRecipients.body.errors[0].field).toBe('unitIds');
+    expect(await lastSeq()).toBe(before + 1); // only the draft itself
+    const b = await publishToTwo('第2期');
+    const mid = await lastSeq();
+    expect((await server.request('POST', `/api/v1/bulletins/${b.id}/publish`, { token: duty })).status).toBe(409);
+    expect((await server.request('PATCH', `/api/v1/bulletins/${b.id}`, { token: duty, body: { title: '改标题' } })).status).toBe(409);
+    // The commander may not mark a receipt (only a recipient unit's people do).
+    expect((await server.request('POST', `/api/v1/bulletins/${b.id}/read`, { token: duty })).status).toBe(403);
+    expect(await lastSeq()).toBe(mid);
+  });
+
+  it('units send information; the office pulls it into its draft once', async () => {
+    const liaisonU = await server.login(`liaison.${union}`);
+    const item = await server.request('POST', '/api/v1/bulletin-items', { token: liaisonU, body: { title: '开展职业病防治法宣传周', body: '组织企业职工500人参加。' } });
+    expect(item.status).toBe(201);
+    expect((await server.request('POST', '/api/v1/bulletin-items', { token: duty, body: { title: '办公室', body: '不行' } })).status).toBe(403);
+    const listed = await server.request('GET', '/api/v1/bulletin-items?unused=true', { token: duty });
+    expect(listed.body.items.map((i: any) => i.id)).toContain(item.body.item.id);
+    const draft = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '第3期', body: '本期要目', toAll: true } });
+    const pulled = await server.request('POST', `/api/v1/bulletins/${draft.body.bulletin.id}/pull-items`, { token: duty, body: { itemIds: [item.body.item.id] } });
+    expect(pulled.status).toBe(200);
+    expect(pulled.body.bulletin.body).toContain('【信阳市总工会】开展职业病防治法宣传周');
+    const twice = await server.request('POST', `/api/v1/bulletins/${draft.body.bulletin.id}/pull-items`, { token: duty, body: { itemIds: [item.body.item.id] } });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors[0].field).toBe('itemIds.0');
+  });
+
+  it('prints as a page and exports as a Word file; a PDF attachment travels with it', async () => {
+    const draft = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'notice', title: '关于<硫化氢>中毒的通报', body: '正文一。', unitIds: [union] } });
+    const id = draft.body.bulletin.id;
+    const file = await server.request('POST', `/api/v1/bulletins/${id}/attachments?fileName=通报.pdf`, { token: duty, raw: '%PDF-1.4\n%%EOF\n', headers: { 'content-type': 'application/pdf' } });
+    expect(file.status).toBe(201);
+    await server.request('POST', `/api/v1/bulletins/${id}/publish`, { token: duty });
+    const html = await server.request('GET', `/api/v1/bulletins/${id}/document?format=html`, { token: duty });
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('关于&lt;硫化氢&gt;中毒的通报');
+    expect(html.body).toContain('通报.pdf');
+    const res = await fetch(`${server.url}/api/v1/bulletins/${id}/document?format=docx`, { headers: { authorization: `Bearer ${duty}` } });
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip: PK
+    const liaisonU = await server.login(`liaison.${union}`);
+    const url = (await server.request('GET', `/api/v1/bulletins/${id}`, { token: liaisonU })).body.bulletin.attachments[0].url;
+    expect((await server.request('GET', url, { token: liaisonU })).status).toBe(200);
+    expect((await server.request('GET', url, { token: await server.login(`liaison.${finance}`) })).status).toBe(404);
+  });
+});

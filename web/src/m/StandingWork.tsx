@@ -1,0 +1,215 @@
+/**
+ * 联席会议待办 on the phone: what the joint meeting waits for from this unit — a meeting reply
+ * (who attends; a deputy with the reason), minutes to agree to or ask a change of, an agreed
+ * item to report on — soonest deadline first, each acted on where it stands. The server checks
+ * every field; what it says about one is shown under it.
+ */
+import { useState } from 'preact/hooks';
+import { ApiError, describeError, get, post } from '../lib/api.js';
+import { formatTime } from '../lib/time.js';
+import type { StandingRequestView } from '../../../src/contract/meetings.js';
+import { uploadMeetingFile } from '../lib/meeting-files.js';
+
+export type StandingItem = StandingRequestView & { meetingTopic: string | null; meetingStartsAt: string | null; meetingPlace: string | null };
+
+export async function loadStanding(): Promise<StandingItem[]> {
+  return (await get<{ requests: StandingItem[] }>('/api/v1/standing-requests')).requests;
+}
+
+/** Events after which the list is read again (a new request, an answer, a withdrawal, chasing). */
+export const STANDING_EVENT = /^(standing|meeting|minutes)\./;
+
+const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', annual_submission: '年度报送' };
+
+function Due({ dueAt, now }: { dueAt: string; now: number }) {
+  const late = Date.parse(dueAt) < now;
+  return <span class={late ? 'due late' : 'due'}>{late ? `已逾期（时限 ${formatTime(dueAt)}）` : `时限 ${formatTime(dueAt)}`}</span>;
+}
+
+export function StandingList({ items, now, onDone }: { items: StandingItem[]; now: number; onDone(): void }) {
+  if (items.length === 0) return null;
+  const sorted = [...items].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return (
+    <section class="standing" aria-labelledby="standing-h">
+      <h2 id="standing-h">联席会议待办 {items.length} 件</h2>
+      {sorted.map((item) => (
+        <StandingCard key={item.id} item={item} now={now} onDone={onDone} />
+      ))}
+    </section>
+  );
+}
+
+function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; onDone(): void }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const send = async (path: string, body: unknown) => {
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setError('');
+    try {
+      await post(path, body);
+      onDone();
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fieldErrors() : {};
+      if (Object.keys(fields).length) setErrors(fields);
+      else setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const base = `/api/v1/meetings/${encodeURIComponent(item.meetingId ?? '')}`;
+  return (
+    <article class={`card standing-card ${item.kind}`} data-standing-id={item.id} data-kind={item.kind} aria-labelledby={`s-${item.id}`}>
+      <header>
+        <span class="kind">{KIND[item.kind] ?? '待办'}</span>
+        <h3 id={`s-${item.id}`}>{item.title}</h3>
+      </header>
+      {item.meetingStartsAt && (
+        <p class="meta">
+          会议时间 {formatTime(item.meetingStartsAt)} · {item.meetingPlace}
+        </p>
+      )}
+      <Due dueAt={item.dueAt} now={now} />
+      {item.escalationStep > 0 && <p class="escalated">⚠ 已逾期督办</p>}
+      {item.kind === 'meeting_reply' && <ReplyForm busy={busy} errors={errors} onSubmit={(body) => void send(`${base}/reply`, body)} />}
+      {item.kind === 'minutes_consent' && (
+        <ConsentForm busy={busy} errors={errors} printUrl={`${base}/minutes/print`} onSubmit={(body) => void send(`${base}/minutes/consent`, body)} />
+      )}
+      {/* 年度报送 is filed on the 简报与报送 view (the App opens it on #info). */}
+      {item.kind === 'annual_submission' && (
+        <p>
+          <a href="#info">填写年度报送</a>
+        </p>
+      )}
+      {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} meetingId={item.meetingId ?? ''} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
+      {error && (
+        <p class="message" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}
+
+type FormProps<T> = { busy: boolean; errors: Record<string, string>; onSubmit(body: T): void };
+
+function FieldError({ text, id }: { text?: string; id: string }) {
+  return text ? (
+    <span class="field-error" id={id} role="alert">
+      {text}
+    </span>
+  ) : null;
+}
+
+function ReplyForm({ busy, errors, onSubmit }: FormProps<{ attendance: string; attendeeName: string; reason?: string }>) {
+  const [attendance, setAttendance] = useState<'member' | 'deputy'>('member');
+  const [name, setName] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ attendance, attendeeName: name, ...(attendance === 'deputy' ? { reason } : {}) }))}>
+      <fieldset class="choice">
+        <legend>谁参会</legend>
+        <label>
+          <input type="radio" name="attendance" checked={attendance === 'member'} onChange={() => setAttendance('member')} /> 成员本人参会
+        </label>
+        <label>
+          <input type="radio" name="attendance" checked={attendance === 'deputy'} onChange={() => setAttendance('deputy')} /> 委托他人参会
+        </label>
+      </fieldset>
+      <label>
+        参会人员姓名
+        <input value={name} onInput={(e) => setName(e.currentTarget.value)} aria-describedby="err-attendeeName" />
+      </label>
+      <FieldError id="err-attendeeName" text={errors.attendeeName} />
+      {attendance === 'deputy' && (
+        <>
+          <label>
+            委托理由
+            <textarea value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-describedby="err-reason" />
+          </label>
+          <FieldError id="err-reason" text={errors.reason} />
+        </>
+      )}
+      <button type="submit" class="ack" disabled={busy}>
+        提交回执
+      </button>
+    </form>
+  );
+}
+
+function ConsentForm({ busy, errors, printUrl, onSubmit }: FormProps<{ decision: string; reason?: string }> & { printUrl: string }) {
+  const [changing, setChanging] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <div class="actions">
+      <a class="button-link" href={printUrl} target="_blank" rel="noopener">
+        阅读纪要全文
+      </a>
+      {!changing ? (
+        <>
+          <button type="button" class="ack" disabled={busy} onClick={() => onSubmit({ decision: 'agree' })}>
+            同意纪要
+          </button>
+          <button type="button" class="decline" onClick={() => setChanging(true)}>
+            提出修改意见
+          </button>
+        </>
+      ) : (
+        <form onSubmit={(e) => (e.preventDefault(), onSubmit({ decision: 'request_change', reason }))}>
+          <label>
+            修改意见
+            <textarea value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-describedby="err-consent-reason" />
+          </label>
+          <FieldError id="err-consent-reason" text={errors.reason} />
+          <button type="submit" class="decline" disabled={busy}>
+            提交修改意见
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { meetingId: string }) {
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  // Files go up first (the server keeps them for this unit and the office); the report names them.
+  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
+  const [uploadError, setUploadError] = useState('');
+  const pick = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    setUploadError('');
+    for (const f of [...(input.files ?? [])]) {
+      try {
+        const a = await uploadMeetingFile(meetingId, f);
+        setFiles((list) => [...list, { id: a.id, fileName: a.fileName }]);
+      } catch (err) {
+        setUploadError(describeError(err));
+      }
+    }
+    input.value = '';
+  };
+  return (
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
+      <label>
+        落实情况
+        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-note" />
+      </label>
+      <FieldError id="err-note" text={errors.note} />
+      <label>
+        附件（照片、PDF、Word）
+        <input type="file" multiple onChange={pick} />
+      </label>
+      {files.length > 0 && <ul class="files">{files.map((f) => <li key={f.id}>{f.fileName}</li>)}</ul>}
+      {uploadError && <span class="field-error" role="alert">{uploadError}</span>}
+      <label class="check">
+        <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位承担部分已办结
+      </label>
+      <button type="submit" class="ack" disabled={busy}>
+        {done ? '报告办结' : '反馈进展'}
+      </button>
+    </form>
+  );
+}
