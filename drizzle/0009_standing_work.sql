@@ -1,8 +1,10 @@
 CREATE TYPE "public"."meeting_kind" AS ENUM('plenary', 'topical');--> statement-breakpoint
 CREATE TYPE "public"."minutes_state" AS ENUM('consulting', 'agreed', 'issued', 'superseded');--> statement-breakpoint
-CREATE TYPE "public"."standing_request_kind" AS ENUM('meeting_reply', 'minutes_consent', 'agreed_item');--> statement-breakpoint
-CREATE TYPE "public"."standing_request_state" AS ENUM('pending', 'answered', 'agreed', 'change_requested', 'done', 'withdrawn', 'superseded');--> statement-breakpoint
-CREATE TYPE "public"."standing_role" AS ENUM('invited', 'attending', 'lead', 'support');--> statement-breakpoint
+CREATE TYPE "public"."proposal_kind" AS ENUM('joint_document', 'campaign', 'publicity', 'policy');--> statement-breakpoint
+CREATE TYPE "public"."proposal_state" AS ENUM('consulting', 'agreed', 'disagreed', 'referred', 'decided');--> statement-breakpoint
+CREATE TYPE "public"."standing_request_kind" AS ENUM('meeting_reply', 'minutes_consent', 'agreed_item', 'proposal_consent');--> statement-breakpoint
+CREATE TYPE "public"."standing_request_state" AS ENUM('pending', 'answered', 'agreed', 'change_requested', 'objected', 'done', 'withdrawn', 'superseded');--> statement-breakpoint
+CREATE TYPE "public"."standing_role" AS ENUM('invited', 'attending', 'lead', 'support', 'concerned');--> statement-breakpoint
 ALTER TYPE "public"."alert_kind" ADD VALUE 'standing_overdue';--> statement-breakpoint
 CREATE TABLE "agreed_items" (
 	"id" text PRIMARY KEY NOT NULL,
@@ -45,6 +47,25 @@ CREATE TABLE "meetings" (
 	"convened_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "proposals" (
+	"id" text PRIMARY KEY NOT NULL,
+	"jurisdiction_id" text NOT NULL,
+	"kind" "proposal_kind" NOT NULL,
+	"title" text NOT NULL,
+	"text" text NOT NULL,
+	"unit_ids" text[] NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"state" "proposal_state" DEFAULT 'consulting' NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"referred_at" timestamp with time zone,
+	"referred_by" text,
+	"referral_note" text,
+	"outcome" text,
+	"decided_at" timestamp with time zone,
+	"decided_by" text
+);
+--> statement-breakpoint
 CREATE TABLE "standing_requests" (
 	"id" text PRIMARY KEY NOT NULL,
 	"jurisdiction_id" text NOT NULL,
@@ -78,12 +99,17 @@ ALTER TABLE "meeting_minutes" ADD CONSTRAINT "meeting_minutes_drafted_by_users_i
 ALTER TABLE "meeting_minutes" ADD CONSTRAINT "meeting_minutes_issued_by_users_id_fk" FOREIGN KEY ("issued_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_convened_by_users_id_fk" FOREIGN KEY ("convened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_referred_by_users_id_fk" FOREIGN KEY ("referred_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "standing_requests" ADD CONSTRAINT "standing_requests_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "standing_requests" ADD CONSTRAINT "standing_requests_unit_id_member_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."member_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "standing_requests" ADD CONSTRAINT "standing_requests_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agreed_items_meeting_idx" ON "agreed_items" USING btree ("meeting_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "meeting_minutes_version_uq" ON "meeting_minutes" USING btree ("meeting_id","version");--> statement-breakpoint
 CREATE INDEX "meetings_jurisdiction_idx" ON "meetings" USING btree ("jurisdiction_id","starts_at");--> statement-breakpoint
+CREATE INDEX "proposals_jurisdiction_idx" ON "proposals" USING btree ("jurisdiction_id","created_at");--> statement-breakpoint
 CREATE INDEX "standing_requests_meeting_idx" ON "standing_requests" USING btree ("meeting_id");--> statement-breakpoint
 CREATE INDEX "standing_requests_unit_state_idx" ON "standing_requests" USING btree ("unit_id","state");--> statement-breakpoint
 CREATE INDEX "standing_requests_escalation_due_idx" ON "standing_requests" USING btree ("next_escalation_at") WHERE state = 'pending';--> statement-breakpoint

@@ -6,6 +6,7 @@ import { calendarRoutes } from './api/rota/calendar.js';
 import { rotaRoutes } from './api/rota/index.js';
 import { voiceRoutes } from './api/voice/index.js';
 import { meetingRoutes } from './api/meetings/index.js';
+import { proposalRoutes } from './api/meetings/proposals.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -130,6 +131,7 @@ export function createApp(options: AppOptions) {
   api.route('/', rotaRoutes());
   api.route('/', unitReportRoutes());
   api.route('/', meetingRoutes());
+  api.route('/', proposalRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

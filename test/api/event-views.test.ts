@@ -129,9 +129,9 @@ describe('one incident through every event type', () => {
     // raises the severity (test/api/lifecycle.test.ts). A rota change is about no incident (test/api/rota.test.ts).
     // Roster administration (unit.changed, member_change.*, roster.imported) is no part of an incident's
     // story: test/api/roster-units.test.ts and roster-import.test.ts log each of them.
-    // The joint meeting's standing work has no incident: test/api/meetings.test.ts and
+    // The joint meeting's standing work has no incident: test/api/meetings.test.ts, proposals.test.ts and
     // test/engine/standing-due.test.ts log each of its types and check who receives them.
-    const standing = ['standing.requested', 'standing.answered', 'standing.withdrawn', 'standing.escalated', 'meeting.convened', 'minutes.drafted', 'minutes.agreed', 'minutes.issued'];
+    const standing = ['standing.requested', 'standing.answered', 'standing.withdrawn', 'standing.escalated', 'meeting.convened', 'minutes.drafted', 'minutes.agreed', 'minutes.issued', 'proposal.made', 'proposal.settled', 'proposal.referred', 'proposal.decided'];
     const notInStory = new Set(['delivery.failed', 'obligation.superseded', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported', ...standing]);
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]) && !notInStory.has(t))) expect(logged, `the story produced no ${type}`).toContain(type);
   });
