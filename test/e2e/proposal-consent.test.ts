@@ -60,13 +60,13 @@ describe('a proposal referred to the government', () => {
     await office.locator('li.proposal[data-state="consulting"]').waitFor();
 
     const union = await phoneOf(units.union.id);
-    await union.locator('article[data-kind="proposal_consent"]').getByRole('button', { name: '同意' }).click();
+    await union.locator('article[data-kind="proposal_consent"]').getByRole('button', { name: '同意', exact: true }).click();
     await union.locator('article[data-kind="proposal_consent"]').waitFor({ state: 'detached' });
     const eco = await phoneOf(units.eco.id);
     const card = eco.locator('article[data-kind="proposal_consent"]');
     await card.getByText('阅读事项全文').click();
     await card.getByText('拟由卫健委牵头').waitFor();
-    await card.getByRole('button', { name: '不同意' }).click();
+    await card.getByRole('button', { name: '不同意', exact: true }).click();
     await card.getByLabel('不同意的理由').fill('放射源部分应由生态环境局另行牵头');
     await card.getByRole('button', { name: '提交意见' }).click();
     await card.waitFor({ state: 'detached' });
