@@ -8,6 +8,7 @@ import { voiceRoutes } from './api/voice/index.js';
 import { bulletinRoutes } from './api/bulletins/index.js';
 import { annualRoutes } from './api/annual/index.js';
 import { meetingRoutes } from './api/meetings/index.js';
+import { proposalRoutes } from './api/meetings/proposals.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { streamEventComponents } from './contract/event-payloads.js';
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions) {
   api.route('/', bulletinRoutes());
   api.route('/', annualRoutes());
   api.route('/', meetingRoutes());
+  api.route('/', proposalRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

@@ -49,6 +49,13 @@ const alert = record({ kind: z.string() });
 const unitReport = record({ unitId: z.string(), state: z.string() });
 const memberChange = z.object({ change: record({ unitId: z.string() }), by: z.string(), reason: z.string() });
 
+// 联席会议常设工作: no incident; requests to units, meetings, minutes, proposals, bulletins, annual submissions.
+const standingRequest = record({ unitId: z.string(), kind: z.string(), subjectId: z.string(), link: z.string(), title: z.string(), state: z.string(), dueAt: iso });
+const meeting = record({ kind: z.string(), topic: z.string(), startsAt: iso, place: z.string() });
+const minutes = record({ meetingId: z.string(), version: z.number().int(), text: z.string(), items: z.array(z.looseObject({ title: z.string(), leadUnitId: z.string() })) });
+const proposal = record({ title: z.string(), state: z.string(), unitIds: z.array(z.string()) });
+const bulletinRef = { bulletinId: z.string(), publisherUnitId: z.string().nullable() };
+
 export const EVENT_PAYLOADS = {
   'incident.reported': z.object({ incident: record({ ref: z.string(), title: z.string(), severity: z.string(), version: z.number().int() }) }),
   'incident.updated': incidentRevision,
@@ -113,6 +120,27 @@ export const EVENT_PAYLOADS = {
   'member_change.rejected': memberChange,
   'roster.imported': z.looseObject({ fileName: z.string(), by: z.string() }),
   'account.created': z.object({ userId: z.string(), username: z.string(), role: z.string(), unitId: z.string().nullable(), by: z.string() }),
+  'standing.requested': z.object({ request: standingRequest, by: z.string().nullable() }),
+  'standing.answered': z.object({ request: standingRequest, action: z.string(), answer: z.record(z.string(), z.unknown()), by: z.string() }),
+  'standing.withdrawn': z.object({ request: standingRequest, reason: z.string() }),
+  'standing.escalated': z.object({ requestId: z.string(), meetingId: z.string().nullable(), link: z.string(), kind: z.string(), ...ladderStep, title: z.string(), dueAt: iso }),
+  'meeting.convened': z.object({ meeting, by: z.string() }),
+  'minutes.drafted': z.object({ minutes, meetingTopic: z.string() }),
+  'minutes.agreed': z.object({ minutesId: z.string(), meetingId: z.string(), version: z.number().int() }),
+  'minutes.issued': z.object({ minutes, meetingTopic: z.string(), copiedTo: z.string() }),
+  'proposal.made': z.object({ proposal }),
+  'proposal.settled': z.object({ proposal }),
+  'proposal.referred': z.object({ proposal }),
+  'proposal.decided': z.object({ proposal }),
+  'bulletin.drafted': z.object({ ...bulletinRef, title: z.string() }),
+  'bulletin.updated': z.object({ ...bulletinRef, title: z.string() }),
+  'bulletin.published': z.object({ bulletin: record({ kind: z.string(), title: z.string(), publisherUnitId: z.string().nullable(), publishedAt: iso }), recipients: z.array(z.string()) }),
+  'bulletin.read': z.object({ ...bulletinRef, unitId: z.string().nullable(), unitName: z.string(), readAt: iso, readByName: z.string() }),
+  'bulletin.attachment_added': z.object({ ...bulletinRef, title: z.string(), fileName: z.string() }),
+  'bulletin_item.submitted': z.object({ item: record() }),
+  'bulletin_item.pulled': z.object({ bulletinId: z.string(), itemIds: z.array(z.string()) }),
+  'annual_submission.opened': z.object({ year: z.number().int(), dueAt: iso, opensAt: iso, basis: z.looseObject({ documentClause: z.string(), quote: z.string() }) }),
+  'annual_submission.filed': z.object({ submission: record(), unitName: z.string(), late: z.boolean() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type TypedEventType = keyof typeof EVENT_PAYLOADS;

@@ -181,6 +181,19 @@ const minutesPublic = z.object({
   revisionNote: z.string().nullable(),
 });
 
+/** A proposal as the units concerned read it (who answered what is the office's). */
+const proposalPublic = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  text: z.string(),
+  unitIds: z.array(z.string()),
+  dueAt: z.string(),
+  state: z.string(),
+  referralNote: z.string().nullable(),
+  outcome: z.string().nullable(),
+});
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -280,6 +293,11 @@ export const EVENT_CATALOGUE = {
   'minutes.drafted': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string() })) },
   'minutes.agreed': { unitView: only(z.object({ minutesId: z.string(), meetingId: z.string(), version: z.number().int() })) },
   'minutes.issued': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string(), copiedTo: z.string() })) },
+  // 征求意见: the units concerned follow the proposal, its settlement, referral and the government's decision.
+  'proposal.made': { unitView: only(z.object({ proposal: proposalPublic })) },
+  'proposal.settled': { unitView: only(z.object({ proposal: proposalPublic })) },
+  'proposal.referred': { unitView: only(z.object({ proposal: proposalPublic })) },
+  'proposal.decided': { unitView: only(z.object({ proposal: proposalPublic })) },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -42,6 +42,8 @@ import {
   STANDING_ROLES,
   MEETING_KINDS,
   MINUTES_STATES,
+  PROPOSAL_KINDS,
+  PROPOSAL_STATES,
 } from '../domain/enums.js';
 import type { Classification } from '../domain/classification.js';
 import type { RoutingDecision, RoutingExclusion, RoutingWarning } from '../domain/routing.js';
@@ -865,4 +867,36 @@ export const agreedItems = pgTable(
     createdAt: tz('created_at').notNull(),
   },
   (t) => [index('agreed_items_meeting_idx').on(t.meetingId)],
+);
+
+export const proposalStateEnum = pgEnum('proposal_state', PROPOSAL_STATES);
+export const proposalKindEnum = pgEnum('proposal_kind', PROPOSAL_KINDS);
+
+/**
+ * 征求意见 (信阳 四(四)): a proposal that binds several units (a joint document, a campaign, a
+ * publicity in the meeting's name); each unit concerned answers as a standing request; a
+ * disagreement is referred to the government and its decision recorded.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    kind: proposalKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    unitIds: text('unit_ids').array().notNull(),
+    dueAt: tz('due_at').notNull(),
+    state: proposalStateEnum('state').notNull().default('consulting'),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+    /** 提请市政府决定: when, by whom, with the opinions and reasons summarised. */
+    referredAt: tz('referred_at'),
+    referredBy: text('referred_by').references(() => users.id),
+    referralNote: text('referral_note'),
+    outcome: text('outcome'),
+    decidedAt: tz('decided_at'),
+    decidedBy: text('decided_by').references(() => users.id),
+  },
+  (t) => [index('proposals_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
 );

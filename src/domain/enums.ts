@@ -188,18 +188,19 @@ export type BulletinState = (typeof BULLETIN_STATES)[number];
  *   meeting_reply    会议回执: who attends a meeting (the member, or a deputy with the reason)
  *   minutes_consent  纪要会签: an attending unit agrees to the minutes or asks for a change
  *   agreed_item      议定事项: a lead or supporting unit reports progress and completion
+ *   proposal_consent 征求意见 (信阳 四(四)): a unit concerned agrees to a proposal or objects with the reason
  */
 /*   annual_submission 年度报送: every member unit's summary, plan and topics by 15 January (信阳 四(三)) */
-export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'annual_submission'] as const;
+export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'proposal_consent', 'annual_submission'] as const;
 export type StandingRequestKind = (typeof STANDING_REQUEST_KINDS)[number];
 
 /** pending: waiting for the unit (chased); answered/agreed/change_requested/done: the unit's answer; withdrawn/superseded: no longer asked. */
-export const STANDING_REQUEST_STATES = ['pending', 'answered', 'agreed', 'change_requested', 'done', 'withdrawn', 'superseded'] as const;
+export const STANDING_REQUEST_STATES = ['pending', 'answered', 'agreed', 'change_requested', 'objected', 'done', 'withdrawn', 'superseded'] as const;
 export type StandingRequestState = (typeof STANDING_REQUEST_STATES)[number];
 
 /** The unit's part in the standing work: invited to a meeting, attending it (consent), leading or supporting an agreed item. */
 /** `member`: asked as a member unit of the joint meeting (the annual submission). */
-export const STANDING_ROLES = ['invited', 'attending', 'lead', 'support', 'member'] as const;
+export const STANDING_ROLES = ['invited', 'attending', 'lead', 'support', 'concerned', 'member'] as const;
 export type StandingRole = (typeof STANDING_ROLES)[number];
 
 /** 全体会议 / 专题会议. */
@@ -213,3 +214,13 @@ export type MinutesState = (typeof MINUTES_STATES)[number];
 /** How a unit answers a meeting: its member attends, a deputy attends (with the reason). */
 export const ATTENDANCE_KINDS = ['member', 'deputy'] as const;
 export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
+
+/**
+ * 重大问题和决策建议 (信阳 四(四)): a proposal binding several units is put to them; once all have
+ * answered it is agreed, or disagreed (someone objected); a disagreement is referred to the
+ * government (提请市政府决定), whose decision is recorded.
+ */
+export const PROPOSAL_STATES = ['consulting', 'agreed', 'disagreed', 'referred', 'decided'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];
+export const PROPOSAL_KINDS = ['joint_document', 'campaign', 'publicity', 'policy'] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];

@@ -195,6 +195,13 @@ const API: Record<string, Expectation> = {
   'GET /api/v1/standing-requests': { allow: PEOPLE },
   // Materials from the office, a report file from a unit asked in the meeting.
   'POST /api/v1/meetings/{id}/attachments': { allow: [...COMMANDERS_XY, ...UNIT_U], query: () => '?fileName=matrix.pdf', ...pdfUpload },
+  // 征求意见: the office proposes, refers and records; the units concerned answer. The fixture's proposal is disagreed (unitU objects).
+  'POST /api/v1/proposals': { allow: COMMANDERS_XY, body: (f) => ({ jurisdictionId: 'xinyang', kind: 'campaign', title: '矩阵征求意见', text: '矩阵', unitIds: [f.unitU], dueAt: soon(24) }) },
+  'GET /api/v1/proposals': { allow: PEOPLE },
+  'GET /api/v1/proposals/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/proposals/{id}/consent': { allow: UNIT_U, body: () => ({ decision: 'agree' }) },
+  'POST /api/v1/proposals/{id}/refer': { allow: COMMANDERS_XY, body: () => ({ note: '矩阵报请' }) },
+  'POST /api/v1/proposals/{id}/outcome': { allow: COMMANDERS_XY, body: () => ({ outcome: '矩阵决定' }) },
   // Last of the meeting routes: issued minutes go to every member unit, which would open the meeting to the other unit.
   'POST /api/v1/meetings/{id}/minutes/issue': { allow: COMMANDERS_XY, body: () => ({}) },
 };
@@ -289,6 +296,7 @@ interface Fixture {
   /** A meeting whose minutes are issued, with an agreed item the unit leads. */
   meetingI: string;
   itemI: string;
+  proposalU: string;
 }
 
 /** A member unit's report: the 初报 contract without the commission's receipt time. */
@@ -389,6 +397,7 @@ beforeAll(async () => {
     meetingU: '',
     meetingI: '',
     itemI: '',
+    proposalU: '',
     memberChangeId: (
       await server.request('POST', '/api/v1/member-changes', {
         token: tokens.liaisonU,
@@ -412,7 +421,9 @@ async function meetingFixtures(unitU: string) {
   await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/consent`, { token: tokens.liaisonU, body: { decision: 'agree' } });
   await server.request('POST', `/api/v1/meetings/${made[1]}/minutes/issue`, { token: tokens.commander, body: {} });
   const detail = (await server.request('GET', `/api/v1/meetings/${made[1]}`, { token: tokens.commander })).body;
-  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id };
+  const proposal = (await server.request('POST', '/api/v1/proposals', { token: tokens.commander, body: { kind: 'campaign', title: '矩阵征求意见', text: '矩阵', unitIds: [unitU], dueAt: soon(24) } })).body.proposal;
+  await server.request('POST', `/api/v1/proposals/${proposal?.id}/consent`, { token: tokens.liaisonU, body: { decision: 'object', reason: '矩阵不同意' } });
+  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id, proposalU: proposal?.id };
 }
 
 function concretePath(path: string, f: Fixture): string {
@@ -439,6 +450,7 @@ function concretePath(path: string, f: Fixture): string {
     .replace('/admin/users/{id}', `/admin/users/${f.userU}`)
     .replace('{version}', '2023.2')
     .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
+    .replace('/proposals/{id}', `/proposals/${f.proposalU}`)
     .replace('/meetings/{id}/items/{itemId}', `/meetings/${f.meetingI}/items/${f.itemI}`)
     .replace('/meetings/{id}', `/meetings/${f.meetingU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')

@@ -1,7 +1,7 @@
 /** The joint meeting's standing work, pure: the request state machine, who may act, when minutes are agreed, the gentlest ladder. */
 import { describe, expect, it } from 'vitest';
 import { gentlestSeverity } from '../../src/domain/escalation.js';
-import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, minutesMay } from '../../src/domain/standing/meetings.js';
+import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, minutesMay, proposalSettlement } from '../../src/domain/standing/meetings.js';
 import { planStandingAction, isChased } from '../../src/domain/standing/requests.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../src/domain/policy/index.js';
 
@@ -111,6 +111,22 @@ describe('meetings and minutes', () => {
     expect(itemTimeliness(due, new Date('2027-01-02T00:00:00Z'), due)).toBe('late');
     expect(itemTimeliness(due, null, new Date('2026-12-01T00:00:00Z'))).toBe('open');
     expect(itemTimeliness(due, null, new Date('2027-01-01T00:00:00Z'))).toBe('overdue');
+  });
+});
+
+describe('a proposal (征求意见)', () => {
+  it('a unit concerned agrees or objects, once', () => {
+    expect(planStandingAction({ kind: 'proposal_consent', state: 'pending' }, 'object')).toMatchObject({ ok: true, state: 'objected' });
+    expect(planStandingAction({ kind: 'proposal_consent', state: 'pending' }, 'agree')).toMatchObject({ ok: true, state: 'agreed' });
+    expect(planStandingAction({ kind: 'proposal_consent', state: 'objected' }, 'agree')).toMatchObject({ ok: false, reason: 'final' });
+    expect(planStandingAction({ kind: 'proposal_consent', state: 'pending' }, 'request_change')).toMatchObject({ ok: false, reason: 'not_for_kind' });
+  });
+
+  it('is settled once every unit answered: agreed if all agreed, disagreed if any objected', () => {
+    expect(proposalSettlement([])).toBeNull();
+    expect(proposalSettlement([{ unitId: 'a', state: 'agreed' }, { unitId: 'b', state: 'pending' }])).toBeNull();
+    expect(proposalSettlement([{ unitId: 'a', state: 'agreed' }, { unitId: 'b', state: 'agreed' }])).toBe('agreed');
+    expect(proposalSettlement([{ unitId: 'a', state: 'agreed' }, { unitId: 'b', state: 'objected' }])).toBe('disagreed');
   });
 });
 

@@ -64,3 +64,14 @@ export function itemTimeliness(dueAt: Date, doneAt: Date | null, now: Date): 'on
   if (doneAt) return doneAt.getTime() <= dueAt.getTime() ? 'on_time' : 'late';
   return now.getTime() > dueAt.getTime() ? 'overdue' : 'open';
 }
+
+/**
+ * Where a proposal stands once its units have answered: agreed when every unit concerned agreed,
+ * disagreed when any objected (the office may then refer it to the government), null while any
+ * answer is missing.
+ */
+export function proposalSettlement(consents: readonly ConsentFacts[]): 'agreed' | 'disagreed' | null {
+  const live = consents.filter((c) => c.state !== 'superseded' && c.state !== 'withdrawn');
+  if (live.length === 0 || live.some((c) => c.state === 'pending')) return null;
+  return live.every((c) => c.state === 'agreed') ? 'agreed' : 'disagreed';
+}

@@ -7,20 +7,21 @@
 import type { StandingRequestKind, StandingRequestState } from '../enums.js';
 
 /** What a unit (answer) or the office (withdraw, supersede) does to a request. */
-export type StandingAction = 'reply' | 'agree' | 'request_change' | 'progress' | 'complete' | 'withdraw' | 'supersede';
+export type StandingAction = 'reply' | 'agree' | 'request_change' | 'object' | 'progress' | 'complete' | 'withdraw' | 'supersede';
 
 /** The unit's own answers, per kind of request. */
 export const UNIT_ACTIONS: Record<StandingRequestKind, readonly StandingAction[]> = {
   meeting_reply: ['reply'],
   minutes_consent: ['agree', 'request_change'],
   agreed_item: ['progress', 'complete'],
+  proposal_consent: ['agree', 'object'],
   annual_submission: ['complete'],
 };
 
 /** The states in which the unit has not answered yet: chased on the ladder. */
 export const CHASED_STATES: readonly StandingRequestState[] = ['pending'];
 /** The states no action can leave. */
-const FINAL: readonly StandingRequestState[] = ['done', 'withdrawn', 'superseded', 'agreed', 'change_requested'];
+const FINAL: readonly StandingRequestState[] = ['done', 'withdrawn', 'superseded', 'agreed', 'change_requested', 'objected'];
 
 export type StandingPlan =
   | { ok: true; state: StandingRequestState; /** Whether the ladder stops (the answer is in). */ stopsChase: boolean }
@@ -49,6 +50,8 @@ export function planStandingAction(r: RequestFacts, action: StandingAction): Sta
       return { ok: true, state: 'agreed', stopsChase: true };
     case 'request_change':
       return { ok: true, state: 'change_requested', stopsChase: true };
+    case 'object':
+      return { ok: true, state: 'objected', stopsChase: true };
     case 'progress':
       // Progress is reported, but the item is not done: the deadline still stands.
       return { ok: true, state: 'pending', stopsChase: false };
@@ -61,6 +64,7 @@ const FINAL_TEXT: Record<StandingRequestKind, string> = {
   meeting_reply: '该会议回执已不再需要 (no longer asked)',
   minutes_consent: '本单位已就此版纪要表态，或该版本已被修订取代 (already answered or superseded)',
   agreed_item: '本单位的议定事项已办结或已撤回 (already done or withdrawn)',
+  proposal_consent: '本单位已就此事项表态 (already answered)',
   annual_submission: '本单位已完成该年度报送 (already filed)',
 };
 

@@ -17,9 +17,9 @@ export async function loadStanding(): Promise<StandingItem[]> {
 }
 
 /** Events after which the list is read again (a new request, an answer, a withdrawal, chasing). */
-export const STANDING_EVENT = /^(standing|meeting|minutes)\./;
+export const STANDING_EVENT = /^(standing|meeting|minutes|proposal)\./;
 
-const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', annual_submission: '年度报送' };
+const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', proposal_consent: '征求意见', annual_submission: '年度报送' };
 
 function Due({ dueAt, now }: { dueAt: string; now: number }) {
   const late = Date.parse(dueAt) < now;
@@ -77,6 +77,7 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
       {item.kind === 'minutes_consent' && (
         <ConsentForm busy={busy} errors={errors} printUrl={`${base}/minutes/print`} onSubmit={(body) => void send(`${base}/minutes/consent`, body)} />
       )}
+      {item.kind === 'proposal_consent' && <ProposalForm busy={busy} errors={errors} proposalId={item.subjectId} onSubmit={(body) => void send(`/api/v1/proposals/${encodeURIComponent(item.subjectId)}/consent`, body)} />}
       {/* 年度报送 is filed on the 简报与报送 view (the App opens it on #info). */}
       {item.kind === 'annual_submission' && (
         <p>
@@ -211,5 +212,44 @@ function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note:
         {done ? '报告办结' : '反馈进展'}
       </button>
     </form>
+  );
+}
+
+/** 征求意见: the proposal's text (read on demand), then 同意 or 不同意 with the reason. */
+function ProposalForm({ busy, errors, proposalId, onSubmit }: FormProps<{ decision: string; reason?: string }> & { proposalId: string }) {
+  const [text, setText] = useState<string | null>(null);
+  const [objecting, setObjecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const read = () => {
+    if (text === null) get<{ proposal: { text: string } }>(`/api/v1/proposals/${encodeURIComponent(proposalId)}`).then((p) => setText(p.proposal.text), (e) => setText(describeError(e)));
+  };
+  return (
+    <div class="actions">
+      <details onToggle={read}>
+        <summary>阅读事项全文</summary>
+        <p class="proposal-text">{text ?? '正在加载…'}</p>
+      </details>
+      {!objecting ? (
+        <>
+          <button type="button" class="ack" disabled={busy} onClick={() => onSubmit({ decision: 'agree' })}>
+            同意
+          </button>
+          <button type="button" class="decline" onClick={() => setObjecting(true)}>
+            不同意
+          </button>
+        </>
+      ) : (
+        <form onSubmit={(e) => (e.preventDefault(), onSubmit({ decision: 'object', reason }))}>
+          <label>
+            不同意的理由
+            <textarea value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-describedby="err-proposal-reason" />
+          </label>
+          <FieldError id="err-proposal-reason" text={errors.reason} />
+          <button type="submit" class="decline" disabled={busy}>
+            提交意见
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import { deskNav, ErrorBox, Header, Loading } from '../../lib/ui.js';
 import type { MeetingDetail as Detail } from '../../../../src/contract/meetings.js';
 import { ConveneForm } from './ConveneForm.js';
 import { MeetingDetail } from './MeetingDetail.js';
+import { ProposalsPanel } from './ProposalsPanel.js';
 
 type Meeting = Detail['meeting'];
 const STAGE: Record<string, string> = { replies: '回执中', minutes: '纪要征求意见', agreed: '纪要待印发', issued: '纪要已印发' };
@@ -23,6 +24,8 @@ export default function MeetingsPage({ user }: { user: User }) {
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState('');
   const [convening, setConvening] = useState(false);
+  // Bumped by every standing event, so the proposals below read again too.
+  const [version, setVersion] = useState(0);
   const units = useUnits(user.jurisdictionId ?? 'xinyang');
   const mayRun = user.role === 'commander' || user.role === 'admin';
 
@@ -47,7 +50,10 @@ export default function MeetingsPage({ user }: { user: User }) {
       afterSeq: null,
       onReconnect: () => void load(),
       onEvents: (events) => {
-        if (events.some((e) => /^(standing|meeting|minutes)\./.test(e.type))) void load();
+        if (events.some((e) => /^(standing|meeting|minutes|proposal)\./.test(e.type))) {
+          void load();
+          setVersion((v) => v + 1);
+        }
       },
       onStatus: () => {},
       onUnauthorized: () => location.replace('/login?next=/meetings'),
@@ -95,6 +101,7 @@ export default function MeetingsPage({ user }: { user: User }) {
           </table>
         )}
         {detail && <MeetingDetail detail={detail} units={units} onChange={() => void load()} />}
+        <ProposalsPanel units={units} mayRun={mayRun} version={version} />
       </main>
     </div>
   );
