@@ -191,8 +191,9 @@ async function main() {
   const faultExit = process.env.LIANFANG_FAULT === 'exit-before-delivery';
   const server = await startServer({
     config,
-    // Fault injection for the crash test: die after events commit and before any is delivered.
-    relay: faultExit ? { beforeDeliver: () => process.exit(86) } : undefined,
+    // Fault injection for the crash test: die after a report's events commit and before any is
+    // delivered (events with no incident, e.g. the annual round opened at start, do not count).
+    relay: faultExit ? { beforeDeliver: (events) => events.some((e) => e.incidentId) && process.exit(86) } : undefined,
   });
   logger.info(
     { port: server.port, database: server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL', docs: `http://localhost:${server.port}/api/docs` },

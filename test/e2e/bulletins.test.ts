@@ -74,6 +74,9 @@ describe('a bulletin read by one unit and not another; the 15 January deadline',
     await phone.getByRole('tab', { name: /简报与报送/ }).click();
     const card = phone.locator('[data-waiting="bulletin"]', { hasText: TITLE });
     await card.getByRole('button', { name: '阅读' }).click();
+    // The receipt, or the reason it failed (said on the page), whichever comes first.
+    await phone.getByText(/本单位已读/).or(phone.getByRole('alert')).first().waitFor({ timeout: 15_000 });
+    expect(await phone.getByRole('alert').allInnerTexts()).toEqual([]);
     await phone.getByText(/本单位已读/).waitFor();
     await desk.getByRole('heading', { name: '阅读情况：已读 1 / 2' }).waitFor();
     expect(await desk.locator(`tr[data-unit-id="${union}"]`).getAttribute('data-read')).toBe('yes');

@@ -73,7 +73,8 @@ describe('a proposal referred to the government', () => {
 
     const item = office.locator('li.proposal[data-state="disagreed"]');
     await item.waitFor();
-    expect(await item.textContent()).toContain('放射源部分应由生态环境局另行牵头');
+    // Each unit's answer, the objection with its reason (read when the state changes).
+    await item.locator('li[data-state]').filter({ hasText: '放射源部分应由生态环境局另行牵头' }).waitFor();
     await item.getByLabel('报请市政府决定（各方意见和理由）').fill('生态环境局认为放射源部分应另行牵头，总工会同意');
     await item.getByRole('button', { name: '报请市政府决定' }).click();
     const referred = office.locator('li.proposal[data-state="referred"]');

@@ -28,7 +28,14 @@ function ProposalItem({ p, mayRun, onChange }: { p: Proposal; mayRun: boolean; o
   const [answers, setAnswers] = useState<StandingRequestView[] | null>(null);
   const [note, setNote] = useState('');
   const step = useAction();
-  useEffect(() => void get<{ requests: StandingRequestView[] }>(`/api/v1/proposals/${encodeURIComponent(p.id)}`).then((d) => setAnswers(d.requests), () => {}), [p.state]);
+  useEffect(() => {
+    // A reply to an earlier state's request may arrive last; it must not overwrite the newer answers.
+    let current = true;
+    void get<{ requests: StandingRequestView[] }>(`/api/v1/proposals/${encodeURIComponent(p.id)}`).then((d) => current && setAnswers(d.requests), () => {});
+    return () => {
+      current = false;
+    };
+  }, [p.state]);
   const act = async (path: 'refer' | 'outcome') => (await step.run(() => post(`/api/v1/proposals/${encodeURIComponent(p.id)}/${path}`, path === 'refer' ? { note } : { outcome: note }))) && (setNote(''), onChange());
   return (
     <li class="card proposal" data-proposal-id={p.id} data-state={p.state}>
