@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
+import JSZip from 'jszip';
 
 const START = new Date('2026-11-23T01:00:00.000Z');
 const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000).toISOString();
@@ -158,6 +159,14 @@ describe('a plenary meeting from invitation to agreed items', () => {
     expect(print.status).toBe(200);
     expect(print.body).toContain('抄报：市政府办公室');
     expect(print.body).toContain('李副局长（受委托）');
+    // The Word file offices exchange: the same minutes, issue line and 抄报 inside word/document.xml.
+    const word = await fetch(`${server.url}/api/v1/meetings/${meetingId}/minutes/print?format=docx`, { headers: { authorization: `Bearer ${financeL}` } });
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-type')).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(await word.arrayBuffer())).file('word/document.xml')!.async('string');
+    expect(xml).toContain('职业病防治工作联席会议纪要');
+    expect(xml).toContain('抄报：市政府办公室');
+    expect(xml).toContain('李副局长（受委托）');
   });
 
   it('the agreed item’s units report; only they may; completion stops their chase; the account lists each against its date', async () => {

@@ -24,6 +24,8 @@ import { consentToMinutes, draftMinutes, issueMinutes } from '../../services/sta
 import { printableMinutes } from '../../services/standing/print.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { documentResponse, documentResponses } from '../document-response.js';
+import { minutesDocument } from './minutes-document.js';
 import { minutesHtml } from './minutes-render.js';
 import { attachmentSchema } from '../../contract/desk.js';
 import { deskSettings } from '../../services/context.js';
@@ -138,12 +140,16 @@ export function meetingRoutes() {
       method: 'get',
       path: '/meetings/{id}/minutes/print',
       tags: ['meetings'],
-      summary: '纪要打印 The minutes as a printable page (A4): the issued version, or the one out for consent marked 征求意见稿',
+      summary: '纪要打印 / 导出 The minutes as a printable page (A4) or a Word file: the issued version, or the one out for consent marked 征求意见稿',
       security: bearerSecurity,
-      request: { params: z.object({ id }) },
-      responses: { 200: { description: 'A printable page', content: { 'text/html': { schema: z.string() } } }, ...refusals },
+      request: { params: z.object({ id }), query: z.object({ format: z.enum(['html', 'docx']).default('html') }) },
+      responses: { 200: documentResponses, ...refusals },
     }),
-    async (c) => c.html(minutesHtml(await printableMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id))) as never,
+    async (c) => {
+      const printable = await printableMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id);
+      if (c.req.valid('query').format === 'html') return c.html(minutesHtml(printable)) as never;
+      return (await documentResponse(c, minutesDocument(printable), 'docx', `${printable.meeting.topic}会议纪要`)) as never;
+    },
   );
 
   router.openapi(

@@ -123,9 +123,14 @@ export function MeetingDetail({ detail, units, onChange }: { detail: Detail; uni
           </button>
         )}
         {current && (
-          <a class="btn" href={`${base}/minutes/print`} target="_blank" rel="noopener">
-            打印纪要
-          </a>
+          <>
+            <a class="btn" href={`${base}/minutes/print`} target="_blank" rel="noopener">
+              打印纪要
+            </a>
+            <a class="btn" href={`${base}/minutes/print?format=docx`} download>
+              下载纪要（Word）
+            </a>
+          </>
         )}
       </div>
       <FormError message={issue.error} />
