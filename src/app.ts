@@ -8,6 +8,7 @@ import { voiceRoutes } from './api/voice/index.js';
 import { bulletinRoutes } from './api/bulletins/index.js';
 import { annualRoutes } from './api/annual/index.js';
 import { meetingRoutes } from './api/meetings/index.js';
+import { campaignRoutes } from './api/meetings/campaigns.js';
 import { proposalRoutes } from './api/meetings/proposals.js';
 import { unitReportRoutes } from './api/unit-reports/index.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
   api.route('/', annualRoutes());
   api.route('/', meetingRoutes());
   api.route('/', proposalRoutes());
+  api.route('/', campaignRoutes());
   app.route('/api/v1', api);
   app.route('/', linkRoutes());
   app.route('/', calendarRoutes());

@@ -54,6 +54,7 @@ const standingRequest = record({ unitId: z.string(), kind: z.string(), subjectId
 const meeting = record({ kind: z.string(), topic: z.string(), startsAt: iso, place: z.string() });
 const minutes = record({ meetingId: z.string(), version: z.number().int(), text: z.string(), items: z.array(z.looseObject({ title: z.string(), leadUnitId: z.string() })) });
 const proposal = record({ title: z.string(), state: z.string(), unitIds: z.array(z.string()) });
+const campaign = record({ kind: z.string(), title: z.string(), startsOn: z.string(), endsOn: z.string(), unitIds: z.array(z.string()), tasks: z.array(z.looseObject({ unitId: z.string(), dueAt: iso })) });
 const bulletinRef = { bulletinId: z.string(), publisherUnitId: z.string().nullable() };
 
 export const EVENT_PAYLOADS = {
@@ -132,6 +133,7 @@ export const EVENT_PAYLOADS = {
   'proposal.settled': z.object({ proposal }),
   'proposal.referred': z.object({ proposal }),
   'proposal.decided': z.object({ proposal }),
+  'campaign.opened': z.object({ campaign }),
   'bulletin.drafted': z.object({ ...bulletinRef, title: z.string() }),
   'bulletin.updated': z.object({ ...bulletinRef, title: z.string() }),
   'bulletin.published': z.object({ bulletin: record({ kind: z.string(), title: z.string(), publisherUnitId: z.string().nullable(), publishedAt: iso }), recipients: z.array(z.string()) }),

@@ -194,6 +194,19 @@ const proposalPublic = z.object({
   outcome: z.string().nullable(),
 });
 
+/** A campaign as its participating units read it: scope, period, every unit's task (a shared plan). */
+const campaignPublic = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  scope: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  leadUnitId: z.string().nullable(),
+  unitIds: z.array(z.string()),
+  tasks: z.array(z.object({ unitId: z.string(), task: z.string(), dueAt: z.string() })),
+});
+
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
 export const EVENT_CATALOGUE = {
   'incident.reported': { unitView: null },
@@ -298,6 +311,8 @@ export const EVENT_CATALOGUE = {
   'proposal.settled': { unitView: only(z.object({ proposal: proposalPublic })) },
   'proposal.referred': { unitView: only(z.object({ proposal: proposalPublic })) },
   'proposal.decided': { unitView: only(z.object({ proposal: proposalPublic })) },
+  // 联合执法 / 专项整治: the participating units see the campaign they take part in; their tasks are standing requests.
+  'campaign.opened': { unitView: only(z.object({ campaign: campaignPublic })) },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -43,6 +44,7 @@ import {
   MEETING_KINDS,
   MINUTES_STATES,
   PROPOSAL_KINDS,
+  CAMPAIGN_KINDS,
   PROPOSAL_STATES,
 } from '../domain/enums.js';
 import type { Classification } from '../domain/classification.js';
@@ -899,4 +901,39 @@ export const proposals = pgTable(
     decidedBy: text('decided_by').references(() => users.id),
   },
   (t) => [index('proposals_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
+);
+
+export const campaignKindEnum = pgEnum('campaign_kind', CAMPAIGN_KINDS);
+
+/** One participating unit's task in a campaign; the unit's answers live on its standing request. */
+export interface CampaignTask {
+  unitId: string;
+  task: string;
+  dueAt: string;
+}
+
+/**
+ * 联合执法 / 专项整治 (信阳 三(三) 「由市卫生健康委或发起单位牵头、有关部门单位配合」): a campaign with a
+ * scope and a period; each participating unit's task is a `campaign_task` standing request
+ * (subject = the campaign), chased on the ladder when overdue. The tasks are kept here as they
+ * were set, so the account reads them against the requests.
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    kind: campaignKindEnum('kind').notNull(),
+    title: text('title').notNull(),
+    scope: text('scope').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** The 牵头 unit when a member unit initiates; null when the office (卫健委) leads. */
+    leadUnitId: text('lead_unit_id').references(() => memberUnits.id),
+    unitIds: text('unit_ids').array().notNull(),
+    tasks: jsonb('tasks').$type<CampaignTask[]>().notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [index('campaigns_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
 );

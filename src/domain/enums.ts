@@ -191,7 +191,8 @@ export type BulletinState = (typeof BULLETIN_STATES)[number];
  *   proposal_consent 征求意见 (信阳 四(四)): a unit concerned agrees to a proposal or objects with the reason
  */
 /*   annual_submission 年度报送: every member unit's summary, plan and topics by 15 January (信阳 四(三)) */
-export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'proposal_consent', 'annual_submission'] as const;
+/*   campaign_task     联合执法 / 专项整治 (信阳 三(三)): a participating unit reports progress and completion of its task */
+export const STANDING_REQUEST_KINDS = ['meeting_reply', 'minutes_consent', 'agreed_item', 'proposal_consent', 'annual_submission', 'campaign_task'] as const;
 export type StandingRequestKind = (typeof STANDING_REQUEST_KINDS)[number];
 
 /** pending: waiting for the unit (chased); answered/agreed/change_requested/done: the unit's answer; withdrawn/superseded: no longer asked. */
@@ -224,3 +225,7 @@ export const PROPOSAL_STATES = ['consulting', 'agreed', 'disagreed', 'referred',
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 export const PROPOSAL_KINDS = ['joint_document', 'campaign', 'publicity', 'policy'] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** 联合行动 (信阳 三(三)): 部门联合执法 / 专项整治 (督促检查 is run as either). */
+export const CAMPAIGN_KINDS = ['joint_enforcement', 'special_rectification'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];

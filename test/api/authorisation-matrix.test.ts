@@ -202,6 +202,11 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/proposals/{id}/consent': { allow: UNIT_U, body: () => ({ decision: 'agree' }) },
   'POST /api/v1/proposals/{id}/refer': { allow: COMMANDERS_XY, body: () => ({ note: '矩阵报请' }) },
   'POST /api/v1/proposals/{id}/outcome': { allow: COMMANDERS_XY, body: () => ({ outcome: '矩阵决定' }) },
+  // 联合执法 / 专项整治: the office opens; the participating unit (unitU) sees and reports on its task.
+  'POST /api/v1/campaigns': { allow: COMMANDERS_XY, body: (f) => ({ jurisdictionId: 'xinyang', kind: 'joint_enforcement', title: '矩阵联合执法', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', tasks: [{ unitId: f.unitU, task: '矩阵任务', dueAt: soon(24) }] }) },
+  'GET /api/v1/campaigns': { allow: PEOPLE },
+  'GET /api/v1/campaigns/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'POST /api/v1/campaigns/{id}/report': { allow: UNIT_U, body: () => ({ note: '矩阵进展' }) },
   // Last of the meeting routes: issued minutes go to every member unit, which would open the meeting to the other unit.
   'POST /api/v1/meetings/{id}/minutes/issue': { allow: COMMANDERS_XY, body: () => ({}) },
 };
@@ -297,6 +302,7 @@ interface Fixture {
   meetingI: string;
   itemI: string;
   proposalU: string;
+  campaignU: string;
 }
 
 /** A member unit's report: the 初报 contract without the commission's receipt time. */
@@ -398,6 +404,7 @@ beforeAll(async () => {
     meetingI: '',
     itemI: '',
     proposalU: '',
+    campaignU: '',
     memberChangeId: (
       await server.request('POST', '/api/v1/member-changes', {
         token: tokens.liaisonU,
@@ -423,7 +430,8 @@ async function meetingFixtures(unitU: string) {
   const detail = (await server.request('GET', `/api/v1/meetings/${made[1]}`, { token: tokens.commander })).body;
   const proposal = (await server.request('POST', '/api/v1/proposals', { token: tokens.commander, body: { kind: 'campaign', title: '矩阵征求意见', text: '矩阵', unitIds: [unitU], dueAt: soon(24) } })).body.proposal;
   await server.request('POST', `/api/v1/proposals/${proposal?.id}/consent`, { token: tokens.liaisonU, body: { decision: 'object', reason: '矩阵不同意' } });
-  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id, proposalU: proposal?.id };
+  const campaign = (await server.request('POST', '/api/v1/campaigns', { token: tokens.commander, body: { kind: 'special_rectification', title: '矩阵专项整治', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', tasks: [{ unitId: unitU, task: '矩阵任务', dueAt: soon(24) }] } })).body.campaign;
+  return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id, proposalU: proposal?.id, campaignU: campaign?.id };
 }
 
 function concretePath(path: string, f: Fixture): string {
@@ -451,6 +459,7 @@ function concretePath(path: string, f: Fixture): string {
     .replace('{version}', '2023.2')
     .replace('/member-changes/{id}', `/member-changes/${f.memberChangeId}`)
     .replace('/proposals/{id}', `/proposals/${f.proposalU}`)
+    .replace('/campaigns/{id}', `/campaigns/${f.campaignU}`)
     .replace('/meetings/{id}/items/{itemId}', `/meetings/${f.meetingI}/items/${f.itemI}`)
     .replace('/meetings/{id}', `/meetings/${f.meetingU}`)
     .replace(/\/admin\/units$/, '/admin/units?jurisdictionId=xinyang')

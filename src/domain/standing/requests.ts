@@ -16,6 +16,7 @@ export const UNIT_ACTIONS: Record<StandingRequestKind, readonly StandingAction[]
   agreed_item: ['progress', 'complete'],
   proposal_consent: ['agree', 'object'],
   annual_submission: ['complete'],
+  campaign_task: ['progress', 'complete'],
 };
 
 /** The states in which the unit has not answered yet: chased on the ladder. */
@@ -66,6 +67,7 @@ const FINAL_TEXT: Record<StandingRequestKind, string> = {
   agreed_item: '本单位的议定事项已办结或已撤回 (already done or withdrawn)',
   proposal_consent: '本单位已就此事项表态 (already answered)',
   annual_submission: '本单位已完成该年度报送 (already filed)',
+  campaign_task: '本单位的专项任务已办结或已撤回 (already done or withdrawn)',
 };
 
 export function isChased(state: StandingRequestState): boolean {

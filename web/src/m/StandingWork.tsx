@@ -17,9 +17,9 @@ export async function loadStanding(): Promise<StandingItem[]> {
 }
 
 /** Events after which the list is read again (a new request, an answer, a withdrawal, chasing). */
-export const STANDING_EVENT = /^(standing|meeting|minutes|proposal)\./;
+export const STANDING_EVENT = /^(standing|meeting|minutes|proposal|campaign)\./;
 
-const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', proposal_consent: '征求意见', annual_submission: '年度报送' };
+const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_consent: '纪要会签', agreed_item: '议定事项', proposal_consent: '征求意见', annual_submission: '年度报送', campaign_task: '联合行动' };
 
 function Due({ dueAt, now }: { dueAt: string; now: number }) {
   const late = Date.parse(dueAt) < now;
@@ -84,6 +84,7 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
           <a href="#info">填写年度报送</a>
         </p>
       )}
+      {item.kind === 'campaign_task' && <CampaignReportForm busy={busy} errors={errors} onSubmit={(body) => void send(`/api/v1/campaigns/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} meetingId={item.meetingId ?? ''} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {error && (
         <p class="message" role="alert">
@@ -210,6 +211,27 @@ function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note:
       </label>
       <button type="submit" class="ack" disabled={busy}>
         {done ? '报告办结' : '反馈进展'}
+      </button>
+    </form>
+  );
+}
+
+/** 联合执法 / 专项整治: the unit's task, reported as progress or completion (text). */
+function CampaignReportForm({ busy, errors, onSubmit }: FormProps<{ note: string; done: boolean }>) {
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  return (
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done }))}>
+      <label>
+        任务进展
+        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-campaign-note" />
+      </label>
+      <FieldError id="err-campaign-note" text={errors.note} />
+      <label class="check">
+        <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位任务已完成
+      </label>
+      <button type="submit" class="ack" disabled={busy}>
+        {done ? '报告完成' : '反馈进展'}
       </button>
     </form>
   );

@@ -13,6 +13,7 @@ import { deskNav, ErrorBox, Header, Loading } from '../../lib/ui.js';
 import type { MeetingDetail as Detail } from '../../../../src/contract/meetings.js';
 import { ConveneForm } from './ConveneForm.js';
 import { MeetingDetail } from './MeetingDetail.js';
+import { CampaignsPanel } from './CampaignsPanel.js';
 import { ProposalsPanel } from './ProposalsPanel.js';
 
 type Meeting = Detail['meeting'];
@@ -50,7 +51,7 @@ export default function MeetingsPage({ user }: { user: User }) {
       afterSeq: null,
       onReconnect: () => void load(),
       onEvents: (events) => {
-        if (events.some((e) => /^(standing|meeting|minutes|proposal)\./.test(e.type))) {
+        if (events.some((e) => /^(standing|meeting|minutes|proposal|campaign)\./.test(e.type))) {
           void load();
           setVersion((v) => v + 1);
         }
@@ -102,6 +103,7 @@ export default function MeetingsPage({ user }: { user: User }) {
         )}
         {detail && <MeetingDetail detail={detail} units={units} onChange={() => void load()} />}
         <ProposalsPanel units={units} mayRun={mayRun} version={version} />
+        <CampaignsPanel units={units} mayRun={mayRun} version={version} />
       </main>
     </div>
   );

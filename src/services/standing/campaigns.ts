@@ -1,0 +1,153 @@
+/**
+ * 联合执法 / 专项整治 (信阳 三(三)): the office opens a campaign with its scope, period and a task per
+ * participating unit; each task is a `campaign_task` standing request, so an overdue one is chased
+ * on the ladder up to a 督办; the unit reports progress and completion; the campaign's account
+ * reads every task against its date.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { campaigns, memberUnits, standingRequests } from '../../db/schema.js';
+import type { CampaignCreate } from '../../contract/campaigns.js';
+import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../domain/policy/index.js';
+import { campaignTally, checkCampaign, taskTimeliness } from '../../domain/standing/campaigns.js';
+import { isCommission, type Actor, type Services } from '../context.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { appendEvents } from '../events/append.js';
+import { newId } from '../ids.js';
+import { unitNames } from './load.js';
+import { answerRequest, askUnits } from './requests.js';
+import { requestWithUnit } from './views.js';
+
+type Row = typeof campaigns.$inferSelect;
+const link = (id: string) => `/meetings?campaign=${encodeURIComponent(id)}`;
+const KIND_WORD = { joint_enforcement: '联合执法', special_rectification: '专项整治' } as const;
+
+export function campaignView(c: Row) {
+  return {
+    id: c.id,
+    jurisdictionId: c.jurisdictionId,
+    kind: c.kind,
+    title: c.title,
+    scope: c.scope,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    leadUnitId: c.leadUnitId,
+    unitIds: c.unitIds,
+    tasks: c.tasks,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+async function loadVisible(services: Services, actor: Actor, id: string): Promise<Row> {
+  const [c] = await services.db.select().from(campaigns).where(eq(campaigns.id, id));
+  if (!c || !mayViewStandingWork(actor, c.jurisdictionId, !!actor.unitId && c.unitIds.includes(actor.unitId))) throw notFound('联合行动');
+  return c;
+}
+
+/** 发起: the office (联席会议办公室) opens it; a member unit may be named as 牵头单位 among the participants. */
+export async function openCampaign(services: Services, actor: Actor, input: CampaignCreate) {
+  const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
+  if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
+  if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室发起联合行动 (only the joint meeting office)');
+  const now = services.clock();
+  const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
+  const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now);
+  if (problems.length) throw invalid('联合行动内容有误', problems);
+  // Due dates are kept as ISO instants, so the account and the requests read the same time.
+  const tasks = input.tasks.map((t) => ({ unitId: t.unitId, task: t.task, dueAt: new Date(t.dueAt).toISOString() }));
+  return services.db.transaction(async (tx) => {
+    const [c] = await tx
+      .insert(campaigns)
+      .values({
+        id: newId('cmp', now.getTime()),
+        jurisdictionId,
+        kind: input.kind,
+        title: input.title,
+        scope: input.scope,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        leadUnitId: input.leadUnitId ?? null,
+        unitIds: tasks.map((t) => t.unitId),
+        tasks,
+        createdBy: actor.id,
+        createdAt: now,
+      })
+      .returning();
+    const asked = await askUnits(
+      tx,
+      now,
+      actor.id,
+      tasks.map((t) => ({
+        jurisdictionId,
+        kind: 'campaign_task' as const,
+        meetingId: null,
+        subjectId: c!.id,
+        link: link(c!.id),
+        unitId: t.unitId,
+        role: t.unitId === input.leadUnitId ? ('lead' as const) : ('support' as const),
+        title: `${KIND_WORD[input.kind]}「${input.title}」：${t.task}`.slice(0, 500),
+        dueAt: new Date(t.dueAt),
+      })),
+    );
+    const view = campaignView(c!);
+    await appendEvents(tx, now, [{ type: 'campaign.opened', jurisdictionId, incidentId: null, audienceUnits: view.unitIds, actorId: actor.id, data: { campaign: view } }, ...asked.events]);
+    return { campaign: view };
+  });
+}
+
+export async function listCampaigns(services: Services, actor: Actor) {
+  if (actor.scopes) throw forbidden('联席会议不对服务账号开放 (not for service accounts)');
+  const rows = isCommission(actor)
+    ? await services.db.select().from(campaigns).where(actor.role === 'admin' ? undefined : eq(campaigns.jurisdictionId, actor.jurisdictionId ?? '')).orderBy(desc(campaigns.createdAt)).limit(200)
+    : (await services.db.select().from(campaigns).orderBy(desc(campaigns.createdAt)).limit(500)).filter((c) => !!actor.unitId && c.unitIds.includes(actor.unitId));
+  return { campaigns: rows.map(campaignView) };
+}
+
+/** The campaign, each unit's request (a unit: its own) and the account: each task against its date. */
+export async function getCampaign(services: Services, actor: Actor, id: string) {
+  const c = await loadVisible(services, actor, id);
+  const now = services.clock();
+  const rows = await services.db
+    .select({ r: standingRequests, unitName: memberUnits.name })
+    .from(standingRequests)
+    .innerJoin(memberUnits, eq(memberUnits.id, standingRequests.unitId))
+    .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), isCommission(actor) ? undefined : eq(standingRequests.unitId, actor.unitId ?? '')));
+  const account = c.tasks.flatMap((t) => {
+    const found = rows.find((x) => x.r.unitId === t.unitId);
+    if (!found) return [];
+    const { r, unitName } = found;
+    const timeliness = taskTimeliness(r, now);
+    if (!timeliness) return [];
+    return [
+      {
+        unitId: t.unitId,
+        unitName,
+        task: t.task,
+        dueAt: r.dueAt.toISOString(),
+        state: r.state,
+        doneAt: r.state === 'done' ? (r.answeredAt?.toISOString() ?? null) : null,
+        timeliness,
+        lastReport: (r.answer as { note?: string } | null)?.note ?? null,
+        escalationStep: r.escalationStep,
+      },
+    ];
+  });
+  return { campaign: campaignView(c), requests: rows.map(requestWithUnit), account, tally: campaignTally(rows.map((x) => x.r), now) };
+}
+
+/** 进展 / 完成: the participating unit reports on its own task. */
+export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean }) {
+  await loadVisible(services, actor, id);
+  const now = services.clock();
+  return services.db.transaction(async (tx) => {
+    const [request] = await tx
+      .select()
+      .from(standingRequests)
+      .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')))
+      .for('update');
+    if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('由参与单位反馈本单位任务 (the participating unit reports)');
+    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', { note: input.note, done: input.done });
+    await appendEvents(tx, now, events);
+    const names = await unitNames(tx, [row.unitId]);
+    return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };
+  });
+}
