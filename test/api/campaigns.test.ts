@@ -97,7 +97,7 @@ describe('a special campaign', () => {
     server.clock!.now = new Date(new Date(at(24)).getTime() + book.escalationMinutes.commander.general * 60_000 + 1000);
     await server.engine.tick();
     await server.engine.tick();
-    const steps = (await server.services.db.select().from(events).where(eq(events.type, 'standing.escalated'))).filter((e) => (e.data as any).requestId === eco!.id).map((e) => (e.data as any).step);
+    const steps = (await server.services.db.select().from(events).where(eq(events.type, 'standing.escalated')).orderBy(events.seq)).filter((e) => (e.data as any).requestId === eco!.id).map((e) => (e.data as any).step);
     expect(steps).toEqual(['resend', 'unit_head', 'commander']);
     const [alert] = await server.services.db.select().from(alerts).where(eq(alerts.standingRequestId, eco!.id));
     expect(alert).toMatchObject({ incidentId: null, kind: 'standing_overdue' });

@@ -96,7 +96,7 @@ describe('名册导入', () => {
     expect(wu).toMatchObject({ role: 'unit_head', onDuty: false, phone: '+8613900000003' });
     const [updated] = await server.services.db.select().from(users).where(eq(users.username, existing));
     expect(updated!.displayName).toBe('改名联络员');
-    const imported = await server.services.db.select().from(events).where(eq(events.type, 'roster.imported'));
+    const imported = await server.services.db.select().from(events).where(eq(events.type, 'roster.imported')).orderBy(events.seq);
     expect(imported.at(-1)!.data).toMatchObject({ rows: 3, created: 2, updated: 1 });
   });
 

@@ -152,7 +152,7 @@ describe('成员调整: the unit proposes, the office confirms', () => {
     const token = await server.login('feng.liaison', 'initial-pass-1');
     expect((await server.request('GET', '/api/v1/auth/me', { token })).body).toMatchObject({ unitId, role: 'liaison', mustChangePassword: true });
     expect((await server.request('POST', `/api/v1/member-changes/${proposed.body.change.id}/decision`, { token: admin, body: { decision: 'reject', reason: '再次处理' } })).status).toBe(409);
-    const logged = await server.services.db.select().from(events).where(and(eq(events.jurisdictionId, 'xinyang')));
+    const logged = await server.services.db.select().from(events).where(and(eq(events.jurisdictionId, 'xinyang'))).orderBy(events.seq);
     const steps = logged.filter((e) => e.type.startsWith('member_change.') && (e.data as any).change.id === proposed.body.change.id);
     expect(steps.map((e) => [e.type, (e.data as any).reason])).toEqual([
       ['member_change.proposed', '原联络员调岗，新增联络员'],
