@@ -63,3 +63,22 @@ export async function storedOutcome<T>(db: Database, userId: string, key: string
     ]);
   return { status: stored.status, body: stored.response as T, replayed: true };
 }
+
+/**
+ * A create use case run once per `Idempotency-Key`: a retry gets the first answer before any check
+ * runs again (a due time may have passed since), then `prepare` checks the input and returns the
+ * write, which commits with the key's claim.
+ */
+export async function createOnce<T>(
+  db: Database,
+  userId: string,
+  key: string | undefined,
+  input: unknown,
+  prepare: () => Promise<(tx: Database) => Promise<T>>,
+): Promise<IdempotentOutcome<T>> {
+  const fingerprint = await requestFingerprint(input);
+  const earlier = await storedOutcome<T>(db, userId, key, fingerprint);
+  if (earlier) return earlier;
+  const write = await prepare();
+  return db.transaction((tx) => onceForKey(tx, userId, key, fingerprint, async () => ({ status: 201, body: await write(tx) })));
+}

@@ -4,6 +4,7 @@ import { problemSchema } from '../../contract/api.js';
 import { campaignCreateSchema, campaignDetailSchema, campaignReportSchema, campaignSchema } from '../../contract/campaigns.js';
 import { standingRequestSchema } from '../../contract/meetings.js';
 import { getCampaign, listCampaigns, openCampaign, reportOnCampaign } from '../../services/standing/campaigns.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
@@ -23,10 +24,10 @@ export function campaignRoutes() {
       tags: ['meetings'],
       summary: '发起联合执法 / 专项整治 The office opens a campaign: scope, period, a task per participating unit with its due date',
       security: bearerSecurity,
-      request: { body: jsonBody(campaignCreateSchema) },
+      request: { headers: idempotencyHeaders, body: jsonBody(campaignCreateSchema) },
       responses: { 201: jsonResponse(z.object({ campaign: campaignSchema }), 'The campaign'), ...writes },
     }),
-    async (c) => c.json((await openCampaign(c.get('services'), c.get('actor'), c.req.valid('json'))) as never, 201),
+    async (c) => idempotentJson(c, await openCampaign(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
   router.openapi(
     createRoute({ method: 'get', path: '/campaigns', tags: ['meetings'], summary: '联合行动 The office: all; a unit: those it takes part in', security: bearerSecurity, responses: { 200: jsonResponse(z.object({ campaigns: z.array(campaignSchema) }), 'Campaigns'), 401: errorResponses[401], 403: errorResponses[403] } }),

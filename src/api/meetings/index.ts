@@ -22,6 +22,7 @@ import { meetingAccount, myStandingRequests, reportOnItem } from '../../services
 import { conveneMeeting, getMeeting, listMeetings, replyToMeeting } from '../../services/standing/meetings.js';
 import { consentToMinutes, draftMinutes, issueMinutes } from '../../services/standing/minutes.js';
 import { printableMinutes } from '../../services/standing/print.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { documentResponse, documentResponses } from '../document-response.js';
@@ -52,10 +53,10 @@ export function meetingRoutes() {
       tags: ['meetings'],
       summary: '召开会议 The office convenes a plenary or topical meeting; each invited unit is asked who attends',
       security: bearerSecurity,
-      request: { body: jsonBody(meetingConveneSchema) },
+      request: { headers: idempotencyHeaders, body: jsonBody(meetingConveneSchema) },
       responses: { 201: jsonResponse(z.object({ meeting: meetingSchema, requests: z.array(standingRequestSchema) }), 'Convened; the units are asked'), ...writes },
     }),
-    async (c) => c.json((await conveneMeeting(c.get('services'), c.get('actor'), c.req.valid('json'))) as never, 201),
+    async (c) => idempotentJson(c, await conveneMeeting(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

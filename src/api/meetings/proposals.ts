@@ -4,6 +4,7 @@ import { problemSchema } from '../../contract/api.js';
 import { standingRequestSchema } from '../../contract/meetings.js';
 import { proposalConsentSchema, proposalCreateSchema, proposalDetailSchema, proposalOutcomeSchema, proposalReferSchema, proposalSchema } from '../../contract/proposals.js';
 import { answerProposal, getProposal, listProposals, makeProposal, referProposal } from '../../services/standing/proposals.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
@@ -18,8 +19,8 @@ export function proposalRoutes() {
   router.use('/proposals/*', requireActor);
 
   router.openapi(
-    createRoute({ method: 'post', path: '/proposals', tags: ['meetings'], summary: '征求意见 The office puts a proposal binding several units to them', security: bearerSecurity, request: { body: jsonBody(proposalCreateSchema) }, responses: { 201: answer, ...writes } }),
-    async (c) => c.json((await makeProposal(c.get('services'), c.get('actor'), c.req.valid('json'))) as never, 201),
+    createRoute({ method: 'post', path: '/proposals', tags: ['meetings'], summary: '征求意见 The office puts a proposal binding several units to them', security: bearerSecurity, request: { headers: idempotencyHeaders, body: jsonBody(proposalCreateSchema) }, responses: { 201: answer, ...writes } }),
+    async (c) => idempotentJson(c, await makeProposal(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
   router.openapi(
     createRoute({ method: 'get', path: '/proposals', tags: ['meetings'], summary: '征求意见事项 The office: all; a unit: those put to it', security: bearerSecurity, responses: { 200: jsonResponse(z.object({ proposals: z.array(proposalSchema) }), 'Proposals'), 401: errorResponses[401], 403: errorResponses[403] } }),

@@ -12,6 +12,8 @@ import { campaignTally, checkCampaign, taskTimeliness } from '../../domain/stand
 import { isCommission, type Actor, type Services } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import type { Database } from '../../db/client.js';
+import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { unitNames } from './load.js';
 import { answerRequest, askUnits } from './requests.js';
@@ -44,53 +46,55 @@ async function loadVisible(services: Services, actor: Actor, id: string): Promis
 }
 
 /** 发起: the office (联席会议办公室) opens it; a member unit may be named as 牵头单位 among the participants. */
-export async function openCampaign(services: Services, actor: Actor, input: CampaignCreate) {
-  const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
-  if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
-  if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室发起联合行动 (only the joint meeting office)');
-  const now = services.clock();
-  const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
-  const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now);
-  if (problems.length) throw invalid('联合行动内容有误', problems);
-  // Due dates are kept as ISO instants, so the account and the requests read the same time.
-  const tasks = input.tasks.map((t) => ({ unitId: t.unitId, task: t.task, dueAt: new Date(t.dueAt).toISOString() }));
-  return services.db.transaction(async (tx) => {
-    const [c] = await tx
-      .insert(campaigns)
-      .values({
-        id: newId('cmp', now.getTime()),
-        jurisdictionId,
-        kind: input.kind,
-        title: input.title,
-        scope: input.scope,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        leadUnitId: input.leadUnitId ?? null,
-        unitIds: tasks.map((t) => t.unitId),
-        tasks,
-        createdBy: actor.id,
-        createdAt: now,
-      })
-      .returning();
-    const asked = await askUnits(
-      tx,
-      now,
-      actor.id,
-      tasks.map((t) => ({
-        jurisdictionId,
-        kind: 'campaign_task' as const,
-        meetingId: null,
-        subjectId: c!.id,
-        link: link(c!.id),
-        unitId: t.unitId,
-        role: t.unitId === input.leadUnitId ? ('lead' as const) : ('support' as const),
-        title: `${KIND_WORD[input.kind]}「${input.title}」：${t.task}`.slice(0, 500),
-        dueAt: new Date(t.dueAt),
-      })),
-    );
-    const view = campaignView(c!);
-    await appendEvents(tx, now, [{ type: 'campaign.opened', jurisdictionId, incidentId: null, audienceUnits: view.unitIds, actorId: actor.id, data: { campaign: view } }, ...asked.events]);
-    return { campaign: view };
+export async function openCampaign(services: Services, actor: Actor, input: CampaignCreate, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, input, async () => {
+    const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
+    if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
+    if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室发起联合行动 (only the joint meeting office)');
+    const now = services.clock();
+    const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
+    const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now);
+    if (problems.length) throw invalid('联合行动内容有误', problems);
+    // Due dates are kept as ISO instants, so the account and the requests read the same time.
+    const tasks = input.tasks.map((t) => ({ unitId: t.unitId, task: t.task, dueAt: new Date(t.dueAt).toISOString() }));
+    return async (tx: Database) => {
+      const [c] = await tx
+        .insert(campaigns)
+        .values({
+          id: newId('cmp', now.getTime()),
+          jurisdictionId,
+          kind: input.kind,
+          title: input.title,
+          scope: input.scope,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          leadUnitId: input.leadUnitId ?? null,
+          unitIds: tasks.map((t) => t.unitId),
+          tasks,
+          createdBy: actor.id,
+          createdAt: now,
+        })
+        .returning();
+      const asked = await askUnits(
+        tx,
+        now,
+        actor.id,
+        tasks.map((t) => ({
+          jurisdictionId,
+          kind: 'campaign_task' as const,
+          meetingId: null,
+          subjectId: c!.id,
+          link: link(c!.id),
+          unitId: t.unitId,
+          role: t.unitId === input.leadUnitId ? ('lead' as const) : ('support' as const),
+          title: `${KIND_WORD[input.kind]}「${input.title}」：${t.task}`.slice(0, 500),
+          dueAt: new Date(t.dueAt),
+        })),
+      );
+      const view = campaignView(c!);
+      await appendEvents(tx, now, [{ type: 'campaign.opened', jurisdictionId, incidentId: null, audienceUnits: view.unitIds, actorId: actor.id, data: { campaign: view } }, ...asked.events]);
+      return { campaign: view };
+    };
   });
 }
 

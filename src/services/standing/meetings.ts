@@ -10,6 +10,8 @@ import { mayAnswerStandingRequest, mayRunJointMeeting } from '../../domain/polic
 import { isCommission, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import type { Database } from '../../db/client.js';
+import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { itemsOf, loadVisibleMeeting, minutesOf, requestsOf, unitNames } from './load.js';
 import { meetingFiles } from './materials.js';
@@ -19,68 +21,70 @@ import { itemView, meetingPublicView, meetingView, minutesView, requestWithUnit 
 export const meetingLink = (id: string) => `/meetings?meeting=${encodeURIComponent(id)}`;
 const KIND_NAME = { plenary: '全体会议', topical: '专题会议' } as const;
 
-export async function conveneMeeting(services: Services, actor: Actor, input: MeetingConvene) {
-  const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
-  if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
-  if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('会议由联席会议办公室（指挥长）召集 (only the joint meeting office convenes)');
-  const now = services.clock();
-  if (Date.parse(input.replyDueAt) <= now.getTime()) throw invalid('回执时限已过', [{ field: 'replyDueAt', message: '回执时限应晚于现在 (due in the future)' }]);
-  const book = await services.rulebooks.current(jurisdictionId);
-  if (!book) throw notFound('辖区');
-  const units = await services.db
-    .select({ id: memberUnits.id, kind: memberUnits.kind })
-    .from(memberUnits)
-    .where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)))
-    .orderBy(asc(memberUnits.position));
-  const known = new Set(units.map((u) => u.id));
-  const bad = (input.invite.unitIds ?? []).map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));
-  if (bad.length) throw invalid('参会单位有误', bad.map(({ i }) => ({ field: `invite.unitIds.${i}`, message: '不是本辖区成员单位 (not a member unit)' })));
-  // The commission convenes: it is the office, not a unit asked to reply.
-  const invited = units
-    .filter((u) => u.id !== book.commissionUnitId)
-    .filter((u) => input.invite.all || input.invite.kinds?.includes(u.kind) || input.invite.unitIds?.includes(u.id))
-    .map((u) => u.id);
-  if (invited.length === 0) throw invalid('没有可邀请的单位', [{ field: 'invite.unitIds', message: '请至少邀请一个成员单位（卫健委为召集单位）' }]);
+export async function conveneMeeting(services: Services, actor: Actor, input: MeetingConvene, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, input, async () => {
+    const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
+    if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
+    if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('会议由联席会议办公室（指挥长）召集 (only the joint meeting office convenes)');
+    const now = services.clock();
+    if (Date.parse(input.replyDueAt) <= now.getTime()) throw invalid('回执时限已过', [{ field: 'replyDueAt', message: '回执时限应晚于现在 (due in the future)' }]);
+    const book = await services.rulebooks.current(jurisdictionId);
+    if (!book) throw notFound('辖区');
+    const units = await services.db
+      .select({ id: memberUnits.id, kind: memberUnits.kind })
+      .from(memberUnits)
+      .where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)))
+      .orderBy(asc(memberUnits.position));
+    const known = new Set(units.map((u) => u.id));
+    const bad = (input.invite.unitIds ?? []).map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));
+    if (bad.length) throw invalid('参会单位有误', bad.map(({ i }) => ({ field: `invite.unitIds.${i}`, message: '不是本辖区成员单位 (not a member unit)' })));
+    // The commission convenes: it is the office, not a unit asked to reply.
+    const invited = units
+      .filter((u) => u.id !== book.commissionUnitId)
+      .filter((u) => input.invite.all || input.invite.kinds?.includes(u.kind) || input.invite.unitIds?.includes(u.id))
+      .map((u) => u.id);
+    if (invited.length === 0) throw invalid('没有可邀请的单位', [{ field: 'invite.unitIds', message: '请至少邀请一个成员单位（卫健委为召集单位）' }]);
 
-  return services.db.transaction(async (tx) => {
-    const id = newId('mtg', now.getTime());
-    const [meeting] = await tx
-      .insert(meetings)
-      .values({
-        id,
-        jurisdictionId,
-        kind: input.kind,
-        topic: input.topic,
-        startsAt: new Date(input.startsAt),
-        place: input.place,
-        agenda: input.agenda,
-        replyDueAt: new Date(input.replyDueAt),
-        convenedBy: actor.id,
-        convenedAt: now,
-      })
-      .returning();
-    const asked = await askUnits(
-      tx,
-      now,
-      actor.id,
-      invited.map((unitId) => ({
-        jurisdictionId,
-        kind: 'meeting_reply' as const,
-        meetingId: id,
-        subjectId: id,
-        link: meetingLink(id),
-        unitId,
-        role: 'invited' as const,
-        title: `${KIND_NAME[input.kind]}「${input.topic}」参会回执`,
-        dueAt: new Date(input.replyDueAt),
-      })),
-    );
-    await appendEvents(tx, now, [
-      { type: 'meeting.convened', jurisdictionId, incidentId: null, audienceUnits: invited, actorId: actor.id, data: { meeting: meetingPublicView(meeting!), by: actor.displayName } },
-      ...asked.events,
-    ]);
-    const names = await unitNames(tx, invited);
-    return { meeting: meetingView(meeting!, []), requests: asked.rows.map((r) => requestWithUnit({ r, unitName: names.get(r.unitId) ?? r.unitId })) };
+    return async (tx: Database) => {
+      const id = newId('mtg', now.getTime());
+      const [meeting] = await tx
+        .insert(meetings)
+        .values({
+          id,
+          jurisdictionId,
+          kind: input.kind,
+          topic: input.topic,
+          startsAt: new Date(input.startsAt),
+          place: input.place,
+          agenda: input.agenda,
+          replyDueAt: new Date(input.replyDueAt),
+          convenedBy: actor.id,
+          convenedAt: now,
+        })
+        .returning();
+      const asked = await askUnits(
+        tx,
+        now,
+        actor.id,
+        invited.map((unitId) => ({
+          jurisdictionId,
+          kind: 'meeting_reply' as const,
+          meetingId: id,
+          subjectId: id,
+          link: meetingLink(id),
+          unitId,
+          role: 'invited' as const,
+          title: `${KIND_NAME[input.kind]}「${input.topic}」参会回执`,
+          dueAt: new Date(input.replyDueAt),
+        })),
+      );
+      await appendEvents(tx, now, [
+        { type: 'meeting.convened', jurisdictionId, incidentId: null, audienceUnits: invited, actorId: actor.id, data: { meeting: meetingPublicView(meeting!), by: actor.displayName } },
+        ...asked.events,
+      ]);
+      const names = await unitNames(tx, invited);
+      return { meeting: meetingView(meeting!, []), requests: asked.rows.map((r) => requestWithUnit({ r, unitName: names.get(r.unitId) ?? r.unitId })) };
+    };
   });
 }
 

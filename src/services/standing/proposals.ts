@@ -12,6 +12,8 @@ import { proposalSettlement } from '../../domain/standing/meetings.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
+import type { Database } from '../../db/client.js';
+import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { unitNames } from './load.js';
 import { answerRequest, askUnits } from './requests.js';
@@ -46,30 +48,32 @@ async function loadVisible(services: Services, actor: Actor, id: string): Promis
   return p;
 }
 
-export async function makeProposal(services: Services, actor: Actor, input: { jurisdictionId?: string; kind: ProposalKind; title: string; text: string; unitIds: string[]; dueAt: string }) {
-  const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
-  if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
-  if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室征求意见 (only the joint meeting office)');
-  const now = services.clock();
-  if (Date.parse(input.dueAt) <= now.getTime()) throw invalid('答复时限已过', [{ field: 'dueAt', message: '答复时限应晚于现在 (due in the future)' }]);
-  const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
-  const known = new Set(units.map((u) => u.id));
-  const bad = input.unitIds.map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));
-  if (bad.length) throw invalid('征求意见单位有误', bad.map(({ i }) => ({ field: `unitIds.${i}`, message: '不是本辖区成员单位 (not a member unit)' })));
-  const unitIds = [...new Set(input.unitIds)];
-  return services.db.transaction(async (tx) => {
-    const [p] = await tx
-      .insert(proposals)
-      .values({ id: newId('prp', now.getTime()), jurisdictionId, kind: input.kind, title: input.title, text: input.text, unitIds, dueAt: new Date(input.dueAt), createdBy: actor.id, createdAt: now })
-      .returning();
-    const asked = await askUnits(
-      tx,
-      now,
-      actor.id,
-      unitIds.map((unitId) => ({ jurisdictionId, kind: 'proposal_consent' as const, meetingId: null, subjectId: p!.id, link: link(p!.id), unitId, role: 'concerned' as const, title: `征求意见：${input.title}`, dueAt: new Date(input.dueAt) })),
-    );
-    await appendEvents(tx, now, [event('proposal.made', p!, actor.id), ...asked.events]);
-    return { proposal: proposalView(p!) };
+export async function makeProposal(services: Services, actor: Actor, input: { jurisdictionId?: string; kind: ProposalKind; title: string; text: string; unitIds: string[]; dueAt: string }, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, input, async () => {
+    const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
+    if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
+    if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室征求意见 (only the joint meeting office)');
+    const now = services.clock();
+    if (Date.parse(input.dueAt) <= now.getTime()) throw invalid('答复时限已过', [{ field: 'dueAt', message: '答复时限应晚于现在 (due in the future)' }]);
+    const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
+    const known = new Set(units.map((u) => u.id));
+    const bad = input.unitIds.map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));
+    if (bad.length) throw invalid('征求意见单位有误', bad.map(({ i }) => ({ field: `unitIds.${i}`, message: '不是本辖区成员单位 (not a member unit)' })));
+    const unitIds = [...new Set(input.unitIds)];
+    return async (tx: Database) => {
+      const [p] = await tx
+        .insert(proposals)
+        .values({ id: newId('prp', now.getTime()), jurisdictionId, kind: input.kind, title: input.title, text: input.text, unitIds, dueAt: new Date(input.dueAt), createdBy: actor.id, createdAt: now })
+        .returning();
+      const asked = await askUnits(
+        tx,
+        now,
+        actor.id,
+        unitIds.map((unitId) => ({ jurisdictionId, kind: 'proposal_consent' as const, meetingId: null, subjectId: p!.id, link: link(p!.id), unitId, role: 'concerned' as const, title: `征求意见：${input.title}`, dueAt: new Date(input.dueAt) })),
+      );
+      await appendEvents(tx, now, [event('proposal.made', p!, actor.id), ...asked.events]);
+      return { proposal: proposalView(p!) };
+    };
   });
 }
 

@@ -1,0 +1,69 @@
+/**
+ * The joint meeting's creating writes take an Idempotency-Key like a report does: a retried
+ * 召开会议, 征求意见 or 联合行动 finds the first one — one row, one set of requests and events —
+ * even after its reply deadline has passed; the same key with another body is a 409.
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaigns, meetings, proposals, standingRequests } from '../../src/db/schema.js';
+import { unitIdByName } from '../support/reports.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const START = new Date('2026-11-23T01:00:00.000Z');
+const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000).toISOString();
+let server: TestServer;
+let office: string;
+let union: string;
+let hrss: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ fixedClock: START, manualEngine: true });
+  office = await server.login('commander');
+  union = await unitIdByName(server, office, 'xinyang', '总工会');
+  hrss = await unitIdByName(server, office, 'xinyang', '人力资源');
+});
+afterAll(() => server?.close());
+
+const bodies = () => ({
+  '/api/v1/meetings': { kind: 'plenary', topic: '年度重点工作', startsAt: at(72), place: '市卫健委三楼会议室', agenda: ['议定年度工作任务'], replyDueAt: at(24), invite: { unitIds: [union, hrss] } },
+  '/api/v1/proposals': { kind: 'campaign', title: '联合开展尘毒危害专项整治', text: '拟由卫健委牵头。', unitIds: [union, hrss], dueAt: at(48) },
+  '/api/v1/campaigns': {
+    kind: 'special_rectification',
+    title: '尘毒危害专项整治',
+    scope: '全市粉尘危害',
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-31',
+    tasks: [{ unitId: union, task: '宣传', dueAt: at(48) }],
+  },
+});
+const created = (body: any) => body.meeting?.id ?? body.proposal?.id ?? body.campaign?.id;
+
+describe('Idempotency-Key on the joint meeting’s creating writes', () => {
+  for (const path of ['/api/v1/meetings', '/api/v1/proposals', '/api/v1/campaigns'] as const) {
+    it(`${path}: a retry finds the first, even after its deadline; another body with the key is a 409`, async () => {
+      const body = bodies()[path];
+      const headers = { 'idempotency-key': `retry-${path.split('/').pop()}-0001` };
+      const first = await server.request('POST', path, { token: office, body, headers });
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      const asked = async () => (await server.services.db.select({ n: count() }).from(standingRequests).where(eq(standingRequests.subjectId, created(first.body))))[0]!.n;
+      const requestsBefore = await asked();
+
+      // A day and more later (its reply deadline has passed; a fresh session of the same person).
+      server.clock!.advance(30 * 3_600_000);
+      const later = await server.login('commander');
+      const retry = await server.request('POST', path, { token: later, body, headers });
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(created(retry.body)).toBe(created(first.body));
+      expect(await asked()).toBe(requestsBefore);
+      const table = { '/api/v1/meetings': meetings, '/api/v1/proposals': proposals, '/api/v1/campaigns': campaigns }[path];
+      expect((await server.services.db.select({ n: count() }).from(table))[0]!.n).toBe(1);
+
+      const other = await server.request('POST', path, { token: later, body: { ...body, title: '另一件事', topic: '另一件事' }, headers });
+      expect(other.status).toBe(409);
+      expect(other.body.errors?.[0]?.field).toBe('Idempotency-Key');
+      server.clock!.advance(-30 * 3_600_000);
+      office = await server.login('commander');
+    });
+  }
+});
