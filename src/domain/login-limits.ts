@@ -58,6 +58,14 @@ export function waitSeconds(beyondFree: number, rule: LimitRule): number {
 /** A correct password: its own source starts afresh; a shared scope only takes back this attempt. */
 export function afterSuccess(counter: LimitCounter, scope: LimitScope, rule: LimitRule): LimitCounter {
   if (scope === 'source') return { failures: 0, lastAttemptAt: counter.lastAttemptAt, blockedUntil: null };
+  return takeBackAttempt(counter, rule);
+}
+
+/**
+ * One attempt taken back: a correct password on a shared scope, or an attempt whose outcome was
+ * never known (the database failed mid-login) — an outage must not count as guessing.
+ */
+export function takeBackAttempt(counter: LimitCounter, rule: LimitRule): LimitCounter {
   const failures = Math.max(0, counter.failures - 1);
   return { failures, lastAttemptAt: counter.lastAttemptAt, blockedUntil: failures >= rule.free ? counter.blockedUntil : null };
 }

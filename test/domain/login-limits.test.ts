@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterSuccess, combine, LOGIN_LIMITS, reserveAttempt, scopesFor, waitSeconds, type LimitCounter } from '../../src/domain/login-limits.js';
+import { afterSuccess, combine, LOGIN_LIMITS, reserveAttempt, scopesFor, takeBackAttempt, waitSeconds, type LimitCounter } from '../../src/domain/login-limits.js';
 
 const fresh: LimitCounter = { failures: 0, lastAttemptAt: null, blockedUntil: null };
 const t0 = new Date('2026-12-02T08:00:00Z');
@@ -64,5 +64,17 @@ describe('login limits', () => {
       retryAfterSeconds: 90,
     });
     expect(combine([{ allowed: true, next: fresh }])).toEqual({ allowed: true });
+  });
+
+  it('takes back an attempt whose outcome was never known (the database failed mid-login): an outage never blocks a person', () => {
+    const rule = LOGIN_LIMITS.source;
+    // Attempts that each reserved and then met a dead database: without taking them back the next is refused.
+    const { counter } = attempts(rule.free, rule);
+    expect(reserveAttempt(counter, rule, t0).allowed).toBe(false);
+    let c = counter;
+    for (let i = 0; i < rule.free; i++) c = takeBackAttempt(c, rule);
+    expect(c).toMatchObject({ failures: 0, blockedUntil: null });
+    expect(reserveAttempt(c, rule, t0).allowed).toBe(true);
+    expect(takeBackAttempt(fresh, rule).failures).toBe(0);
   });
 });

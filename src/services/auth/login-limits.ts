@@ -14,6 +14,7 @@ import {
   LOGIN_LIMITS,
   reserveAttempt,
   scopesFor,
+  takeBackAttempt,
   type LimitCounter,
   type LimitScope,
 } from '../../domain/login-limits.js';
@@ -92,6 +93,26 @@ export async function loginSucceeded(db: Database, source: LoginSource, keys: Sc
       await write(tx, k.key, next, k.scope === 'source' ? now : undefined);
     }
   });
+}
+
+/** The attempt's outcome was never known: it is taken back in every scope it was counted in. */
+export async function loginUndecided(db: Database, keys: ScopeKey[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await lockRows(tx, keys);
+    for (const k of keys) await write(tx, k.key, takeBackAttempt(rows.get(k.key)!, LOGIN_LIMITS[k.scope]));
+  });
+}
+
+/** Takes the attempt back once the database answers again (bounded: about a minute and a half of retries). */
+export function takeBackWhenPossible(db: Database, keys: ScopeKey[]): void {
+  let tries = 0;
+  const run = () =>
+    void loginUndecided(db, keys).catch(() => {
+      if (++tries > 8) return;
+      const timer = setTimeout(run, Math.min(30_000, 500 * 2 ** tries)) as unknown as { unref?: () => void };
+      timer.unref?.();
+    });
+  run();
 }
 
 async function write(tx: Database, key: string, c: LimitCounter, succeededAt?: Date) {

@@ -9,7 +9,7 @@ import type { Services } from '../context.js';
 import { DomainError, forbidden } from '../errors.js';
 import { newId, randomToken, sha256Hex } from '../ids.js';
 import { deviceOf, issueDeviceCookie } from './device-cookie.js';
-import { loginSucceeded, reserveLoginAttempt } from './login-limits.js';
+import { loginSucceeded, reserveLoginAttempt, takeBackWhenPossible } from './login-limits.js';
 import { decoyHash, verifyPassword } from './password.js';
 import { toPublicUser, type PublicUser } from './user-view.js';
 
@@ -42,17 +42,24 @@ export async function logIn(services: Services, input: LoginInput): Promise<Logi
   const source = { username, address: input.address, deviceId };
   const reserved = await reserveLoginAttempt(db, source, now);
 
-  const [found] = await db.select().from(users).where(eq(users.username, username));
-  // A service account has no password: it is as unknown here as a name nobody has.
-  const user = found && !found.serviceAccount ? found : undefined;
-  const ok = user && user.active ? await verifyPassword(input.password, user.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
-  if (!user || !ok) {
-    // The reservation stays counted; this row is the audit trail.
-    await db.insert(loginFailures).values({ username, address: input.address, at: now });
-    throw new DomainError('unauthenticated', '用户名或密码错误 (wrong username or password)');
+  let user: typeof users.$inferSelect;
+  try {
+    const [found] = await db.select().from(users).where(eq(users.username, username));
+    // A service account has no password: it is as unknown here as a name nobody has.
+    const known = found && !found.serviceAccount ? found : undefined;
+    const ok = known && known.active ? await verifyPassword(input.password, known.passwordHash) : (await verifyPassword(input.password, await decoyHash()), false);
+    if (!known || !ok) {
+      // The reservation stays counted; this row is the audit trail.
+      await db.insert(loginFailures).values({ username, address: input.address, at: now });
+      throw new DomainError('unauthenticated', '用户名或密码错误 (wrong username or password)');
+    }
+    user = known;
+    await loginSucceeded(db, source, reserved, now);
+  } catch (err) {
+    // Not a wrong password (the database failed mid-login): the attempt must not count as one.
+    if (!(err instanceof DomainError && err.kind === 'unauthenticated')) takeBackWhenPossible(db, reserved);
+    throw err;
   }
-
-  await loginSucceeded(db, source, reserved, now);
   // Told only to whoever knows the password: the published demo password opens nothing in production.
   if (user.demo && services.demoLogin === false) throw forbidden('演示账号不能在正式环境中登录，请使用管理员为您创建的账号 (demo accounts are refused in production)');
   const { token, expiresAt } = await openSession(db, user.id, now);
