@@ -146,7 +146,7 @@ class FilingLoad {
   unavailable = 0;
   private readonly unsettledReports = new Map<string, { key: string; title: string }>();
   private readonly unsettledAcks = new Set<string>();
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, Promise<string>>();
   private stopped = false;
   private running: Promise<void>[] = [];
   private serial = 0;
@@ -184,12 +184,14 @@ class FilingLoad {
     return { title, id: filed.body.id as string };
   }
 
-  async login(username: string): Promise<string> {
-    const known = this.tokens.get(username);
-    if (known) return known;
-    const res = await this.retry(() => this.call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD }));
-    this.tokens.set(username, res.body.token);
-    return res.body.token;
+  /** One login per person, shared by the workers acting as them (as one phone logs in once). */
+  login(username: string): Promise<string> {
+    let token = this.tokens.get(username);
+    if (!token) {
+      token = this.retry(() => this.call('POST', '/api/v1/auth/login', undefined, { username, password: DEMO_PASSWORD })).then((res) => res.body.token as string);
+      this.tokens.set(username, token);
+    }
+    return token;
   }
 
   private async work(worker: number) {
