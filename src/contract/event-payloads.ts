@@ -20,7 +20,8 @@ const obligation = obligationSchema;
 const incidentRef = record({ ref: z.string(), title: z.string() });
 const casualties = z.record(z.string(), z.number());
 
-const reportChanges = z.object({
+/** What a 续报/终报 changed (src/domain/report-changes.ts); the unit views narrow it (events.ts). */
+export const reportChangesSchema = z.object({
   severityChanged: z.boolean(),
   casualtiesChanged: z.boolean(),
   routingChanged: z.boolean(),
@@ -39,11 +40,12 @@ const incidentRevision = z.looseObject({
   status: z.string(),
   title: z.string(),
   casualties,
-  changes: reportChanges,
+  changes: reportChangesSchema,
   filedBy: z.string().optional(),
 });
 
-const deliveryStep = z.object({ notificationId: z.string(), unitId: z.string(), userId: z.string(), channel: z.string(), at: iso });
+/** A step of a notification's delivery record (delivered, read). */
+export const deliveryStepSchema = z.object({ notificationId: z.string(), unitId: z.string(), userId: z.string(), channel: z.string(), at: iso });
 const ladderStep = { unitId: z.string(), unitName: z.string(), step: z.string(), stepNumber: z.number().int(), text: z.string(), nextStepAt: iso.nullable() };
 const alert = record({ kind: z.string() });
 const unitReport = record({ unitId: z.string(), state: z.string() });
@@ -73,8 +75,8 @@ export const EVENT_PAYLOADS = {
     status: z.string(),
   }),
   'notification.created': z.object({ notification, incident: record(), revision: unitRevisionSchema.optional() }),
-  'notification.delivered': deliveryStep,
-  'notification.read': deliveryStep,
+  'notification.delivered': deliveryStepSchema,
+  'notification.read': deliveryStepSchema,
   'notification.acknowledged': z.object({ notification }),
   'notification.declined': z.object({ notification }),
   'notification.decline_resolved': z.object({ notification, action: z.string(), reason: z.string(), reassignedTo: z.unknown(), by: z.string() }),

@@ -8,6 +8,7 @@
  * not passed on. Pure.
  */
 import { z } from 'zod';
+import { deliveryStepSchema, reportChangesSchema } from './event-payloads.js';
 
 /** Who reads an event: the commission (of one jurisdiction, or every one for admins) or one member unit. */
 export type EventAudience = { kind: 'commission'; jurisdictionId: string | null } | { kind: 'unit'; unitId: string };
@@ -54,18 +55,9 @@ const owned = (key: string) => (data: Record<string, unknown>, unitId: string) =
 
 const unitRef = { notificationId: z.string(), unitId: z.string() };
 
-/** A step of the delivery record of the unit's own notification. */
-const deliveryStep = z.object({ ...unitRef, userId: z.string(), channel: z.string(), at: z.string() });
-
-const changes = z.object({
-  severityChanged: z.boolean(),
-  casualtiesChanged: z.boolean(),
-  routingChanged: z.boolean(),
-  addedUnits: z.array(z.string()),
-  removedUnits: z.array(z.string()),
-  roleChangedUnits: z.array(z.string()),
-  requiresReacknowledgement: z.boolean(),
-});
+/** A step of the delivery record of the unit's own notification; the changes a version made. */
+const deliveryStep = deliveryStepSchema;
+const changes = reportChangesSchema;
 type ReportChanges = z.infer<typeof changes>;
 
 /** A unit learns how a new version changes its own part, never which other units came or went. */
