@@ -22,6 +22,8 @@ export const BODY_LIMIT_OVERRIDES: Readonly<Record<string, number>> = {
   'POST /api/v1/incidents/:id/attachments': 100 * 1024 * 1024,
   // 会议材料 and the units' report files: the same upload, the same ceiling.
   'POST /api/v1/meetings/:id/attachments': 100 * 1024 * 1024,
+  // A campaign task's report files (photos of an inspection): the same upload, the same ceiling.
+  'POST /api/v1/campaigns/:id/attachments': 100 * 1024 * 1024,
   // A roster spreadsheet; the route enforces ROSTER_MAX_BYTES itself while reading.
   'POST /api/v1/admin/jurisdictions/:jurisdictionId/roster/preview': 2 * 1024 * 1024,
   'POST /api/v1/admin/jurisdictions/:jurisdictionId/roster/import': 2 * 1024 * 1024,

@@ -30,8 +30,29 @@ export const campaignCreateSchema = z
   .meta({ id: 'CampaignCreate' });
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 
+export const campaignChangeSchema = z
+  .object({
+    endsOn: day('结束日期').optional(),
+    tasks: z
+      .array(z.object({ unitId, task: text(2000, '任务内容').optional(), dueAt: isoDateTime.optional() }))
+      .max(100)
+      .optional()
+      .meta({ description: 'Tasks to reword or give a new due date, by unit; the unit is told and chased from the new date' }),
+    reason: z.string().trim().min(2, '请填写调整原因 (reason required)').max(1000),
+  })
+  .meta({ id: 'CampaignChange' });
+export type CampaignChangeInput = z.infer<typeof campaignChangeSchema>;
+
+export const campaignCancelSchema = z
+  .object({ reason: z.string().trim().min(2, '请填写终止原因 (reason required)').max(1000) })
+  .meta({ id: 'CampaignCancel' });
+
 export const campaignReportSchema = z
-  .object({ note: text(2000, '进展情况'), done: z.boolean().default(false).meta({ description: 'true: the unit reports its task completed' }) })
+  .object({
+    note: text(2000, '进展情况'),
+    done: z.boolean().default(false).meta({ description: 'true: the unit reports its task completed' }),
+    attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]).meta({ description: 'Files the unit uploaded to the campaign (POST /campaigns/{id}/attachments)' }),
+  })
   .meta({ id: 'CampaignReport' });
 
 export const campaignSchema = z
@@ -47,6 +68,8 @@ export const campaignSchema = z
     unitIds: z.array(z.string()),
     tasks: z.array(z.object({ unitId: z.string(), task: z.string(), dueAt: z.string() })),
     createdAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
   })
   .meta({ id: 'Campaign' });
 
@@ -59,6 +82,7 @@ export const campaignAccountRowSchema = z.object({
   doneAt: z.string().nullable(),
   timeliness: z.enum(['on_time', 'late', 'open', 'overdue']),
   lastReport: z.string().nullable(),
+  lastAttachments: z.array(z.object({ id: z.string(), fileName: z.string(), url: z.string() })),
   escalationStep: z.number().int(),
 });
 

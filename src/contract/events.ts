@@ -161,7 +161,17 @@ const standingRequestView = z.object({
 const ownStanding = <S extends z.ZodType<Record<string, unknown>>>(schema: S) => (data: Record<string, unknown>, unitId: string) =>
   owned('request')(data, unitId) ? only(schema)(data, unitId) : null;
 /** A meeting as the invitation tells it: no list of the other units' answers. */
-const meetingPublic = z.object({ id: z.string(), kind: z.string(), topic: z.string(), startsAt: z.string(), place: z.string(), agenda: z.array(z.string()), replyDueAt: z.string() });
+const meetingPublic = z.object({
+  id: z.string(),
+  kind: z.string(),
+  topic: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  agenda: z.array(z.string()),
+  replyDueAt: z.string(),
+  cancelledAt: z.string().nullable().optional(),
+  cancelReason: z.string().nullable().optional(),
+});
 /** Minutes as sent to a unit: the text and agreed items; who agreed is the office's. */
 const minutesPublic = z.object({
   id: z.string(),
@@ -197,6 +207,8 @@ const campaignPublic = z.object({
   leadUnitId: z.string().nullable(),
   unitIds: z.array(z.string()),
   tasks: z.array(z.object({ unitId: z.string(), task: z.string(), dueAt: z.string() })),
+  cancelledAt: z.string().nullable().optional(),
+  cancelReason: z.string().nullable().optional(),
 });
 
 /** Every event type the server writes. A type missing here is seen by the commission alone. */
@@ -295,6 +307,9 @@ export const EVENT_CATALOGUE = {
     ),
   },
   'meeting.convened': { unitView: only(z.object({ meeting: meetingPublic, by: z.string() })) },
+  // 改期 / 取消: every invited unit is told, with the reason.
+  'meeting.changed': { unitView: only(z.object({ meeting: meetingPublic, changed: z.array(z.string()), reason: z.string(), by: z.string() })) },
+  'meeting.cancelled': { unitView: only(z.object({ meeting: meetingPublic, reason: z.string(), by: z.string() })) },
   'minutes.drafted': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string() })) },
   'minutes.agreed': { unitView: only(z.object({ minutesId: z.string(), meetingId: z.string(), version: z.number().int() })) },
   'minutes.issued': { unitView: only(z.object({ minutes: minutesPublic, meetingTopic: z.string(), copiedTo: z.string() })) },
@@ -305,6 +320,8 @@ export const EVENT_CATALOGUE = {
   'proposal.decided': { unitView: only(z.object({ proposal: proposalPublic })) },
   // 联合执法 / 专项整治: the participating units see the campaign they take part in; their tasks are standing requests.
   'campaign.opened': { unitView: only(z.object({ campaign: campaignPublic })) },
+  'campaign.changed': { unitView: only(z.object({ campaign: campaignPublic, changedUnitIds: z.array(z.string()), reason: z.string(), by: z.string() })) },
+  'campaign.cancelled': { unitView: only(z.object({ campaign: campaignPublic, reason: z.string(), by: z.string() })) },
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -34,6 +34,18 @@ export const meetingConveneSchema = z
   .meta({ id: 'MeetingConvene' });
 export type MeetingConvene = z.infer<typeof meetingConveneSchema>;
 
+export const meetingChangeSchema = z
+  .object({
+    startsAt: isoDateTime.optional(),
+    place: text(200, '会议地点').optional(),
+    replyDueAt: isoDateTime.optional().meta({ description: 'A new reply deadline: the units still to answer are chased from it' }),
+    reason: reason('变更原因'),
+  })
+  .meta({ id: 'MeetingChange' });
+export type MeetingChangeInput = z.infer<typeof meetingChangeSchema>;
+
+export const meetingCancelSchema = z.object({ reason: reason('取消原因') }).meta({ id: 'MeetingCancel' });
+
 export const meetingReplySchema = z
   .object({
     attendance: z.enum(ATTENDANCE_KINDS, { message: '请选择本人参会或委托参会 (member | deputy)' }),
@@ -112,7 +124,9 @@ export const meetingSchema = z
     agenda: z.array(z.string()),
     replyDueAt: z.string(),
     convenedAt: z.string(),
-    stage: z.enum(['replies', 'minutes', 'agreed', 'issued']).meta({ description: 'Where the meeting stands: waiting for replies, minutes out for consent, agreed, issued' }),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    stage: z.enum(['replies', 'minutes', 'agreed', 'issued', 'cancelled']).meta({ description: 'Where the meeting stands: waiting for replies, minutes out for consent, agreed, issued; or called off' }),
   })
   .meta({ id: 'Meeting' });
 

@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
   pgSequence,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
   ALERT_KINDS as ALERT_KIND_VALUES,
@@ -406,9 +407,12 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: text('id').primaryKey(),
-    /** What the message is about: a notification, or (chasing an overdue task) a task. */
+    /** What the message is about: a notification, a task (assigned or overdue), or a standing request (joint meeting work). */
     notificationId: text('notification_id').references(() => notifications.id),
     taskId: text('task_id').references(() => responseTasks.id),
+    standingRequestId: text('standing_request_id').references((): AnyPgColumn => standingRequests.id),
+    /** Standing work only: a change the unit is told of (a meeting moved or called off), sent whatever the request's state. */
+    notice: text('notice'),
     round: integer('round').notNull().default(0),
     /** The person reached; null for a unit's group robot. */
     userId: text('user_id').references(() => users.id),
@@ -520,6 +524,8 @@ export const attachments = pgTable(
     incidentId: text('incident_id').references(() => incidents.id),
     /** 会议材料, or a file a unit attached to its report on an agreed item. */
     meetingId: text('meeting_id').references(() => meetings.id),
+    /** A file a unit attached to its report on a campaign task (联合执法 / 专项整治). */
+    campaignId: text('campaign_id').references((): AnyPgColumn => campaigns.id),
     jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
     fileName: text('file_name').notNull(),
     /** Decided by the content's magic bytes, never by what the uploader declared. */
@@ -531,7 +537,11 @@ export const attachments = pgTable(
     uploadedBy: text('uploaded_by').notNull().references(() => users.id),
     createdAt: tz('created_at').notNull(),
   },
-  (t) => [index('attachments_incident_idx').on(t.incidentId, t.createdAt), index('attachments_meeting_idx').on(t.meetingId, t.createdAt)],
+  (t) => [
+    index('attachments_incident_idx').on(t.incidentId, t.createdAt),
+    index('attachments_meeting_idx').on(t.meetingId, t.createdAt),
+    index('attachments_campaign_idx').on(t.campaignId, t.createdAt),
+  ],
 );
 
 /** Values generated once per deployment and kept (VAPID keys, the link signing secret). */
@@ -826,6 +836,10 @@ export const meetings = pgTable(
     replyDueAt: tz('reply_due_at').notNull(),
     convenedBy: text('convened_by').notNull().references(() => users.id),
     convenedAt: tz('convened_at').notNull(),
+    /** 取消: the office called the meeting off; every reply, consent and item still asked is withdrawn. */
+    cancelledAt: tz('cancelled_at'),
+    cancelledBy: text('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
   },
   (t) => [index('meetings_jurisdiction_idx').on(t.jurisdictionId, t.startsAt)],
 );
@@ -934,6 +948,10 @@ export const campaigns = pgTable(
     tasks: jsonb('tasks').$type<CampaignTask[]>().notNull(),
     createdBy: text('created_by').notNull().references(() => users.id),
     createdAt: tz('created_at').notNull(),
+    /** 终止: called off before its end; the tasks still open are withdrawn. */
+    cancelledAt: tz('cancelled_at'),
+    cancelledBy: text('cancelled_by').references(() => users.id),
+    cancelReason: text('cancel_reason'),
   },
   (t) => [index('campaigns_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
 );

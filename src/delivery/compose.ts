@@ -4,7 +4,7 @@
  * 【演练】 first in every one of them. Pure.
  */
 import { localTime } from '../domain/local-time.js';
-import type { Severity, UnitRole } from '../domain/enums.js';
+import type { Severity, StandingRequestKind, UnitRole } from '../domain/enums.js';
 import type { OutboundMessage } from './channel.js';
 
 const SEVERITY: Record<Severity, string> = { general: '一般', major: '重大', extraordinary: '特大' };
@@ -114,5 +114,45 @@ export function composeTaskMessage(input: ComposeTaskInput): OutboundMessage {
     links: [{ label: '查看任务', url: input.url }],
     templateParams: { ref: incident.ref, unit: t.unitName, role: ROLE[t.role], due, task: t.title, link: input.url },
     pushPayload: { title, body: headline, taskId: t.id, incidentId: incident.id, round: input.round, url: input.url, tag: `tsk-${t.id}` },
+  };
+}
+
+export interface ComposeStandingInput {
+  deliveryId: string;
+  /** 0: newly asked; 1: overdue, to every liaison; 2: overdue, to the unit head. */
+  round: number;
+  request: { id: string; kind: StandingRequestKind; unitName: string; title: string; dueAt: Date };
+  /** A change the unit is told of (the meeting moved, called off) instead of the request itself. */
+  notice?: string | null;
+  /** Where the unit answers it (its phone page, opened at the request). */
+  url: string;
+  utcOffset: string;
+}
+
+const STANDING_WORD: Record<StandingRequestKind, string> = {
+  meeting_reply: '会议通知',
+  minutes_consent: '会议纪要征求意见',
+  agreed_item: '议定事项',
+  proposal_consent: '征求意见',
+  annual_submission: '年度报送',
+  campaign_task: '联合行动任务',
+};
+
+/** 联席会议常设工作 (a meeting reply, minutes to agree, an agreed item…): asked, then chased. */
+export function composeStandingMessage(input: ComposeStandingInput): OutboundMessage {
+  const { request: r } = input;
+  const due = localTime(r.dueAt, input.utcOffset);
+  const word = STANDING_WORD[r.kind];
+  const kind = input.notice ? '【联席会议·变更通知】' : input.round === 0 ? `【联席会议·${word}】` : input.round === 1 ? `【${word}催办】` : `【${word}督办·负责人】`;
+  const title = `${kind}${r.title}`;
+  const headline = input.notice ? input.notice : input.round === 0 ? `请${r.unitName}于${due}前办理并反馈。` : `${r.unitName}逾期未办理（时限${due}），请立即办理。`;
+  return {
+    deliveryId: input.deliveryId,
+    title,
+    shortText: `${title}。${headline} ${input.notice ? '查看' : '办理'}：${input.url}`,
+    markdown: [`### ${title}`, `- 单位：${r.unitName}，时限 ${due}`, '', headline, `- [办理](${input.url})`].join('\n'),
+    links: [{ label: '办理', url: input.url }],
+    templateParams: { ref: word, unit: r.unitName, due, task: r.title, link: input.url },
+    pushPayload: { title, body: headline, standingRequestId: r.id, round: input.round, url: input.url, tag: `srq-${r.id}` },
   };
 }

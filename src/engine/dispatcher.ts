@@ -15,6 +15,7 @@ import { createActionLinks } from '../services/links/action-links.js';
 import { signUnitLink } from '../services/links/unit-links.js';
 import { UNIT_LINK_LABEL } from '../delivery/compose.js';
 import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
+import { loadStandingContext, prepareStandingDelivery } from './standing-messages.js';
 import { deliveryStopped, STOPPED_REASON } from './stopped-items.js';
 import { plainFailureReason } from '../domain/delivery-failure.js';
 import { appendEvents } from '../services/events/append.js';
@@ -100,6 +101,7 @@ async function loadContext(services: Services, claimed: Delivery[]) {
   return {
     notifications: new Map(rows.map((r) => [r.n.id, r])),
     tasks: await loadTaskContext(db, claimed),
+    standing: await loadStandingContext(db, claimed),
     points: new Map(points.map((p) => [p.id, p])),
   };
 }
@@ -118,6 +120,8 @@ async function prepareMessages(
     const point = d.contactPointId ? ctx.points.get(d.contactPointId) : undefined;
     // A task's assignment or reminder: rendered on its own, without one-tap links.
     if (d.taskId) return { ready: prepareTaskDelivery(d, point, ctx.tasks.get(d.taskId), adapters, services.links.publicUrl) as Prepared };
+    // The joint meeting's standing work: likewise, linking to the request on the phone page.
+    if (d.standingRequestId) return { ready: prepareStandingDelivery(d, point, ctx.standing.get(d.standingRequestId), adapters, services.links.publicUrl) as Prepared };
     const row = ctx.notifications.get(d.notificationId ?? '');
     if (!row || !point || !point.enabled) return { skip: { ok: false, temporary: false, reason: '联系方式已删除或停用 (contact point removed)' } as SendResult };
     if (row.n.state !== 'pending' && d.round > 0) return { skip: { ok: false, temporary: false, reason: '已签收或已关闭，无需催办 (no longer pending)' } as SendResult };

@@ -1,12 +1,13 @@
 /**
  * What no timer or delivery may act on any more: the items of a closed incident, a notification
- * superseded, withdrawn or declined, a task done, closed or handed to another unit. Every claim
+ * superseded, withdrawn or declined, a task done, closed or handed to another unit, a standing
+ * request answered or withdrawn. Every claim
  * of the engine filters with these conditions in the same statement that locks the rows, so a
  * step or a message already queued when the incident closed can never fire after the close
  * committed, on any node.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { deliveries, incidents, notifications, responseTasks } from '../db/schema.js';
+import { deliveries, incidents, notifications, responseTasks, standingRequests } from '../db/schema.js';
 
 /** The incident row joined into a claim is open. */
 export const incidentOpen: SQL = sql`${incidents.status} = 'open'`;
@@ -24,7 +25,11 @@ export const deliveryStopped: SQL = sql`(
     where t.id = ${deliveries.taskId}
       and (t.state not in ('open', 'accepted', 'blocked') or t.unit_id is distinct from ${deliveries.unitId} or i.status <> 'open')
   )
+  or exists (
+    select 1 from ${standingRequests} s
+    where s.id = ${deliveries.standingRequestId} and s.state <> 'pending' and ${deliveries.notice} is null
+  )
 )`;
 
 /** Why a stopped delivery was not sent, in the words of the record. */
-export const STOPPED_REASON = '事项已结案、被续报取代、已退回或已改派，停止发送';
+export const STOPPED_REASON = '事项已结案、被续报取代、已退回、已改派或已办理，停止发送';

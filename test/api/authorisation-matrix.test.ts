@@ -185,6 +185,8 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/meetings': { allow: COMMANDERS_XY, body: (f) => meetingBody(f.unitU) },
   'GET /api/v1/meetings': { allow: PEOPLE },
   'GET /api/v1/meetings/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
+  'PATCH /api/v1/meetings/{id}': { allow: COMMANDERS_XY, body: () => ({ place: '矩阵会议室', reason: '矩阵改期' }) },
+  'POST /api/v1/meetings/{id}/cancel': { allow: COMMANDERS_XY, body: () => ({ reason: '矩阵取消' }) },
   'POST /api/v1/meetings/{id}/reply': { allow: UNIT_U, body: () => ({ attendance: 'member', attendeeName: '矩阵参会人' }) },
   'POST /api/v1/meetings/{id}/minutes': { allow: COMMANDERS_XY, body: (f) => minutesBody(f.unitU) },
   'POST /api/v1/meetings/{id}/minutes/consent': { allow: UNIT_U, body: () => ({ decision: 'agree' }) },
@@ -203,7 +205,14 @@ const API: Record<string, Expectation> = {
   'POST /api/v1/proposals/{id}/refer': { allow: COMMANDERS_XY, body: () => ({ note: '矩阵报请' }) },
   'POST /api/v1/proposals/{id}/outcome': { allow: COMMANDERS_XY, body: () => ({ outcome: '矩阵决定' }) },
   // 联合执法 / 专项整治: the office opens; the participating unit (unitU) sees and reports on its task.
-  'POST /api/v1/campaigns': { allow: COMMANDERS_XY, body: (f) => ({ jurisdictionId: 'xinyang', kind: 'joint_enforcement', title: '矩阵联合执法', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', tasks: [{ unitId: f.unitU, task: '矩阵任务', dueAt: soon(24) }] }) },
+  // The office, or the member unit that leads it (信阳 三(三) 「或发起单位牵头」).
+  'POST /api/v1/campaigns': {
+    allow: [...COMMANDERS_XY, ...UNIT_U],
+    body: (f) => ({ jurisdictionId: 'xinyang', kind: 'joint_enforcement', title: '矩阵联合执法', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', leadUnitId: f.unitU, tasks: [{ unitId: f.unitU, task: '矩阵任务', dueAt: soon(24) }] }),
+  },
+  'PATCH /api/v1/campaigns/{id}': { allow: COMMANDERS_XY, body: () => ({ endsOn: '2027-12-30', reason: '矩阵调整' }) },
+  'POST /api/v1/campaigns/{id}/cancel': { allow: COMMANDERS_XY, body: () => ({ reason: '矩阵终止' }), once: true },
+  'POST /api/v1/campaigns/{id}/attachments': { allow: UNIT_U, query: () => '?fileName=matrix.pdf', ...pdfUpload },
   'GET /api/v1/campaigns': { allow: PEOPLE },
   'GET /api/v1/campaigns/{id}': { allow: [...COMMISSION_XY, ...UNIT_U] },
   'POST /api/v1/campaigns/{id}/report': { allow: UNIT_U, body: () => ({ note: '矩阵进展' }) },

@@ -14,13 +14,14 @@ const START = new Date('2026-12-01T01:00:00.000Z');
 const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000).toISOString();
 let server: TestServer;
 let office: string;
+let duty: string;
 const unit: Record<'union' | 'hrss' | 'eco' | 'finance', string> = {} as never;
 const token: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startTestServer({ fixedClock: START, manualEngine: true });
   office = await server.login('commander');
-  const duty = await server.login('duty');
+  duty = await server.login('duty');
   for (const [k, part] of [['union', '总工会'], ['hrss', '人力资源'], ['eco', '生态环境'], ['finance', '财政']] as const) {
     unit[k] = await unitIdByName(server, duty, 'xinyang', part);
     token[k] = await server.login(`liaison.${unit[k]}`);
@@ -60,7 +61,9 @@ describe('a special campaign', () => {
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ tasks: [{ unitId: unit.hrss, task: '', dueAt: at(24) }] }), 'tasks.0.task');
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ tasks: [{ unitId: unit.hrss, task: '过期', dueAt: at(-1) }] }), 'tasks.0.dueAt');
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ leadUnitId: unit.finance }), 'leadUnitId');
+    // A member unit opens only a campaign it leads itself; this one names another unit as lead.
     await refused(403, 'POST', '/api/v1/campaigns', token.union!, campaign());
+    await refused(403, 'POST', '/api/v1/campaigns', duty, campaign());
     const res = await server.request('POST', '/api/v1/campaigns', { token: office, body: campaign() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     id = res.body.campaign.id;

@@ -82,7 +82,7 @@ self.addEventListener('push', (event) => {
         renotify: true,
         requireInteraction: true,
         icon: '/icon.svg',
-        data: { acknowledgeUrl: url, notificationId: data.notificationId, taskId: data.taskId },
+        data: { acknowledgeUrl: url, notificationId: data.notificationId, taskId: data.taskId, standingRequestId: data.standingRequestId },
         actions: url ? [{ action: 'acknowledge', title: '签收' }, { action: 'open', title: '查看' }] : [],
       }),
       url ? report(url, 'delivered') : Promise.resolve(),
@@ -111,10 +111,10 @@ function acknowledgeFromNotification(acknowledgeUrl) {
 self.acknowledgeFromNotification = acknowledgeFromNotification;
 
 self.addEventListener('notificationclick', (event) => {
-  const { acknowledgeUrl, taskId } = event.notification.data || {};
+  const { acknowledgeUrl, taskId, standingRequestId } = event.notification.data || {};
   event.notification.close();
-  // A task message opens its task on the phone page.
-  const target = taskId ? `/m?task=${encodeURIComponent(taskId)}` : '/m';
+  // A task message opens its task on the phone page; a joint meeting request its card.
+  const target = taskId ? `/m?task=${encodeURIComponent(taskId)}` : standingRequestId ? `/m?standing=${encodeURIComponent(standingRequestId)}` : '/m';
   if (event.action === 'acknowledge' && acknowledgeUrl) {
     event.waitUntil(acknowledgeFromNotification(acknowledgeUrl));
     return;
@@ -124,7 +124,7 @@ self.addEventListener('notificationclick', (event) => {
       if (acknowledgeUrl) await report(acknowledgeUrl, 'read');
       const windows = await self.clients.matchAll({ type: 'window' });
       const open = windows.find((w) => new URL(w.url).pathname.startsWith('/m'));
-      if (open && taskId) return ((await open.navigate(target).catch(() => null)) ?? open).focus();
+      if (open && (taskId || standingRequestId)) return ((await open.navigate(target).catch(() => null)) ?? open).focus();
       if (open) return open.focus();
       return self.clients.openWindow(target);
     })(),

@@ -1,7 +1,13 @@
 /** 联合执法 / 专项整治 (信阳 三(三)): the office opens a campaign; each participating unit reports on its task; the account per task. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { problemSchema } from '../../contract/api.js';
-import { campaignCreateSchema, campaignDetailSchema, campaignReportSchema, campaignSchema } from '../../contract/campaigns.js';
+import { campaignCancelSchema, campaignChangeSchema, campaignCreateSchema, campaignDetailSchema, campaignReportSchema, campaignSchema } from '../../contract/campaigns.js';
+import { attachmentSchema } from '../../contract/desk.js';
+import { cancelCampaign, changeCampaign } from '../../services/standing/campaign-changes.js';
+import { addCampaignFile } from '../../services/standing/campaign-files.js';
+import { deskSettings } from '../../services/context.js';
+import { tooLarge } from '../../services/attachments/attachments.js';
+import { readBodyWithin } from '../../services/attachments/storage.js';
 import { standingRequestSchema } from '../../contract/meetings.js';
 import { getCampaign, listCampaigns, openCampaign, reportOnCampaign } from '../../services/standing/campaigns.js';
 import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
@@ -22,7 +28,7 @@ export function campaignRoutes() {
       method: 'post',
       path: '/campaigns',
       tags: ['meetings'],
-      summary: '发起联合执法 / 专项整治 The office opens a campaign: scope, period, a task per participating unit with its due date',
+      summary: '发起联合执法 / 专项整治 The office, or a member unit that leads it, opens a campaign: scope, period, a task per participating unit with its due date',
       security: bearerSecurity,
       request: { headers: idempotencyHeaders, body: jsonBody(campaignCreateSchema) },
       responses: { 201: jsonResponse(z.object({ campaign: campaignSchema }), 'The campaign'), ...writes },
@@ -56,6 +62,51 @@ export function campaignRoutes() {
       responses: { 200: jsonResponse(z.object({ request: standingRequestSchema }), 'Recorded'), ...writes },
     }),
     async (c) => c.json((await reportOnCampaign(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/campaigns/{id}',
+      tags: ['meetings'],
+      summary: '调整联合行动 The office or the leading unit moves the end date, or rewords a unit’s open task or gives it a new due date (the unit is told and chased from it)',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(campaignChangeSchema) },
+      responses: { 200: jsonResponse(z.object({ campaign: campaignSchema }), 'The campaign as changed'), ...writes },
+    }),
+    async (c) => c.json((await changeCampaign(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/campaigns/{id}/cancel',
+      tags: ['meetings'],
+      summary: '终止联合行动 The office or the leading unit calls the campaign off: open tasks are withdrawn and their units told; finished ones stay on the record',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(campaignCancelSchema) },
+      responses: { 200: jsonResponse(z.object({ campaign: campaignSchema }), 'The campaign, cancelled'), ...writes },
+    }),
+    async (c) => c.json((await cancelCampaign(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/campaigns/{id}/attachments',
+      tags: ['meetings'],
+      summary: '任务反馈附件 A participating unit adds a file for its report (seen by it, the office and the leading unit)',
+      description: 'The body is the file itself (JPEG, PNG, WebP, PDF, DOCX; the type is decided from the content). `fileName` names it. At most ATTACHMENT_MAX_BYTES: 413 beyond.',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      responses: { 201: jsonResponse(z.object({ attachment: attachmentSchema }), 'Stored'), ...refusals, 413: errorResponses[422], 422: errorResponses[422] },
+    }),
+    async (c) => {
+      const services = c.get('services');
+      const { attachmentMaxBytes } = deskSettings(services);
+      const declared = Number(c.req.header('content-length'));
+      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
+      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
+      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      return c.json((await addCampaignFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
+    },
   );
   return router;
 }

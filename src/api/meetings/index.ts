@@ -8,6 +8,8 @@ import { problemSchema } from '../../contract/api.js';
 import {
   itemReportSchema,
   meetingAccountSchema,
+  meetingCancelSchema,
+  meetingChangeSchema,
   meetingConveneSchema,
   meetingDetailSchema,
   meetingReplySchema,
@@ -21,6 +23,7 @@ import {
 import { meetingAccount, myStandingRequests, reportOnItem } from '../../services/standing/items.js';
 import { conveneMeeting, getMeeting, listMeetings, replyToMeeting } from '../../services/standing/meetings.js';
 import { consentToMinutes, draftMinutes, issueMinutes } from '../../services/standing/minutes.js';
+import { cancelMeeting, changeMeeting } from '../../services/standing/meeting-changes.js';
 import { printableMinutes } from '../../services/standing/print.js';
 import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
@@ -82,6 +85,32 @@ export function meetingRoutes() {
       responses: { 200: jsonResponse(meetingDetailSchema, 'The meeting'), ...refusals },
     }),
     async (c) => c.json((await getMeeting(c.get('services'), c.get('actor'), c.req.valid('param').id)) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/meetings/{id}',
+      tags: ['meetings'],
+      summary: '会议变更 The office moves the meeting (time, place, reply deadline) before it is held; every invited unit is told with the reason',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(meetingChangeSchema) },
+      responses: { 200: jsonResponse(z.object({ meeting: meetingSchema }), 'The meeting as changed'), ...writes },
+    }),
+    async (c) => c.json((await changeMeeting(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/meetings/{id}/cancel',
+      tags: ['meetings'],
+      summary: '取消会议 The office calls off a meeting not yet held; the replies still asked are withdrawn and every invited unit is told',
+      security: bearerSecurity,
+      request: { params: z.object({ id }), body: jsonBody(meetingCancelSchema) },
+      responses: { 200: jsonResponse(z.object({ meeting: meetingSchema }), 'The meeting, cancelled'), ...writes },
+    }),
+    async (c) => c.json((await cancelMeeting(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
   );
 
   router.openapi(

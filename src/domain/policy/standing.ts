@@ -23,3 +23,18 @@ export function mayViewStandingWork(actor: PolicyActor, jurisdictionId: string, 
 export function mayAnswerStandingRequest(actor: PolicyActor, request: { unitId: string }): boolean {
   return isUnitMember(actor) && actor.unitId === request.unitId;
 }
+
+/**
+ * 联合执法 / 专项整治 (信阳 三(三) 「由市卫生健康委或发起单位牵头」): the office opens one, or a member
+ * unit opens one it leads itself (its liaison or head, naming their own unit as 牵头单位).
+ */
+export function mayOpenCampaign(actor: PolicyActor, jurisdictionId: string, leadUnitId: string | undefined): boolean {
+  if (mayRunJointMeeting(actor, jurisdictionId)) return true;
+  return isUnitMember(actor) && !actor.scopes && !!actor.unitId && actor.unitId === leadUnitId && actor.jurisdictionId === jurisdictionId;
+}
+
+/** Adjust or call off a campaign, read every unit's part of it: the office, or the unit leading it. */
+export function mayRunCampaign(actor: PolicyActor, campaign: { jurisdictionId: string; leadUnitId: string | null }): boolean {
+  if (mayRunJointMeeting(actor, campaign.jurisdictionId)) return true;
+  return isUnitMember(actor) && !actor.scopes && !!actor.unitId && actor.unitId === campaign.leadUnitId;
+}

@@ -56,3 +56,55 @@ export function campaignTally(tasks: readonly TaskFacts[], now: Date): Record<Ca
   }
   return tally;
 }
+
+export interface CampaignFacts {
+  cancelled: boolean;
+  startsOn: string;
+  endsOn: string;
+  tasks: readonly { unitId: string; task: string; dueAt: string }[];
+  /** The state of each unit's request, by unit. */
+  states: ReadonlyMap<string, StandingRequestState>;
+}
+
+export interface CampaignChange {
+  endsOn?: string | undefined;
+  tasks?: readonly { unitId: string; task?: string | undefined; dueAt?: string | undefined }[] | undefined;
+}
+
+export type CampaignChangePlan =
+  | { ok: true; endsOn: string; tasks: { unitId: string; task: string; dueAt: string }[]; changedUnitIds: string[] }
+  | { ok: false; kind: 'conflict'; message: string }
+  | { ok: false; kind: 'invalid'; problems: CampaignProblem[] };
+
+const CANCELLED = '联合行动已终止 (the campaign is cancelled)';
+
+/**
+ * 调整: a new end date, or a unit's task reworded or given a new due date. Only a task still open
+ * may change (a unit that finished its part has reported against the date it was given).
+ */
+export function planCampaignChange(c: CampaignFacts, change: CampaignChange, now: Date): CampaignChangePlan {
+  if (c.cancelled) return { ok: false, kind: 'conflict', message: CANCELLED };
+  const problems: CampaignProblem[] = [];
+  const endsOn = change.endsOn ?? c.endsOn;
+  if (endsOn < c.startsOn) problems.push({ field: 'endsOn', message: '结束日期不能早于开始日期 (ends before it starts)' });
+  const tasks = c.tasks.map((t) => ({ ...t }));
+  const changedUnitIds: string[] = [];
+  (change.tasks ?? []).forEach((t, i) => {
+    const current = tasks.find((x) => x.unitId === t.unitId);
+    if (!current) return problems.push({ field: `tasks.${i}.unitId`, message: '该单位未参与此行动 (not a participating unit)' });
+    const next = { task: t.task ?? current.task, dueAt: t.dueAt ? new Date(t.dueAt).toISOString() : current.dueAt };
+    if (next.task === current.task && next.dueAt === current.dueAt) return;
+    if (c.states.get(t.unitId) !== 'pending') return problems.push({ field: `tasks.${i}.unitId`, message: '该单位的任务已办结或已撤回，不能再调整 (no longer open)' });
+    if (next.dueAt !== current.dueAt && Date.parse(next.dueAt) <= now.getTime()) problems.push({ field: `tasks.${i}.dueAt`, message: '完成时限应晚于现在 (due in the future)' });
+    Object.assign(current, next);
+    changedUnitIds.push(t.unitId);
+  });
+  if (endsOn === c.endsOn && changedUnitIds.length === 0 && problems.length === 0) problems.push({ field: 'tasks', message: '没有变更：请修改结束日期或某单位的任务 (nothing changes)' });
+  if (problems.length) return { ok: false, kind: 'invalid', problems };
+  return { ok: true, endsOn, tasks, changedUnitIds };
+}
+
+/** 终止: once; the tasks still open are withdrawn, the finished ones stay on the record. */
+export function planCampaignCancel(c: Pick<CampaignFacts, 'cancelled'>): { ok: true } | { ok: false; message: string } {
+  return c.cancelled ? { ok: false, message: CANCELLED } : { ok: true };
+}

@@ -75,3 +75,48 @@ export function proposalSettlement(consents: readonly ConsentFacts[]): 'agreed' 
   if (live.length === 0 || live.some((c) => c.state === 'pending')) return null;
   return live.every((c) => c.state === 'agreed') ? 'agreed' : 'disagreed';
 }
+
+export interface MeetingChangeFacts {
+  cancelled: boolean;
+  /** Minutes drafted: the meeting has been held. */
+  held: boolean;
+  startsAt: Date;
+  place: string;
+  replyDueAt: Date;
+}
+
+export interface MeetingChange {
+  startsAt?: Date;
+  place?: string;
+  replyDueAt?: Date;
+}
+
+export type MeetingChangePlan =
+  | { ok: true; startsAt: Date; place: string; replyDueAt: Date; changed: ('startsAt' | 'place' | 'replyDueAt')[] }
+  | { ok: false; kind: 'conflict'; message: string }
+  | { ok: false; kind: 'invalid'; problems: ItemProblem[] };
+
+const HELD = '会议纪要已起草，会议已召开，不能再改期或取消 (the meeting has been held)';
+const CANCELLED = '会议已取消 (the meeting is cancelled)';
+
+/** 改期 / 变更地点 before the meeting is held: what changes, or why it cannot. */
+export function planMeetingChange(m: MeetingChangeFacts, change: MeetingChange, now: Date): MeetingChangePlan {
+  if (m.cancelled) return { ok: false, kind: 'conflict', message: CANCELLED };
+  if (m.held) return { ok: false, kind: 'conflict', message: HELD };
+  const next = { startsAt: change.startsAt ?? m.startsAt, place: change.place ?? m.place, replyDueAt: change.replyDueAt ?? m.replyDueAt };
+  const changed = (['startsAt', 'place', 'replyDueAt'] as const).filter((k) => (k === 'place' ? next.place !== m.place : next[k].getTime() !== m[k].getTime()));
+  const problems: ItemProblem[] = [];
+  if (changed.length === 0) problems.push({ field: 'startsAt', message: '没有变更：请修改会议时间、地点或回执时限 (nothing changes)' });
+  if (changed.includes('startsAt') && next.startsAt.getTime() <= now.getTime()) problems.push({ field: 'startsAt', message: '会议时间应晚于现在 (in the future)' });
+  if (changed.includes('replyDueAt') && next.replyDueAt.getTime() <= now.getTime()) problems.push({ field: 'replyDueAt', message: '回执时限应晚于现在 (in the future)' });
+  if (next.replyDueAt.getTime() > next.startsAt.getTime()) problems.push({ field: 'replyDueAt', message: '回执时限应早于会议时间 (reply due before the meeting)' });
+  if (problems.length) return { ok: false, kind: 'invalid', problems };
+  return { ok: true, ...next, changed };
+}
+
+/** 取消: only a meeting not yet held, and only once. */
+export function planMeetingCancel(m: Pick<MeetingChangeFacts, 'cancelled' | 'held'>): { ok: true } | { ok: false; message: string } {
+  if (m.cancelled) return { ok: false, message: CANCELLED };
+  if (m.held) return { ok: false, message: HELD };
+  return { ok: true };
+}

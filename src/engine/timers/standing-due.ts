@@ -2,13 +2,15 @@
  * 联席会议常设工作的督办: a standing request (meeting reply, consent to minutes, agreed item) its
  * unit has not answered by the deadline climbs the same ladder as an unacknowledged notification.
  * The re-send and unit-head steps reach the unit's people in the app (the event goes to the unit's
- * room); the last step raises a 督办 alert for the office, naming the request and its meeting.
+ * room) and over their channels (push, SMS, the unit's group robots); the last step raises a 督办
+ * alert for the office, naming the request and its meeting.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { memberUnits, standingRequests } from '../../db/schema.js';
 import type { EscalationStep } from '../../domain/escalation.js';
 import type { DueTimer } from '../due-timer.js';
 import { climbLadder } from '../ladder.js';
+import { queueStandingReminder } from '../../services/delivery/queue-standing.js';
 
 const STEP_TEXT: Record<EscalationStep, string> = {
   resend: '逾期未办理，已再次提醒全部联络员',
@@ -47,8 +49,7 @@ export const standingDueTimer: DueTimer<Row> = {
         advance: async (step, nextAt) => {
           await tx.update(standingRequests).set({ escalationStep: step, nextEscalationAt: nextAt }).where(eq(standingRequests.id, r.id));
         },
-        // The steps reach the unit's people through the app: the event below goes to the unit's room.
-        queue: async () => {},
+        queue: (round, people, includeUnitRobots) => queueStandingReminder(tx, r, round, people, includeUnitRobots, ctx.now),
         event: (step, after) => ({
           type: 'standing.escalated',
           jurisdictionId: r.jurisdictionId,

@@ -13,6 +13,7 @@ import { newId } from '../ids.js';
 import { loadVisibleIncident } from '../incidents/load.js';
 import { discardBytes, readBytes, storeBytes } from './storage.js';
 import { meetingFileVisible } from '../standing/materials.js';
+import { campaignFileVisible } from '../standing/campaign-files.js';
 
 type Row = typeof attachments.$inferSelect;
 
@@ -102,7 +103,9 @@ export async function readAttachment(services: Services, actor: Actor, id: strin
   // Visible exactly when the incident (or the meeting's file, to whom it was shared) is; otherwise the same 404 as a missing attachment.
   try {
     if (row.incidentId) await loadVisibleIncident(services.db, actor, row.incidentId);
-    else if (!(await meetingFileVisible(services.db, actor, row))) throw notFound('附件');
+    else if (row.campaignId) {
+      if (!(await campaignFileVisible(services, actor, row))) throw notFound('附件');
+    } else if (!(await meetingFileVisible(services.db, actor, row))) throw notFound('附件');
   } catch {
     throw notFound('附件');
   }

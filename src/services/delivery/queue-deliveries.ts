@@ -1,7 +1,8 @@
 /**
  * Queues one delivery per contact point of the given people (push, SMS) and, when asked, of the
  * units' group robots, inside the caller's transaction. The dispatcher sends them after commit.
- * A delivery is about a notification, or (assigning and chasing a task) about a task.
+ * A delivery is about a notification, a task (assigned, then chased), or a standing request of the
+ * joint meeting (asked, then chased).
  */
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -13,8 +14,10 @@ export interface QueueOptions {
   people: { id: string; unitId: string }[];
   includeUnitRobots: boolean;
   now: Date;
-  /** What the given ids are: notifications (default) or tasks. */
-  subject?: 'notification' | 'task';
+  /** What the given ids are: notifications (default), tasks or standing requests. */
+  subject?: 'notification' | 'task' | 'standing';
+  /** Standing work: a change to tell the unit of (a meeting moved or called off), sent whatever the request's state. */
+  notice?: string;
 }
 
 export async function queueExternalDeliveries(
@@ -43,13 +46,16 @@ export async function queueExternalDeliveries(
   const notificationOfUnit = new Map(notifications.map((n) => [n.unitId, n.id]));
   const rows = points.flatMap((point) => {
     const unitId = point.userId ? personUnit.get(point.userId) : point.unitId;
-    const notificationId = unitId ? notificationOfUnit.get(unitId) : undefined;
-    if (!notificationId) return [];
+    const subjectId = unitId ? notificationOfUnit.get(unitId) : undefined;
+    if (!subjectId) return [];
+    const subject = options.subject ?? 'notification';
     return [
       {
         id: newId('dlv', options.now.getTime()),
-        notificationId: options.subject === 'task' ? null : notificationId,
-        taskId: options.subject === 'task' ? notificationId : null,
+        notificationId: subject === 'notification' ? subjectId : null,
+        taskId: subject === 'task' ? subjectId : null,
+        standingRequestId: subject === 'standing' ? subjectId : null,
+        notice: options.notice ?? null,
         round: options.round,
         userId: point.userId,
         unitId: unitId!,

@@ -7,7 +7,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { campaigns, memberUnits, standingRequests } from '../../db/schema.js';
 import type { CampaignCreate } from '../../contract/campaigns.js';
-import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../domain/policy/index.js';
+import { mayAnswerStandingRequest, mayOpenCampaign, mayRunCampaign, mayViewStandingWork } from '../../domain/policy/index.js';
 import { campaignTally, checkCampaign, taskTimeliness } from '../../domain/standing/campaigns.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
@@ -17,11 +17,12 @@ import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { unitNames } from './load.js';
 import { answerRequest, askUnits } from './requests.js';
+import { ownCampaignFiles } from './campaign-files.js';
 import { requestWithUnit } from './views.js';
 
 type Row = typeof campaigns.$inferSelect;
-const link = (id: string) => `/meetings?campaign=${encodeURIComponent(id)}`;
-const KIND_WORD = { joint_enforcement: '联合执法', special_rectification: '专项整治' } as const;
+export const campaignLink = (id: string) => `/meetings?campaign=${encodeURIComponent(id)}`;
+export const CAMPAIGN_KIND_WORD = { joint_enforcement: '联合执法', special_rectification: '专项整治' } as const;
 
 export function campaignView(c: Row) {
   return {
@@ -36,21 +37,25 @@ export function campaignView(c: Row) {
     unitIds: c.unitIds,
     tasks: c.tasks,
     createdAt: c.createdAt.toISOString(),
+    cancelledAt: c.cancelledAt?.toISOString() ?? null,
+    cancelReason: c.cancelReason,
   };
 }
 
-async function loadVisible(services: Services, actor: Actor, id: string): Promise<Row> {
+export async function loadVisibleCampaign(services: Services, actor: Actor, id: string): Promise<Row> {
   const [c] = await services.db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!c || !mayViewStandingWork(actor, c.jurisdictionId, !!actor.unitId && c.unitIds.includes(actor.unitId))) throw notFound('联合行动');
   return c;
 }
 
-/** 发起: the office (联席会议办公室) opens it; a member unit may be named as 牵头单位 among the participants. */
+/** 发起: the office (联席会议办公室) opens it, naming a 牵头单位 or not; or a member unit opens one it leads. */
 export async function openCampaign(services: Services, actor: Actor, input: CampaignCreate, idempotencyKey?: string) {
   return createOnce(services.db, actor.id, idempotencyKey, input, async () => {
     const jurisdictionId = input.jurisdictionId ?? actor.jurisdictionId;
     if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
-    if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室发起联合行动 (only the joint meeting office)');
+    // A member unit opens only a campaign it leads itself (信阳 三(三) 「或发起单位牵头」).
+    if (!mayOpenCampaign(actor, jurisdictionId, input.leadUnitId))
+      throw forbidden('由联席会议办公室发起，或由成员单位发起并以本单位为牵头单位 (the office, or a unit leading it)');
     const now = services.clock();
     const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
     const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now);
@@ -84,10 +89,10 @@ export async function openCampaign(services: Services, actor: Actor, input: Camp
           kind: 'campaign_task' as const,
           meetingId: null,
           subjectId: c!.id,
-          link: link(c!.id),
+          link: campaignLink(c!.id),
           unitId: t.unitId,
           role: t.unitId === input.leadUnitId ? ('lead' as const) : ('support' as const),
-          title: `${KIND_WORD[input.kind]}「${input.title}」：${t.task}`.slice(0, 500),
+          title: `${CAMPAIGN_KIND_WORD[input.kind]}「${input.title}」：${t.task}`.slice(0, 500),
           dueAt: new Date(t.dueAt),
         })),
       );
@@ -106,15 +111,15 @@ export async function listCampaigns(services: Services, actor: Actor) {
   return { campaigns: rows.map(campaignView) };
 }
 
-/** The campaign, each unit's request (a unit: its own) and the account: each task against its date. */
+/** The campaign, each unit's request (a unit: its own; the leading unit: all) and the account: each task against its date. */
 export async function getCampaign(services: Services, actor: Actor, id: string) {
-  const c = await loadVisible(services, actor, id);
+  const c = await loadVisibleCampaign(services, actor, id);
   const now = services.clock();
   const rows = await services.db
     .select({ r: standingRequests, unitName: memberUnits.name })
     .from(standingRequests)
     .innerJoin(memberUnits, eq(memberUnits.id, standingRequests.unitId))
-    .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), isCommission(actor) ? undefined : eq(standingRequests.unitId, actor.unitId ?? '')));
+    .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), mayRunCampaign(actor, c) ? undefined : eq(standingRequests.unitId, actor.unitId ?? '')));
   const account = c.tasks.flatMap((t) => {
     const found = rows.find((x) => x.r.unitId === t.unitId);
     if (!found) return [];
@@ -131,6 +136,7 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
         doneAt: r.state === 'done' ? (r.answeredAt?.toISOString() ?? null) : null,
         timeliness,
         lastReport: (r.answer as { note?: string } | null)?.note ?? null,
+        lastAttachments: (r.answer as { attachments?: { id: string; fileName: string; url: string }[] } | null)?.attachments ?? [],
         escalationStep: r.escalationStep,
       },
     ];
@@ -139,8 +145,10 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
 }
 
 /** 进展 / 完成: the participating unit reports on its own task. */
-export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean }) {
-  await loadVisible(services, actor, id);
+export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean; attachmentIds?: string[] }) {
+  await loadVisibleCampaign(services, actor, id);
+  const { files, missing } = await ownCampaignFiles(services, actor, id, input.attachmentIds ?? []);
+  if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此行动上传的附件 (not a file your unit uploaded to this campaign)' })));
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [request] = await tx
@@ -149,7 +157,11 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')))
       .for('update');
     if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('由参与单位反馈本单位任务 (the participating unit reports)');
-    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', { note: input.note, done: input.done });
+    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
+      note: input.note,
+      done: input.done,
+      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
+    });
     await appendEvents(tx, now, events);
     const names = await unitNames(tx, [row.unitId]);
     return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };

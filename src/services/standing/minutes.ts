@@ -5,7 +5,7 @@
  * government (抄报市政府办公室), and each agreed item's units are asked to report.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { agreedItems, meetingMinutes, memberUnits, standingRequests } from '../../db/schema.js';
+import { agreedItems, meetingMinutes, meetings, memberUnits, standingRequests } from '../../db/schema.js';
 import type { MinutesDraft } from '../../contract/meetings.js';
 import { attendingUnits, checkDraftItems, consentComplete, minutesMay } from '../../domain/standing/meetings.js';
 import { mayAnswerStandingRequest } from '../../domain/policy/index.js';
@@ -28,6 +28,9 @@ export async function draftMinutes(services: Services, actor: Actor, meetingId: 
   if (problems.length) throw invalid('议定事项有误', problems);
 
   return services.db.transaction(async (tx) => {
+    // The meeting row is locked as a cancel or a change locks it: drafting and calling off never both succeed.
+    const [current] = await tx.select({ cancelledAt: meetings.cancelledAt }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+    if (current?.cancelledAt) throw conflict('会议已取消，不能起草纪要 (the meeting is cancelled)');
     const versions = await tx.select().from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).orderBy(asc(meetingMinutes.version)).for('update');
     const latest = versions.at(-1);
     if (latest && !minutesMay(latest.state, 'revise')) throw conflict(latest.state === 'issued' ? '纪要已印发，不能再修改 (already issued)' : '纪要已经各参会单位同意，请直接印发 (already agreed)');

@@ -12,6 +12,7 @@ import { planStandingAction, type StandingAction } from '../../domain/standing/r
 import { conflict } from '../errors.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
+import { queueStandingNotices } from '../delivery/queue-standing.js';
 
 export type StandingRequestRow = typeof standingRequests.$inferSelect;
 
@@ -55,13 +56,14 @@ const eventView = (r: StandingRequestRow) => {
   return rest;
 };
 
-/** Asks each unit; the ladder starts at the deadline. */
+/** Asks each unit, over the app and its channels; the ladder starts at the deadline. */
 export async function askUnits(tx: Database, now: Date, actorId: string | null, asks: NewStandingRequest[]): Promise<{ rows: StandingRequestRow[]; events: NewEvent[] }> {
   if (asks.length === 0) return { rows: [], events: [] };
   const rows = await tx
     .insert(standingRequests)
     .values(asks.map((a) => ({ ...a, id: newId('srq', now.getTime()), state: 'pending' as const, createdAt: now, updatedAt: now, nextEscalationAt: a.dueAt })))
     .returning();
+  await queueStandingNotices(tx, rows, now);
   const events: NewEvent[] = rows.map((r) => ({
     type: 'standing.requested',
     jurisdictionId: r.jurisdictionId,

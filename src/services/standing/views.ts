@@ -3,9 +3,10 @@ import type { agreedItems } from '../../db/schema.js';
 import type { MeetingRow, MinutesRow } from './load.js';
 import { standingRequestView, type StandingRequestRow } from './requests.js';
 
-export type MeetingStage = 'replies' | 'minutes' | 'agreed' | 'issued';
+export type MeetingStage = 'replies' | 'minutes' | 'agreed' | 'issued' | 'cancelled';
 
-export function meetingStage(minutes: readonly MinutesRow[]): MeetingStage {
+export function meetingStage(minutes: readonly MinutesRow[], cancelledAt: Date | null = null): MeetingStage {
+  if (cancelledAt) return 'cancelled';
   const latest = minutes.filter((m) => m.state !== 'superseded').at(-1);
   if (!latest) return 'replies';
   return latest.state === 'issued' ? 'issued' : latest.state === 'agreed' ? 'agreed' : 'minutes';
@@ -13,11 +14,21 @@ export function meetingStage(minutes: readonly MinutesRow[]): MeetingStage {
 
 /** The invitation: what a unit is told (no other unit's answer). */
 export function meetingPublicView(m: MeetingRow) {
-  return { id: m.id, kind: m.kind, topic: m.topic, startsAt: m.startsAt.toISOString(), place: m.place, agenda: m.agenda, replyDueAt: m.replyDueAt.toISOString() };
+  return {
+    id: m.id,
+    kind: m.kind,
+    topic: m.topic,
+    startsAt: m.startsAt.toISOString(),
+    place: m.place,
+    agenda: m.agenda,
+    replyDueAt: m.replyDueAt.toISOString(),
+    cancelledAt: m.cancelledAt?.toISOString() ?? null,
+    cancelReason: m.cancelReason,
+  };
 }
 
 export function meetingView(m: MeetingRow, minutes: readonly MinutesRow[]) {
-  return { ...meetingPublicView(m), jurisdictionId: m.jurisdictionId, convenedAt: m.convenedAt.toISOString(), stage: meetingStage(minutes) };
+  return { ...meetingPublicView(m), jurisdictionId: m.jurisdictionId, convenedAt: m.convenedAt.toISOString(), stage: meetingStage(minutes, m.cancelledAt) };
 }
 
 export function minutesPublicView(m: MinutesRow) {

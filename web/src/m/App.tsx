@@ -21,7 +21,7 @@ import { RotaLink } from './RotaLink.js';
 import { InfoWork, useInfoWork } from './InfoWork.js';
 import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
-import { loadStanding, STANDING_EVENT, StandingList, type StandingItem } from './StandingWork.js';
+import { linkedStandingId, loadStanding, STANDING_EVENT, StandingList, type StandingItem } from './StandingWork.js';
 
 type View = 'inbox' | 'tasks' | 'info' | 'report';
 
@@ -61,7 +61,14 @@ export function App({ me }: { me: Me }) {
   const now = useNow();
   // 联席会议待办 (meeting replies, minutes to agree, agreed items): read again after any standing event.
   const [standing, setStanding] = useState<StandingItem[]>([]);
-  const refreshStanding = () => void loadStanding().then(setStanding, () => {});
+  const [standingLoaded, setStandingLoaded] = useState(false);
+  // A message about standing work (`/m?standing=<id>`) opens the inbox at that request.
+  const [linkedStanding] = useState(() => linkedStandingId(location.search));
+  const refreshStanding = () =>
+    void loadStanding().then((list) => {
+      setStanding(list);
+      setStandingLoaded(true);
+    }, () => {});
 
   // A link to #info (the annual submission's card in the inbox) opens the 简报与报送 view.
   useEffect(() => {
@@ -286,7 +293,7 @@ export function App({ me }: { me: Me }) {
               <h1>待签收 {pendingCount} 件</h1>
               {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
               {ordered.real.map(card)}
-              <StandingList items={standing} now={now} onDone={refreshStanding} />
+              <StandingList items={standing} loaded={standingLoaded} linkedId={linkedStanding} now={now} onDone={refreshStanding} />
               {ordered.drills.length > 0 && (
                 <section class="drills" aria-labelledby="drills-h">
                   <h2 id="drills-h">【演练】</h2>

@@ -4,7 +4,7 @@
  * item to report on — soonest deadline first, each acted on where it stands. The server checks
  * every field; what it says about one is shown under it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
 import { formatTime } from '../lib/time.js';
 import type { StandingRequestView } from '../../../src/contract/meetings.js';
@@ -26,20 +26,40 @@ function Due({ dueAt, now }: { dueAt: string; now: number }) {
   return <span class={late ? 'due late' : 'due'}>{late ? `已逾期（时限 ${formatTime(dueAt)}）` : `时限 ${formatTime(dueAt)}`}</span>;
 }
 
-export function StandingList({ items, now, onDone }: { items: StandingItem[]; now: number; onDone(): void }) {
-  if (items.length === 0) return null;
+/** The request a link names: `/m?standing=<id>` (an SMS, a push or a group robot message). */
+export function linkedStandingId(search: string): string | null {
+  const id = new URLSearchParams(search).get('standing');
+  return id && /^[\w-]{1,64}$/.test(id) ? id : null;
+}
+
+export function StandingList({ items, loaded, linkedId, now, onDone }: { items: StandingItem[]; loaded: boolean; linkedId: string | null; now: number; onDone(): void }) {
+  // A link to a request already answered or withdrawn says so, instead of showing nothing.
+  const linkedGone = loaded && linkedId !== null && !items.some((i) => i.id === linkedId);
+  if (items.length === 0 && !linkedGone) return null;
   const sorted = [...items].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   return (
     <section class="standing" aria-labelledby="standing-h">
       <h2 id="standing-h">联席会议待办 {items.length} 件</h2>
+      {linkedGone && (
+        <p class="notice" role="status">
+          链接中的事项已办理、已撤回或已取消，无需再办理。
+        </p>
+      )}
       {sorted.map((item) => (
-        <StandingCard key={item.id} item={item} now={now} onDone={onDone} />
+        <StandingCard key={item.id} item={item} linked={item.id === linkedId} now={now} onDone={onDone} />
       ))}
     </section>
   );
 }
 
-function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; onDone(): void }) {
+function StandingCard({ item, linked, now, onDone }: { item: StandingItem; linked: boolean; now: number; onDone(): void }) {
+  const card = useRef<HTMLElement>(null);
+  // Opened from a message: the card is brought into view and focused, once.
+  useEffect(() => {
+    if (!linked || !card.current) return;
+    card.current.scrollIntoView({ block: 'center' });
+    card.current.focus({ preventScroll: true });
+  }, [linked]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -61,7 +81,14 @@ function StandingCard({ item, now, onDone }: { item: StandingItem; now: number; 
   };
   const base = `/api/v1/meetings/${encodeURIComponent(item.meetingId ?? '')}`;
   return (
-    <article class={`card standing-card ${item.kind}`} data-standing-id={item.id} data-kind={item.kind} aria-labelledby={`s-${item.id}`}>
+    <article
+      ref={card}
+      tabIndex={linked ? -1 : undefined}
+      class={`card standing-card ${item.kind}${linked ? ' linked' : ''}`}
+      data-standing-id={item.id}
+      data-kind={item.kind}
+      aria-labelledby={`s-${item.id}`}
+    >
       <header>
         <span class="kind">{KIND[item.kind] ?? '待办'}</span>
         <h3 id={`s-${item.id}`}>{item.title}</h3>
