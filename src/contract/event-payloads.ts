@@ -138,6 +138,7 @@ export const EVENT_PAYLOADS = {
   'proposal.referred': z.object({ proposal }),
   'proposal.decided': z.object({ proposal }),
   'campaign.opened': z.object({ campaign }),
+  'campaign.reported': z.object({ campaignId: z.string(), unitId: z.string(), unitName: z.string(), done: z.boolean(), note: z.string() }),
   'campaign.changed': z.object({ campaign, changedUnitIds: z.array(z.string()), reason: z.string(), by: z.string() }),
   'campaign.cancelled': z.object({ campaign, reason: z.string(), by: z.string() }),
   'bulletin.drafted': z.object({ ...bulletinRef, title: z.string() }),

@@ -320,6 +320,8 @@ export const EVENT_CATALOGUE = {
   'proposal.decided': { unitView: only(z.object({ proposal: proposalPublic })) },
   // 联合执法 / 专项整治: the participating units see the campaign they take part in; their tasks are standing requests.
   'campaign.opened': { unitView: only(z.object({ campaign: campaignPublic })) },
+  // The leading unit follows each participant's report (the office sees it in its jurisdiction's stream).
+  'campaign.reported': { unitView: only(z.object({ campaignId: z.string(), unitId: z.string(), unitName: z.string(), done: z.boolean(), note: z.string() })) },
   'campaign.changed': { unitView: only(z.object({ campaign: campaignPublic, changedUnitIds: z.array(z.string()), reason: z.string(), by: z.string() })) },
   'campaign.cancelled': { unitView: only(z.object({ campaign: campaignPublic, reason: z.string(), by: z.string() })) },
 } satisfies Record<string, EventDefinition>;

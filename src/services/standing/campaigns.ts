@@ -146,7 +146,7 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
 
 /** 进展 / 完成: the participating unit reports on its own task. */
 export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean; attachmentIds?: string[] }) {
-  await loadVisibleCampaign(services, actor, id);
+  const campaign = await loadVisibleCampaign(services, actor, id);
   const { files, missing } = await ownCampaignFiles(services, actor, id, input.attachmentIds ?? []);
   if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此行动上传的附件 (not a file your unit uploaded to this campaign)' })));
   const now = services.clock();
@@ -162,8 +162,14 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       done: input.done,
       attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
     });
-    await appendEvents(tx, now, events);
     const names = await unitNames(tx, [row.unitId]);
-    return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };
+    const unitName = names.get(row.unitId) ?? row.unitId;
+    // The unit leading the campaign follows every unit's report, as the office does.
+    const lead = campaign.leadUnitId && campaign.leadUnitId !== row.unitId ? [campaign.leadUnitId] : [];
+    await appendEvents(tx, now, [
+      ...events,
+      { type: 'campaign.reported', jurisdictionId: campaign.jurisdictionId, incidentId: null, audienceUnits: lead, actorId: actor.id, data: { campaignId: id, unitId: row.unitId, unitName, done: input.done, note: input.note } },
+    ]);
+    return { request: requestWithUnit({ r: row, unitName }) };
   });
 }

@@ -18,6 +18,7 @@ import { useTasks } from './useTasks.js';
 import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 import { ReportAccident } from './ReportAccident.js';
 import { RotaLink } from './RotaLink.js';
+import { LeadCampaigns, OpenCampaign } from './LeadCampaigns.js';
 import { InfoWork, useInfoWork } from './InfoWork.js';
 import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
@@ -44,6 +45,7 @@ export function App({ me }: { me: Me }) {
   const [pushState, setPushState] = useState<'off' | 'on' | 'unsupported'>(pushSupported() ? 'off' : 'unsupported');
   const [showChannels, setShowChannels] = useState(false);
   const [showMemberChange, setShowMemberChange] = useState(false);
+  const [showOpenCampaign, setShowOpenCampaign] = useState(false);
   // A task link (`/m?task=<id>`, from an SMS, a push or a robot message) opens that task.
   const [linkedId] = useState(() => linkedTaskId(location.search));
   const [view, setView] = useState<View>(linkedId ? 'tasks' : location.hash === '#info' ? 'info' : 'inbox');
@@ -62,12 +64,15 @@ export function App({ me }: { me: Me }) {
   // 联席会议待办 (meeting replies, minutes to agree, agreed items): read again after any standing event.
   const [standing, setStanding] = useState<StandingItem[]>([]);
   const [standingLoaded, setStandingLoaded] = useState(false);
+  // Bumped with every reading of the standing list, so the campaigns this unit leads read again too.
+  const [standingVersion, setStandingVersion] = useState(0);
   // A message about standing work (`/m?standing=<id>`) opens the inbox at that request.
   const [linkedStanding] = useState(() => linkedStandingId(location.search));
   const refreshStanding = () =>
     void loadStanding().then((list) => {
       setStanding(list);
       setStandingLoaded(true);
+      setStandingVersion((v) => v + 1);
     }, () => {});
 
   // A link to #info (the annual submission's card in the inbox) opens the 简报与报送 view.
@@ -246,6 +251,11 @@ export function App({ me }: { me: Me }) {
                       成员调整
                     </button>
                   )}
+                  {me.unitId && me.jurisdictionId && (
+                    <button type="button" aria-expanded={showOpenCampaign} onClick={() => (setShowOpenCampaign(!showOpenCampaign), close())}>
+                      发起联合行动
+                    </button>
+                  )}
                   <a class="button-link" href="/login?change=1&next=/m">
                     修改密码
                   </a>
@@ -262,6 +272,9 @@ export function App({ me }: { me: Me }) {
         )}
         {showChannels && <Channels onClose={() => setShowChannels(false)} />}
         {showMemberChange && me.unitId && <MemberChangeForm unitId={me.unitId} onClose={() => setShowMemberChange(false)} />}
+        {showOpenCampaign && me.unitId && me.jurisdictionId && (
+          <OpenCampaign unitId={me.unitId} jurisdictionId={me.jurisdictionId} onClose={() => setShowOpenCampaign(false)} onDone={() => (setShowOpenCampaign(false), show('info'), refreshStanding())} />
+        )}
         {taskNotice && view !== 'tasks' && (
           <p class="notice" role="status">
             {taskNotice}
@@ -304,7 +317,10 @@ export function App({ me }: { me: Me }) {
           ) : view === 'tasks' ? (
             <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
           ) : view === 'info' ? (
-            <InfoWork unitId={me.unitId} info={info} />
+            <>
+              <InfoWork unitId={me.unitId} info={info} />
+              {me.unitId && me.jurisdictionId && <LeadCampaigns unitId={me.unitId} jurisdictionId={me.jurisdictionId} version={standingVersion} />}
+            </>
           ) : (
             <ReportAccident jurisdictionId={me.jurisdictionId ?? null} reporterName={me.displayName} reports={unitReports} onFiled={upsertReport} />
           )}

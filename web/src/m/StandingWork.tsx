@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
 import { formatTime } from '../lib/time.js';
 import type { StandingRequestView } from '../../../src/contract/meetings.js';
-import { uploadMeetingFile } from '../lib/meeting-files.js';
+import { uploadCampaignFile, uploadMeetingFile } from '../lib/meeting-files.js';
 
 export type StandingItem = StandingRequestView & { meetingTopic: string | null; meetingStartsAt: string | null; meetingPlace: string | null };
 
@@ -111,7 +111,7 @@ function StandingCard({ item, linked, now, onDone }: { item: StandingItem; linke
           <a href="#info">填写年度报送</a>
         </p>
       )}
-      {item.kind === 'campaign_task' && <CampaignReportForm busy={busy} errors={errors} onSubmit={(body) => void send(`/api/v1/campaigns/${encodeURIComponent(item.subjectId)}/report`, body)} />}
+      {item.kind === 'campaign_task' && <CampaignReportForm busy={busy} errors={errors} campaignId={item.subjectId} onSubmit={(body) => void send(`/api/v1/campaigns/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} meetingId={item.meetingId ?? ''} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
       {error && (
         <p class="message" role="alert">
@@ -201,19 +201,18 @@ function ConsentForm({ busy, errors, printUrl, onSubmit }: FormProps<{ decision:
   );
 }
 
-function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { meetingId: string }) {
-  const [note, setNote] = useState('');
-  const [done, setDone] = useState(false);
-  // Files go up first (the server keeps them for this unit and the office); the report names them.
-  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
+/** Files go up first (the server keeps them for this unit and the office); the report names them. */
+function ReportFiles({ upload, files, onFiles }: { upload(f: File): Promise<{ id: string; fileName: string }>; files: { id: string; fileName: string }[]; onFiles(list: { id: string; fileName: string }[]): void }) {
   const [uploadError, setUploadError] = useState('');
   const pick = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     setUploadError('');
+    let list = files;
     for (const f of [...(input.files ?? [])]) {
       try {
-        const a = await uploadMeetingFile(meetingId, f);
-        setFiles((list) => [...list, { id: a.id, fileName: a.fileName }]);
+        const a = await upload(f);
+        list = [...list, { id: a.id, fileName: a.fileName }];
+        onFiles(list);
       } catch (err) {
         setUploadError(describeError(err));
       }
@@ -221,18 +220,29 @@ function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note:
     input.value = '';
   };
   return (
-    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
-      <label>
-        落实情况
-        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-note" />
-      </label>
-      <FieldError id="err-note" text={errors.note} />
+    <>
       <label>
         附件（照片、PDF、Word）
         <input type="file" multiple onChange={pick} />
       </label>
       {files.length > 0 && <ul class="files">{files.map((f) => <li key={f.id}>{f.fileName}</li>)}</ul>}
       {uploadError && <span class="field-error" role="alert">{uploadError}</span>}
+    </>
+  );
+}
+
+function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { meetingId: string }) {
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
+  return (
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
+      <label>
+        落实情况
+        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-note" />
+      </label>
+      <FieldError id="err-note" text={errors.note} />
+      <ReportFiles upload={(f) => uploadMeetingFile(meetingId, f)} files={files} onFiles={setFiles} />
       <label class="check">
         <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位承担部分已办结
       </label>
@@ -243,17 +253,19 @@ function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note:
   );
 }
 
-/** 联合执法 / 专项整治: the unit's task, reported as progress or completion (text). */
-function CampaignReportForm({ busy, errors, onSubmit }: FormProps<{ note: string; done: boolean }>) {
+/** 联合执法 / 专项整治: the unit's task, reported as progress or completion, with files. */
+function CampaignReportForm({ busy, errors, campaignId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { campaignId: string }) {
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
+  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
   return (
-    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done }))}>
+    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
       <label>
         任务进展
         <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-campaign-note" />
       </label>
       <FieldError id="err-campaign-note" text={errors.note} />
+      <ReportFiles upload={(f) => uploadCampaignFile(campaignId, f)} files={files} onFiles={setFiles} />
       <label class="check">
         <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位任务已完成
       </label>

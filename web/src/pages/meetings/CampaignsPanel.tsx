@@ -3,13 +3,14 @@
  * task per participating unit; see each unit's task against its date (done on time / late / open /
  * overdue) with its last report, as units report from their phones.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { UnitOptions, type UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
 import { formatDateTime, fromLocalInput } from '../../lib/time.js';
+import { CampaignCancelForm, CampaignChangeForm } from './CampaignChangeForm.js';
 
-interface Campaign {
+export interface Campaign {
   id: string;
   kind: 'joint_enforcement' | 'special_rectification';
   title: string;
@@ -17,6 +18,8 @@ interface Campaign {
   startsOn: string;
   endsOn: string;
   leadUnitId: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
 }
 interface AccountRow {
   unitId: string;
@@ -26,18 +29,33 @@ interface AccountRow {
   doneAt: string | null;
   timeliness: 'on_time' | 'late' | 'open' | 'overdue';
   lastReport: string | null;
+  lastAttachments: { id: string; fileName: string; url: string }[];
+  state: string;
   escalationStep: number;
 }
 type Tally = Record<AccountRow['timeliness'], number>;
 const KIND = { joint_enforcement: '联合执法', special_rectification: '专项整治' } as const;
 const TIMELINESS: Record<AccountRow['timeliness'], string> = { on_time: '按时完成', late: '逾期完成', open: '进行中', overdue: '已逾期' };
 
-function CampaignItem({ c, units, version }: { c: Campaign; units: UnitOption[]; version: number }) {
+/** The campaign a link names (`/meetings?campaign=<id>`, as a 督办 alert links it). */
+const linkedCampaign = () => new URLSearchParams(location.search).get('campaign');
+
+/** One campaign with its account; `mayRun` (the office, or the unit leading it) may adjust or end it. */
+export function CampaignItem({ c, units, version, mayRun }: { c: Campaign; units: UnitOption[]; version: number; mayRun: boolean }) {
   const [detail, setDetail] = useState<{ account: AccountRow[]; tally: Tally } | null>(null);
-  useEffect(() => void get<{ account: AccountRow[]; tally: Tally }>(`/api/v1/campaigns/${encodeURIComponent(c.id)}`).then(setDetail, () => {}), [c.id, version]);
+  const [changing, setChanging] = useState<'change' | 'cancel' | null>(null);
+  const [reload, setReload] = useState(0);
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => void get<{ account: AccountRow[]; tally: Tally }>(`/api/v1/campaigns/${encodeURIComponent(c.id)}`).then(setDetail, () => {}), [c.id, version, reload]);
+  // Opened from a 督办 alert's link: brought into view once.
+  useEffect(() => {
+    if (linkedCampaign() === c.id) card.current?.scrollIntoView({ block: 'start' });
+  }, [c.id]);
   const lead = c.leadUnitId ? (units.find((u) => u.id === c.leadUnitId)?.shortName ?? c.leadUnitId) : '卫健委（联席会议办公室）';
+  const done = () => (setChanging(null), setReload((n) => n + 1));
+  const openTasks = (detail?.account ?? []).filter((r) => r.state === 'pending').map((r) => ({ unitId: r.unitId, unitName: r.unitName, task: r.task, dueAt: r.dueAt }));
   return (
-    <li class="card campaign" data-campaign-id={c.id}>
+    <li class={`card campaign${linkedCampaign() === c.id ? ' linked' : ''}`} data-campaign-id={c.id} ref={card}>
       <strong>
         {KIND[c.kind]}：{c.title}
       </strong>{' '}
@@ -45,6 +63,23 @@ function CampaignItem({ c, units, version }: { c: Campaign; units: UnitOption[];
         （{c.startsOn} 至 {c.endsOn} · 牵头 {lead}）
       </span>
       <p>{c.scope}</p>
+      {c.cancelledAt && (
+        <p class="notice" role="status" data-cancelled>
+          已于 {formatDateTime(c.cancelledAt)} 终止。原因：{c.cancelReason}
+        </p>
+      )}
+      {mayRun && !c.cancelledAt && !changing && (
+        <div class="row-actions">
+          <button type="button" class="btn" onClick={() => setChanging('change')}>
+            调整时限
+          </button>
+          <button type="button" class="btn btn-danger" onClick={() => setChanging('cancel')}>
+            终止行动
+          </button>
+        </div>
+      )}
+      {changing === 'change' && <CampaignChangeForm campaignId={c.id} endsOn={c.endsOn} openTasks={openTasks} onCancel={() => setChanging(null)} onDone={done} />}
+      {changing === 'cancel' && <CampaignCancelForm campaignId={c.id} onCancel={() => setChanging(null)} onDone={done} />}
       {detail && (
         <>
           <p class="muted" data-tally>
@@ -65,7 +100,17 @@ function CampaignItem({ c, units, version }: { c: Campaign; units: UnitOption[];
                     {r.doneAt ? `（${formatDateTime(r.doneAt)}）` : ''}
                     {r.escalationStep > 0 && !r.doneAt ? ' · 已督办' : ''}
                   </td>
-                  <td>{r.lastReport ?? '—'}</td>
+                  <td>
+                    {r.lastReport ?? '—'}
+                    {r.lastAttachments.map((a) => (
+                      <>
+                        {' '}
+                        <a key={a.id} href={a.url} data-file={a.id}>
+                          📎{a.fileName}
+                        </a>
+                      </>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -82,15 +127,16 @@ interface TaskDraft {
   dueAt: string;
 }
 
-function CampaignForm({ units, onDone, onCancel }: { units: UnitOption[]; onDone(): void; onCancel(): void }) {
+/** Opening a campaign; a member unit opening one leads it itself (`fixedLead`), the office picks the lead or leads. */
+export function CampaignForm({ units, fixedLead, onDone, onCancel }: { units: UnitOption[]; fixedLead?: UnitOption; onDone(): void; onCancel(): void }) {
   const action = useAction();
   const [kind, setKind] = useState<Campaign['kind']>('special_rectification');
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
-  const [leadUnitId, setLead] = useState('');
-  const [tasks, setTasks] = useState<TaskDraft[]>([{ unitId: '', task: '', dueAt: '' }]);
+  const [leadUnitId, setLead] = useState(fixedLead?.id ?? '');
+  const [tasks, setTasks] = useState<TaskDraft[]>([{ unitId: fixedLead?.id ?? '', task: '', dueAt: '' }]);
   const f = action.fields;
   const edit = (i: number, change: Partial<TaskDraft>) => setTasks((list) => list.map((t, j) => (j === i ? { ...t, ...change } : t)));
   const submit = async (e: Event) => {
@@ -126,12 +172,18 @@ function CampaignForm({ units, onDone, onCancel }: { units: UnitOption[]; onDone
       <Field id="c-scope" label="行动范围（重点行业、领域）" required wide error={f.scope}>
         <textarea {...fieldProps('c-scope', f.scope)} rows={2} value={scope} onInput={(e) => setScope(e.currentTarget.value)} />
       </Field>
-      <Field id="c-lead" label="牵头单位（不选则由卫健委牵头）" error={f.leadUnitId}>
-        <select {...fieldProps('c-lead', f.leadUnitId)} value={leadUnitId} onChange={(e) => setLead(e.currentTarget.value)}>
-          <option value="">卫健委（联席会议办公室）</option>
-          <UnitOptions units={units} />
-        </select>
-      </Field>
+      {fixedLead ? (
+        <p class="field" data-lead={fixedLead.id}>
+          牵头单位：{fixedLead.name}（本单位发起）
+        </p>
+      ) : (
+        <Field id="c-lead" label="牵头单位（不选则由卫健委牵头）" error={f.leadUnitId}>
+          <select {...fieldProps('c-lead', f.leadUnitId)} value={leadUnitId} onChange={(e) => setLead(e.currentTarget.value)}>
+            <option value="">卫健委（联席会议办公室）</option>
+            <UnitOptions units={units} />
+          </select>
+        </Field>
+      )}
       <fieldset class="field field-wide campaign-tasks">
         <legend>参与单位及任务</legend>
         {tasks.map((t, i) => (
@@ -183,7 +235,7 @@ export function CampaignsPanel({ units, mayRun, version }: { units: UnitOption[]
       <ul class="campaigns">
         {list.length === 0 && <li class="muted">尚无联合行动</li>}
         {list.map((c) => (
-          <CampaignItem key={c.id} c={c} units={units} version={version} />
+          <CampaignItem key={c.id} c={c} units={units} version={version} mayRun={mayRun} />
         ))}
       </ul>
     </section>

@@ -10,6 +10,7 @@ import { post } from '../../lib/api.js';
 import { formatDateTime } from '../../lib/time.js';
 import type { MeetingDetail as Detail, StandingRequestView } from '../../../../src/contract/meetings.js';
 import { MinutesForm } from './MinutesForm.js';
+import { MeetingCancelForm, MeetingChangeForm } from './MeetingChangeForm.js';
 import { uploadMeetingFile } from '../../lib/meeting-files.js';
 
 /** 会议材料 (shared with the invited units) and the units' report files, with an upload for the office. */
@@ -42,7 +43,7 @@ function Files({ meetingId, files, onChange }: { meetingId: string; files: Detai
 
 const STATE: Record<string, string> = { pending: '待回复', answered: '已回复', agreed: '同意', change_requested: '提出修改', done: '已办结', withdrawn: '已截止', superseded: '已被修订稿取代' };
 const MINUTES_STATE: Record<string, string> = { consulting: '征求意见中', agreed: '已同意，待印发', issued: '已印发', superseded: '已修订' };
-const STAGE: Record<string, string> = { replies: '回执中', minutes: '纪要征求意见', agreed: '纪要待印发', issued: '纪要已印发' };
+export const STAGE: Record<string, string> = { replies: '回执中', minutes: '纪要征求意见', agreed: '纪要待印发', issued: '纪要已印发', cancelled: '已取消' };
 
 function Late({ r }: { r: StandingRequestView }) {
   return r.state === 'pending' && Date.parse(r.dueAt) < Date.now() ? <strong class="late">逾期{r.escalationStep > 0 ? '·已督办' : ''}</strong> : null;
@@ -73,8 +74,10 @@ function Replies({ requests }: { requests: StandingRequestView[] }) {
   );
 }
 
-export function MeetingDetail({ detail, units, onChange }: { detail: Detail; units: UnitOption[]; onChange(): void }) {
+export function MeetingDetail({ detail, units, mayRun, onChange }: { detail: Detail; units: UnitOption[]; mayRun: boolean; onChange(): void }) {
   const [drafting, setDrafting] = useState(false);
+  // 改期 / 取消: only before the meeting is held (no minutes yet), by the office.
+  const [changing, setChanging] = useState<'change' | 'cancel' | null>(null);
   const issue = useAction();
   const m = detail.meeting;
   const base = `/api/v1/meetings/${encodeURIComponent(m.id)}`;
@@ -89,6 +92,23 @@ export function MeetingDetail({ detail, units, onChange }: { detail: Detail; uni
       <p class="muted">
         {formatDateTime(m.startsAt)} · {m.place} · 回执截止 {formatDateTime(m.replyDueAt)}
       </p>
+      {m.stage === 'cancelled' && (
+        <p class="notice" role="status" data-cancelled>
+          会议已于 {formatDateTime(m.cancelledAt)} 取消。原因：{m.cancelReason}
+        </p>
+      )}
+      {mayRun && m.stage === 'replies' && !changing && (
+        <div class="row-actions">
+          <button type="button" class="btn" onClick={() => setChanging('change')}>
+            改期 / 变更地点
+          </button>
+          <button type="button" class="btn btn-danger" onClick={() => setChanging('cancel')}>
+            取消会议
+          </button>
+        </div>
+      )}
+      {changing === 'change' && <MeetingChangeForm meeting={m} onCancel={() => setChanging(null)} onDone={() => (setChanging(null), onChange())} />}
+      {changing === 'cancel' && <MeetingCancelForm meeting={m} onCancel={() => setChanging(null)} onDone={() => (setChanging(null), onChange())} />}
       <ol class="agenda">{m.agenda.map((a) => <li>{a}</li>)}</ol>
       <Files meetingId={m.id} files={detail.files} onChange={onChange} />
       <Replies requests={replies} />
@@ -112,7 +132,7 @@ export function MeetingDetail({ detail, units, onChange }: { detail: Detail; uni
         </div>
       ))}
       <div class="row-actions">
-        {(!current || current.state === 'consulting') && !drafting && (
+        {m.stage !== 'cancelled' && (!current || current.state === 'consulting') && !drafting && (
           <button type="button" class="btn btn-primary" onClick={() => setDrafting(true)}>
             {current ? '修订纪要' : '起草纪要'}
           </button>

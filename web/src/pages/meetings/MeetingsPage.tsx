@@ -12,12 +12,11 @@ import { formatDateTime } from '../../lib/time.js';
 import { deskNav, ErrorBox, Header, Loading } from '../../lib/ui.js';
 import type { MeetingDetail as Detail } from '../../../../src/contract/meetings.js';
 import { ConveneForm } from './ConveneForm.js';
-import { MeetingDetail } from './MeetingDetail.js';
+import { MeetingDetail, STAGE } from './MeetingDetail.js';
 import { CampaignsPanel } from './CampaignsPanel.js';
 import { ProposalsPanel } from './ProposalsPanel.js';
 
 type Meeting = Detail['meeting'];
-const STAGE: Record<string, string> = { replies: '回执中', minutes: '纪要征求意见', agreed: '纪要待印发', issued: '纪要已印发' };
 
 export default function MeetingsPage({ user }: { user: User }) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
@@ -101,7 +100,7 @@ export default function MeetingsPage({ user }: { user: User }) {
             </tbody>
           </table>
         )}
-        {detail && <MeetingDetail detail={detail} units={units} onChange={() => void load()} />}
+        {detail && <MeetingDetail detail={detail} units={units} mayRun={mayRun} onChange={() => void load()} />}
         <ProposalsPanel units={units} mayRun={mayRun} version={version} />
         <CampaignsPanel units={units} mayRun={mayRun} version={version} />
       </main>
