@@ -48,6 +48,12 @@ describe('a meeting moved, then called off', () => {
     await card.and(liaison.locator('.linked')).waitFor();
     await liaison.waitForFunction((id) => document.activeElement?.getAttribute('data-standing-id') === id, requestId);
     await card.getByText('市卫健委三楼会议室').waitFor();
+    // 全部待办 lists it with everything else waiting for the unit, by deadline.
+    await liaison.locator('details.waiting-overview > summary').click();
+    const entry = liaison.locator(`.waiting-overview li[data-waiting-key="s-${requestId}"]`);
+    await entry.getByText('会议回执').waitFor();
+    await entry.getByRole('button').click();
+    await expect.poll(() => card.isVisible()).toBe(true);
 
     const deskContext = await signedInContext(browser, server, 'commander', { width: 1366, height: 900 });
     deskContext.setDefaultTimeout(8000);

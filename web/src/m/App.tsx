@@ -19,6 +19,8 @@ import { UnitPhonesContext, type UnitPerson } from './TelLink.js';
 import { ReportAccident } from './ReportAccident.js';
 import { RotaLink } from './RotaLink.js';
 import { LeadCampaigns, OpenCampaign } from './LeadCampaigns.js';
+import { unitWaitingList, type WaitingEntry } from './unit-waiting.js';
+import { WaitingOverview } from './WaitingOverview.js';
 import { InfoWork, useInfoWork } from './InfoWork.js';
 import { waitingItems } from './standing-info.js';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
@@ -222,6 +224,22 @@ export function App({ me }: { me: Me }) {
     />
   );
   const openTaskCount = useMemo(() => shownTasks(tasks.tasks, me.unitId).filter(isTaskOpen).length, [tasks.tasks, me.unitId]);
+  const waiting = useMemo(
+    () =>
+      unitWaitingList({
+        notifications: items,
+        tasks: shownTasks(tasks.tasks, me.unitId).map((t) => ({ id: t.id, title: t.title, dueAt: t.dueAt, open: isTaskOpen(t) })),
+        standing,
+        bulletins: info.bulletins,
+        unitId: me.unitId,
+      }),
+    [items, tasks.tasks, standing, info.bulletins, me.unitId],
+  );
+  // An entry of 全部待办 opens its view and brings its card into view.
+  const goTo = (entry: WaitingEntry) => {
+    show(entry.view);
+    if (entry.anchor) setTimeout(() => document.querySelector(entry.anchor!)?.scrollIntoView({ block: 'center' }), 50);
+  };
 
   return (
     <UnitPhonesContext.Provider value={unitPhones}>
@@ -304,6 +322,7 @@ export function App({ me }: { me: Me }) {
           {view === 'inbox' ? (
             <>
               <h1>待签收 {pendingCount} 件</h1>
+              <WaitingOverview entries={waiting} now={now} onGo={goTo} />
               {items.length === 0 && <p class="empty">暂无通知。有新事故时本页会立即显示。</p>}
               {ordered.real.map(card)}
               <StandingList items={standing} loaded={standingLoaded} linkedId={linkedStanding} now={now} onDone={refreshStanding} />
@@ -318,7 +337,7 @@ export function App({ me }: { me: Me }) {
             <TaskList tasks={tasks.tasks} unitId={me.unitId} linkedId={linkedId} loaded={tasks.loaded} now={now} onAct={tasks.act} />
           ) : view === 'info' ? (
             <>
-              <InfoWork unitId={me.unitId} info={info} />
+              <InfoWork unitId={me.unitId} jurisdictionId={me.jurisdictionId ?? null} info={info} />
               {me.unitId && me.jurisdictionId && <LeadCampaigns unitId={me.unitId} jurisdictionId={me.jurisdictionId} version={standingVersion} />}
             </>
           ) : (

@@ -11,6 +11,7 @@ import { describeError, get, post } from '../lib/api.js';
 import { formatDateTime } from '../lib/time.js';
 import { AnnualForm, ItemForm } from './InfoForms.js';
 import { waitingItems } from './standing-info.js';
+import { ReadReceipts, UnitBulletin } from './UnitBulletin.js';
 
 /** The unit's bulletins and this year's annual round, reloaded when `refreshKey` changes. */
 export function useInfoWork(refreshKey: number) {
@@ -27,10 +28,10 @@ export function useInfoWork(refreshKey: number) {
 }
 export type InfoWorkState = ReturnType<typeof useInfoWork>;
 
-export function InfoWork({ unitId, info }: { unitId: string | null; info: InfoWorkState }) {
+export function InfoWork({ unitId, jurisdictionId, info }: { unitId: string | null; jurisdictionId: string | null; info: InfoWorkState }) {
   const { bulletins, setBulletins, annual, reload: load } = info;
   const [open, setOpen] = useState<BulletinView | null>(null);
-  const [form, setForm] = useState<'annual' | 'item' | null>(null);
+  const [form, setForm] = useState<'annual' | 'item' | 'bulletin' | null>(null);
   const [message, setMessage] = useState(info.error);
   const waiting = waitingItems(annual, bulletins, unitId);
   const read = async (b: BulletinListItem) => {
@@ -61,7 +62,7 @@ export function InfoWork({ unitId, info }: { unitId: string | null; info: InfoWo
             <a href={a.url}>附件：{a.fileName}</a>
           </p>
         ))}
-        <p class="done">本单位已读（{formatDateTime(open.readAt)}）</p>
+        {open.receipts ? <ReadReceipts bulletin={open} /> : <p class="done">本单位已读（{formatDateTime(open.readAt)}）</p>}
       </article>
     );
   return (
@@ -93,11 +94,17 @@ export function InfoWork({ unitId, info }: { unitId: string | null; info: InfoWo
       )}
       {form === 'annual' && annual && <AnnualForm year={annual.year} onDone={() => (setForm(null), load())} />}
       {form === 'item' && <ItemForm onDone={() => setForm(null)} />}
+      {form === 'bulletin' && jurisdictionId && <UnitBulletin jurisdictionId={jurisdictionId} onClose={() => setForm(null)} onPublished={() => (setForm(null), load())} />}
       {form === null && (
-        <p>
+        <p class="actions">
           <button type="button" onClick={() => setForm('item')}>
             报送简报信息
           </button>
+          {jurisdictionId && (
+            <button type="button" onClick={() => setForm('bulletin')}>
+              发布本单位简报
+            </button>
+          )}
         </p>
       )}
       <h2>全部简报</h2>
