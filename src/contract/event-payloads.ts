@@ -11,7 +11,7 @@ import { notificationSchema, unitRevisionSchema } from './api.js';
 import { obligationSchema, taskSchema } from './response.js';
 
 const iso = z.string();
-const record = (fields: z.ZodRawShape = {}) => z.looseObject({ id: z.string(), ...fields });
+const record = <F extends z.ZodRawShape>(fields: F = {} as F) => z.looseObject({ id: z.string(), ...fields });
 
 // The same records the REST API answers with: the stream and GET agree field for field.
 const notification = notificationSchema;
@@ -42,6 +42,8 @@ const incidentRevision = z.looseObject({
   casualties,
   changes: reportChangesSchema,
   filedBy: z.string().optional(),
+  /** 终报 closing with items still open: the commander's reason (null: closed with nothing open). */
+  closeOverride: z.object({ reason: z.string() }).nullable().optional(),
 });
 
 /** A step of a notification's delivery record (delivered, read). */
@@ -56,11 +58,21 @@ const standingRequest = record({ unitId: z.string(), kind: z.string(), subjectId
 const meeting = record({ kind: z.string(), topic: z.string(), startsAt: iso, place: z.string() });
 const minutes = record({ meetingId: z.string(), version: z.number().int(), text: z.string(), items: z.array(z.looseObject({ title: z.string(), leadUnitId: z.string() })) });
 const proposal = record({ title: z.string(), state: z.string(), unitIds: z.array(z.string()) });
-const campaign = record({ kind: z.string(), title: z.string(), startsOn: z.string(), endsOn: z.string(), unitIds: z.array(z.string()), tasks: z.array(z.looseObject({ unitId: z.string(), dueAt: iso })) });
+const campaign = record({ kind: z.string(), title: z.string(), startsOn: z.string(), endsOn: z.string(), unitIds: z.array(z.string()), tasks: z.array(z.object({ unitId: z.string(), task: z.string(), dueAt: iso })) });
 const bulletinRef = { bulletinId: z.string(), publisherUnitId: z.string().nullable() };
 
 export const EVENT_PAYLOADS = {
-  'incident.reported': z.object({ incident: record({ ref: z.string(), title: z.string(), severity: z.string(), version: z.number().int() }) }),
+  'incident.reported': z.object({
+    incident: record({
+      ref: z.string(),
+      title: z.string(),
+      severity: z.string(),
+      version: z.number().int(),
+      jurisdictionId: z.string(),
+      drill: z.boolean().optional(),
+      receivedAt: iso.nullable().optional(),
+    }),
+  }),
   'incident.updated': incidentRevision,
   'incident.closed': incidentRevision,
   'incident.forwarded': z.object({ incidentId: z.string(), obligationId: z.string(), toJurisdictionId: z.string(), upstreamIncidentId: z.string(), upstreamRef: z.string() }),
@@ -155,6 +167,16 @@ export const EVENT_PAYLOADS = {
 export type TypedEventType = keyof typeof EVENT_PAYLOADS;
 /** The data of an event of type T, as its producer must write it. */
 export type EventData<T extends string> = T extends TypedEventType ? z.input<(typeof EVENT_PAYLOADS)[T]> : Record<string, unknown>;
+
+/** The data of an event of type T as a consumer reads it back from the log. */
+export type EventDataRead<T extends TypedEventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
+
+/**
+ * An event of the log as its consumers read it, discriminated by `type`: a `switch (e.type)`
+ * narrows `data` to that type's payload, so a consumer reading a field the producer does not
+ * declare fails `tsc`. Producers are held to the same schemas (`NewEvent`, parsed under test).
+ */
+export type CataloguedEvent = { [T in TypedEventType]: { seq: number; type: T; at: string; data: EventDataRead<T> } }[TypedEventType];
 
 /**
  * Why `data` does not have its type's declared shape, or null when it does. Types without a

@@ -2,16 +2,23 @@
  * Folds an incident's timeline into the raw rows of its account (see account.ts): the incident
  * and its versions, each notification, obligation and task as the events left them. Pure.
  */
+import type { CataloguedEvent } from '../contract/event-payloads.js';
 import type { Account, NotificationAccount, ObligationAccount, TaskAccount, TimelineEvent } from './account.js';
 
-type Obj = Record<string, any>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
+/**
+ * The log's events read with their catalogued payloads: every producer writes them through
+ * `NewEvent` (and the suite parses each one), so the fold reads typed fields, and a payload
+ * changed at its producer fails `tsc` here.
+ */
+const catalogued = (events: TimelineEvent[]) => events as unknown as CataloguedEvent[];
+
 export function foldTimeline(events: TimelineEvent[]) {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const ordered = catalogued([...events].sort((a, b) => a.seq - b.seq));
   const reported = ordered.find((e) => e.type === 'incident.reported');
-  if (!reported) throw new Error('the timeline has no incident.reported event');
-  const first = reported.data.incident as Obj;
+  if (!reported || reported.type !== 'incident.reported') throw new Error('the timeline has no incident.reported event');
+  const first = reported.data.incident;
   const incident: Account['incident'] = {
     id: first.id,
     ref: first.ref,
@@ -30,10 +37,10 @@ export function foldTimeline(events: TimelineEvent[]) {
   const tasks = new Map<string, Omit<TaskAccount, 'outcome' | 'lateByMinutes'>>();
 
   for (const e of ordered) {
-    const d = e.data as Obj;
     switch (e.type) {
       case 'incident.updated':
-      case 'incident.closed':
+      case 'incident.closed': {
+        const d = e.data;
         incident.versions.push({ version: d.version, kind: d.kind, at: e.at, severity: d.severity });
         incident.severity = d.severity;
         incident.title = d.title ?? incident.title;
@@ -42,8 +49,9 @@ export function foldTimeline(events: TimelineEvent[]) {
           incident.closeOverride = d.closeOverride ?? null;
         }
         break;
+      }
       case 'notification.created': {
-        const n = d.notification as Obj;
+        const n = e.data.notification;
         notifications.set(n.id, {
           notificationId: n.id,
           unitId: n.unitId,
@@ -71,6 +79,7 @@ export function foldTimeline(events: TimelineEvent[]) {
       }
       case 'notification.delivered':
       case 'notification.read': {
+        const d = e.data;
         const n = notifications.get(d.notificationId);
         if (!n) break;
         const at = str(d.at) ?? e.at;
@@ -80,46 +89,47 @@ export function foldTimeline(events: TimelineEvent[]) {
         break;
       }
       case 'notification.acknowledged': {
-        const v = d.notification as Obj;
+        const v = e.data.notification;
         const n = notifications.get(v.id);
         if (n && !n.acknowledgedAt)
           Object.assign(n, { acknowledgedAt: v.acknowledgedAt ?? e.at, acknowledgedBy: v.acknowledgedByName ?? v.acknowledgedBy ?? null, acknowledgedVia: v.acknowledgedVia ?? null, acknowledgementNote: v.acknowledgementNote ?? null });
         break;
       }
       case 'notification.declined': {
-        const v = d.notification as Obj;
+        const v = e.data.notification;
         const n = notifications.get(v.id);
         if (n) Object.assign(n, { declinedAt: v.declinedAt ?? e.at, declineReason: v.declineReason ?? null });
         break;
       }
       case 'notification.decline_resolved': {
-        const n = notifications.get((d.notification as Obj).id);
+        const d = e.data;
+        const n = notifications.get(d.notification.id);
         if (n) n.declineResolution = `${d.action === 'reassign' ? '改派' : '确认退回'}：${d.reason}`;
         break;
       }
       case 'notification.superseded':
       case 'notification.withdrawn': {
-        const n = notifications.get(d.notificationId);
+        const n = notifications.get(e.data.notificationId);
         if (n && !n.closedAt) Object.assign(n, { closedAt: e.at, closedAs: e.type === 'notification.superseded' ? 'superseded' : 'withdrawn' });
         break;
       }
       case 'notification.escalated':
-        notifications.get(d.notificationId)?.escalations.push({ step: d.step, at: e.at });
+        notifications.get(e.data.notificationId)?.escalations.push({ step: e.data.step, at: e.at });
         break;
       case 'obligation.superseded': {
-        const o = obligations.get((d.obligation as Obj).id);
-        if (o) o.supersededAt = d.obligation.supersededAt ?? e.at;
+        const o = obligations.get(e.data.obligation.id);
+        if (o) o.supersededAt = e.data.obligation.supersededAt ?? e.at;
         break;
       }
       case 'obligation.created':
       case 'obligation.submitted': {
-        const o = d.obligation as Obj;
+        const o = e.data.obligation;
         const existing = obligations.get(o.id);
-        const s = o.submission as Obj | null;
+        const s = o.submission;
         obligations.set(o.id, {
           id: o.id,
           key: o.key,
-          recipientName: o.recipient?.name,
+          recipientName: o.recipient.name,
           citation: o.citation,
           deadlineText: o.deadlineText,
           informational: o.informational === true,
@@ -135,14 +145,15 @@ export function foldTimeline(events: TimelineEvent[]) {
         break;
       }
       case 'obligation.overdue': {
-        const o = obligations.get((d.obligation as Obj).id);
+        const o = obligations.get(e.data.obligation.id);
         if (o) o.overdueAlertAt = e.at;
         break;
       }
       case 'task.created':
       case 'task.updated': {
-        const t = d.task as Obj;
+        const t = e.data.task;
         const entry = tasks.get(t.id) ?? { escalations: [] as TaskAccount['escalations'], history: [] as TaskAccount['history'] };
+        const step = e.type === 'task.created' ? { action: 'create', note: null } : { action: e.data.action, note: e.data.note ?? null };
         tasks.set(t.id, {
           id: t.id,
           title: t.title,
@@ -157,12 +168,12 @@ export function foldTimeline(events: TimelineEvent[]) {
           closeReason: t.closeReason,
           state: t.state,
           escalations: entry.escalations,
-          history: [...entry.history, { at: e.at, action: e.type === 'task.created' ? 'create' : d.action, note: d.note ?? null, by: d.by ?? null, unitName: t.unitName }],
+          history: [...entry.history, { at: e.at, ...step, by: e.data.by ?? null, unitName: t.unitName }],
         });
         break;
       }
       case 'task.escalated':
-        tasks.get(d.taskId)?.escalations.push({ step: d.step, at: e.at });
+        tasks.get(e.data.taskId)?.escalations.push({ step: e.data.step, at: e.at });
         break;
     }
   }
