@@ -7,8 +7,10 @@
  * (a notification, a task, an obligation) list the fields consumers read and pass the rest on.
  */
 import { z } from 'zod';
-import { notificationSchema, unitRevisionSchema } from './api.js';
+import { INCIDENT_STATUSES, NOTIFICATION_STATES, SEVERITIES, UNIT_ROLES } from '../domain/enums.js';
+import { notificationSchema, regimeSchema, routingDecisionSchema, unitRevisionSchema } from './api.js';
 import { obligationSchema, taskSchema } from './response.js';
+import { alertIncidentSchema, alertViewSchema } from './admin.js';
 
 const iso = z.string();
 const record = <F extends z.ZodRawShape>(fields: F = {} as F) => z.looseObject({ id: z.string(), ...fields });
@@ -49,6 +51,8 @@ const incidentRevision = z.looseObject({
 /** A step of a notification's delivery record (delivered, read). */
 export const deliveryStepSchema = z.object({ notificationId: z.string(), unitId: z.string(), userId: z.string(), channel: z.string(), at: iso });
 const ladderStep = { unitId: z.string(), unitName: z.string(), step: z.string(), stepNumber: z.number().int(), text: z.string(), nextStepAt: iso.nullable() };
+/** A 督办 as raised: the board's alert without what the board adds (the unit's name, the resolution). */
+const raisedAlert = alertViewSchema.omit({ jurisdictionId: true, unitName: true, resolvedAt: true }).extend({ incident: alertIncidentSchema.nullable() });
 const alert = record({ kind: z.string() });
 const unitReport = record({ unitId: z.string(), state: z.string() });
 const memberChange = z.object({ change: record({ unitId: z.string() }), by: z.string(), reason: z.string() });
@@ -66,11 +70,19 @@ export const EVENT_PAYLOADS = {
     incident: record({
       ref: z.string(),
       title: z.string(),
-      severity: z.string(),
+      severity: z.enum(SEVERITIES),
       version: z.number().int(),
       jurisdictionId: z.string(),
-      drill: z.boolean().optional(),
-      receivedAt: iso.nullable().optional(),
+      status: z.enum(INCIDENT_STATUSES),
+      drill: z.boolean(),
+      receivedAt: iso,
+      occurredAt: iso,
+      severityReason: z.string().optional(),
+      regimes: z.array(regimeSchema).optional(),
+      routing: z.array(routingDecisionSchema).optional(),
+      /** A 逐级上报 from a lower jurisdiction: the link to its incident. */
+      source: z.unknown().optional(),
+      notifications: z.array(z.object({ id: z.string(), unitId: z.string(), unitName: z.string(), role: z.enum(UNIT_ROLES), state: z.enum(NOTIFICATION_STATES), ackDueAt: iso })).optional(),
     }),
   }),
   'incident.updated': incidentRevision,
@@ -116,7 +128,7 @@ export const EVENT_PAYLOADS = {
   'unit_report.filed': z.object({ unitReport, basis: z.looseObject({ documentClause: z.string(), quote: z.string() }).nullable().optional() }),
   'unit_report.confirmed': z.object({ unitReport }),
   'unit_report.rejected': z.object({ unitReport }),
-  'alert.raised': z.object({ alert }),
+  'alert.raised': z.object({ alert: raisedAlert }),
   'alert.resolved': z.object({ alert }),
   'rota.changed': z.object({ unitId: z.string(), revision: z.number().int(), by: z.string() }),
   'access.changed': z.looseObject({ userId: z.string(), reason: z.string() }),

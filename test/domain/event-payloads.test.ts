@@ -16,7 +16,12 @@ describe('the event payload catalogue', () => {
 
   it('passes a payload of the declared shape, and the extra fields of an embedded record', () => {
     expect(payloadProblem('task.escalated', { taskId: 't', unitId: 'u', unitName: 'n', title: '救治', step: 'unit_head', stepNumber: 2, text: 't', dueAt: 'x', nextStepAt: null })).toBeNull();
-    expect(payloadProblem('alert.raised', { alert: { id: 'alr_1', kind: 'ack_overdue', reason: '逾期', incident: { ref: 'XY-1' } } })).toBeNull();
+    const alert = { id: 'alr_1', kind: 'ack_overdue', reason: '逾期', notificationId: 'n', taskId: null, obligationId: null, standingRequestId: null, unitId: 'u', incidentId: 'i', raisedAt: 'x' };
+    const incident = { id: 'i', ref: 'XY-1', title: '中毒', status: 'open', drill: false };
+    expect(payloadProblem('alert.raised', { alert: { ...alert, incident, subject: { kind: 'incident', title: 'XY-1', link: '/duty' } } })).toBeNull();
+    expect(payloadProblem('notification.created', { notification: { id: 'n' }, incident: { id: 'i', extra: '传递' } })).toContain('notification');
+    // The flat shape the web once also read is not what the server sends: refused.
+    expect(payloadProblem('alert.raised', { alertId: 'alr_1', kind: 'ack_overdue', reason: '逾期' })).toContain('alert');
   });
 
   it('reads a stream envelope by its type', () => {

@@ -28,7 +28,7 @@ let commanderToken: string;
 let live: TestSocket;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isRound = (round: string) => (type: string, data: any) => type === 'alert.raised' && data?.alert?.hammer?.round === round;
+const isRound = (round: string) => (type: string, data: any) => type === 'roster.imported' && data?.hammer?.round === round;
 const hammerSeqs = (received: { type: string; envelope: any }[], round: string) =>
   received.filter((r) => isRound(round)(r.type, r.envelope.data)).map((r) => r.envelope.seq as number);
 
@@ -37,16 +37,16 @@ async function committedSeqs(round: string): Promise<number[]> {
   const rows = await server.services.db
     .select({ seq: schema.events.seq })
     .from(schema.events)
-    .where(and(eq(schema.events.type, 'alert.raised'), sql`${schema.events.data}->'alert'->'hammer'->>'round' = ${round}`))
+    .where(and(eq(schema.events.type, 'roster.imported'), sql`${schema.events.data}->'hammer'->>'round' = ${round}`))
     .orderBy(asc(schema.events.seq));
   return rows.map((r) => r.seq);
 }
 
-/** A bare 督办 alert event, the hammer's round inside it (the alert's payload passes extra fields on). */
+/** A bare office-only event, the hammer's round inside it (its payload passes extra fields on). */
 const hammerEvent = (round: string, hammer: Record<string, number>) => ({
-  type: 'alert.raised' as const,
+  type: 'roster.imported' as const,
   jurisdictionId: 'xinyang',
-  data: { alert: { id: `hammer-${round}`, kind: 'hammer', hammer: { round, ...hammer } } },
+  data: { fileName: `hammer-${round}.xlsx`, by: 'hammer', hammer: { round, ...hammer } },
 });
 
 async function writeHammerEvents(writer: number, n: number, hold: () => Promise<unknown>): Promise<void> {

@@ -167,12 +167,26 @@ describe('deadlines: amber from 75% of the allowed time, red once overdue, alway
   });
 });
 
-describe('督办 alerts in either shape', () => {
-  it('accepts a flat alert record with alertId as well as { alert }', () => {
+describe('督办 alerts as the server raises them', () => {
+  it('keeps a raised alert until it is resolved (the one shape the server sends: { alert })', () => {
     const model = emptyModel(false);
-    applyEvent(model, { seq: 1, type: 'alert.raised', at: at(0), jurisdictionId: 'xinyang', incidentId: 'inc_9', data: { alertId: 'alr_9', kind: 'ack_overdue', notificationId: 'n', unitId: 'u', incidentId: 'inc_9', reason: '超时未签收' } });
-    expect(model.alerts.alr_9).toMatchObject({ kind: 'ack_overdue', reason: '超时未签收' });
-    applyEvent(model, { seq: 2, type: 'alert.resolved', at: at(1), jurisdictionId: 'xinyang', incidentId: 'inc_9', data: { alertId: 'alr_9' } });
+    const alert = {
+      id: 'alr_9',
+      kind: 'ack_overdue',
+      notificationId: 'n',
+      taskId: null,
+      obligationId: null,
+      standingRequestId: null,
+      unitId: 'u',
+      incidentId: 'inc_9',
+      reason: '超时未签收',
+      raisedAt: at(0),
+      incident: { id: 'inc_9', ref: 'XY-9', title: '中毒', status: 'open', drill: false },
+      subject: { kind: 'incident', title: 'XY-9 中毒', link: '/duty/incidents/inc_9' },
+    };
+    applyEvent(model, { seq: 1, type: 'alert.raised', at: at(0), jurisdictionId: 'xinyang', incidentId: 'inc_9', data: { alert } });
+    expect(model.alerts.alr_9).toMatchObject({ kind: 'ack_overdue', reason: '超时未签收', incident: { ref: 'XY-9' } });
+    applyEvent(model, { seq: 2, type: 'alert.resolved', at: at(1), jurisdictionId: 'xinyang', incidentId: 'inc_9', data: { alert: { ...alert, resolvedAt: at(1) } } });
     expect(model.alerts.alr_9).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import type { AlertView, BoardSnapshot } from '../../../src/contract/admin.js';
 import type { incidentDetailSchema, notificationSchema, routingDecisionSchema } from '../../../src/contract/api.js';
 import type { downstreamSchema, incidentLinkSchema, obligationSchema, taskSchema } from '../../../src/contract/response.js';
 import type { EventEnvelope } from './realtime.js';
+import type { CataloguedEvent } from '../../../src/contract/event-payloads.js';
 import { formatClock, formatDuration } from './time.js';
 
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
@@ -104,16 +105,18 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * it carries (a 续报 re-routes), else null.
  */
 export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?: boolean } = {}): string | null {
-  const d = e.data as Record<string, any>;
+  // The commission's stream carries each type's catalogued payload whole (src/contract/event-payloads.ts):
+  // the switch narrows `data`, so a payload changed at its producer fails tsc here.
+  const ev = e as unknown as CataloguedEvent;
   const seenAt = Date.now();
   let entry = e.incidentId ? model.incidents[e.incidentId] : undefined;
   let refetch: string | null = null;
 
-  switch (e.type) {
+  switch (ev.type) {
     case 'incident.reported': {
-      const inc = d.incident ?? {};
-      if (!entry && inc.id) {
-        entry = model.incidents[inc.id] = {
+      const inc = ev.data.incident;
+      if (!entry) {
+        const created: IncidentEntry = (model.incidents[inc.id] = {
           id: inc.id,
           incident: {
             id: inc.id,
@@ -143,11 +146,12 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
           ...emptyResponse(),
           timeline: [],
           changedAt: seenAt,
-        };
+        });
+        entry = created;
         // An incoming 逐级上报: the link to the lower jurisdiction's incident comes with the detail.
         if (inc.source) refetch = inc.id;
         for (const n of inc.notifications ?? [])
-          entry.notifications[n.id] ??= {
+          created.notifications[n.id] ??= {
             id: n.id,
             incidentId: inc.id,
             reportVersion: inc.version ?? 1,
@@ -174,8 +178,8 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       break;
     }
     case 'notification.created': {
-      const n = d.notification as NotificationView | undefined;
-      const summary = d.incident as Partial<IncidentHeader> | undefined;
+      const n: NotificationView = ev.data.notification;
+      const summary = ev.data.incident as Partial<IncidentHeader>;
       if (!entry && summary?.id && (summary.status !== 'closed' || model.keepClosed)) {
         entry = model.incidents[summary.id] = {
           id: summary.id,
@@ -193,39 +197,38 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
     }
     case 'notification.delivered':
     case 'notification.read': {
-      const n = entry?.notifications[str(d.notificationId) ?? ''];
+      const n = entry?.notifications[ev.data.notificationId];
       if (n) {
-        const when = str(d.at) ?? e.at;
+        const when = str(ev.data.at) ?? e.at;
         if (!n.firstDeliveredAt) n.firstDeliveredAt = when;
-        if (e.type === 'notification.read' && !n.firstReadAt) n.firstReadAt = when;
+        if (ev.type === 'notification.read' && !n.firstReadAt) n.firstReadAt = when;
       }
       break;
     }
     case 'notification.acknowledged':
     case 'notification.declined':
     case 'notification.decline_resolved': {
-      const n = d.notification as NotificationView | undefined;
-      if (entry && n) mergeNotification(entry, n);
+      if (entry) mergeNotification(entry, ev.data.notification);
       break;
     }
     case 'obligation.created':
     case 'obligation.overdue':
     case 'obligation.superseded':
     case 'obligation.submitted': {
-      const o = d.obligation as ObligationView | undefined;
-      if (entry && o?.id) upsertObligation(entry, o);
+      const o: ObligationView = ev.data.obligation;
+      if (entry) upsertObligation(entry, o);
       break;
     }
     case 'task.created':
     case 'task.updated': {
-      const t = d.task as (TaskView & { incident?: unknown }) | undefined;
-      if (entry && t?.id) upsertTask(entry, t);
+      const t: TaskView = ev.data.task;
+      if (entry) upsertTask(entry, t);
       break;
     }
     case 'task.escalated': {
-      const t = entry?.tasks[str(d.taskId) ?? ''];
-      if (t && typeof d.stepNumber === 'number') {
-        t.escalationStep = Math.max(t.escalationStep, d.stepNumber);
+      const t = entry?.tasks[ev.data.taskId];
+      if (t) {
+        t.escalationStep = Math.max(t.escalationStep, ev.data.stepNumber);
         t.overdue = true;
       }
       break;
@@ -237,23 +240,24 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       break;
     case 'notification.superseded':
     case 'notification.withdrawn': {
-      const n = entry?.notifications[str(d.notificationId) ?? ''];
-      if (n && n.state === 'pending') n.state = e.type === 'notification.superseded' ? 'superseded' : 'withdrawn';
-      else if (n && e.type === 'notification.withdrawn') n.state = 'withdrawn';
+      const n = entry?.notifications[ev.data.notificationId];
+      if (n && n.state === 'pending') n.state = ev.type === 'notification.superseded' ? 'superseded' : 'withdrawn';
+      else if (n && ev.type === 'notification.withdrawn') n.state = 'withdrawn';
       break;
     }
     case 'incident.updated':
     case 'incident.closed': {
       if (entry) {
         const inc = entry.incident;
-        if (typeof d.version === 'number' && d.version >= inc.version) {
+        const d = ev.data;
+        if (d.version >= inc.version) {
           inc.version = d.version;
-          if (d.severity) inc.severity = d.severity;
-          if (d.title) inc.title = d.title;
-          if (d.casualties) inc.casualties = d.casualties;
-          if (d.status) inc.status = d.status;
+          inc.severity = d.severity as IncidentHeader['severity'];
+          inc.title = d.title;
+          inc.casualties = { ...inc.casualties, ...d.casualties };
+          inc.status = d.status as IncidentHeader['status'];
         }
-        if (e.type === 'incident.closed') {
+        if (ev.type === 'incident.closed') {
           inc.status = 'closed';
           inc.closedAt ??= e.at;
         }
@@ -262,9 +266,8 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
       break;
     }
     case 'alert.raised': {
-      // The alert comes as `{ alert: {...} }`, or flat as `{ alertId, ... }`.
-      const a = (d.alert ?? (d.alertId ? { ...d, id: d.alertId } : undefined)) as Partial<AlertView> | undefined;
-      if (a?.id && !model.alerts[a.id]) {
+      const a: Omit<AlertView, 'jurisdictionId' | 'unitName' | 'resolvedAt'> & { unitName?: string | null } = ev.data.alert;
+      if (!model.alerts[a.id]) {
         const unitName = a.unitId && entry ? Object.values(entry.notifications).find((n) => n.unitId === a.unitId)?.unitName ?? null : null;
         // Standing work (a meeting reply, minutes, an agreed item) has no incident: its subject names it.
         const incidentId = a.incidentId ?? e.incidentId ?? null;
@@ -294,17 +297,14 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
     case 'standing.answered':
     case 'standing.withdrawn': {
       // No incident: the board keeps only what still waits for a unit, to count what is overdue.
-      const r = d.request as { id?: string; state?: string; title?: string; unitId?: string; dueAt?: string; link?: string } | undefined;
-      if (!r?.id) break;
-      if (r.state === 'pending' && r.dueAt) model.standing[r.id] = { id: r.id, title: r.title ?? '', unitId: r.unitId ?? '', unitName: model.standing[r.id]?.unitName ?? '', dueAt: r.dueAt, link: r.link ?? '/meetings' };
+      const r = ev.data.request;
+      if (r.state === 'pending') model.standing[r.id] = { id: r.id, title: r.title, unitId: r.unitId, unitName: model.standing[r.id]?.unitName ?? '', dueAt: r.dueAt, link: r.link };
       else delete model.standing[r.id];
       break;
     }
-    case 'alert.resolved': {
-      const id = (d.alert as { id?: string } | undefined)?.id ?? (typeof d.alertId === 'string' ? d.alertId : undefined);
-      if (id) delete model.alerts[id];
+    case 'alert.resolved':
+      delete model.alerts[ev.data.alert.id];
       break;
-    }
     default:
       // notification.escalated and any newer event type: shown from the timeline.
       break;
