@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
-import { formatTime } from '../lib/time.js';
+import { formatShort } from '../lib/time.js';
 import type { StandingRequestView } from '../../../src/contract/meetings.js';
 import { uploadCampaignFile, uploadMeetingFile } from '../lib/meeting-files.js';
 
@@ -23,7 +23,7 @@ const KIND: Record<string, string> = { meeting_reply: '会议回执', minutes_co
 
 function Due({ dueAt, now }: { dueAt: string; now: number }) {
   const late = Date.parse(dueAt) < now;
-  return <span class={late ? 'due late' : 'due'}>{late ? `已逾期（时限 ${formatTime(dueAt)}）` : `时限 ${formatTime(dueAt)}`}</span>;
+  return <span class={late ? 'due late' : 'due'}>{late ? `已逾期（时限 ${formatShort(dueAt)}）` : `时限 ${formatShort(dueAt)}`}</span>;
 }
 
 /** The request a link names: `/m?standing=<id>` (an SMS, a push or a group robot message). */
@@ -95,7 +95,7 @@ function StandingCard({ item, linked, now, onDone }: { item: StandingItem; linke
       </header>
       {item.meetingStartsAt && (
         <p class="meta">
-          会议时间 {formatTime(item.meetingStartsAt)} · {item.meetingPlace}
+          会议时间 {formatShort(item.meetingStartsAt)} · {item.meetingPlace}
         </p>
       )}
       <Due dueAt={item.dueAt} now={now} />

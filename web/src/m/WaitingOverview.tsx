@@ -2,7 +2,7 @@
  * 全部待办: everything waiting for the unit in one list by deadline, folded under one line at the
  * top of the inbox so 签收 stays on the first screen. Choosing an entry opens where it is acted on.
  */
-import { formatTime } from '../lib/time.js';
+import { formatShort } from '../lib/time.js';
 import type { WaitingEntry } from './unit-waiting.js';
 
 export function WaitingOverview({ entries, now, onGo }: { entries: WaitingEntry[]; now: number; onGo(entry: WaitingEntry): void }) {
@@ -21,7 +21,7 @@ export function WaitingOverview({ entries, now, onGo }: { entries: WaitingEntry[
               <button type="button" class="link-button" onClick={() => onGo(e)}>
                 <span class="kind">{e.label}</span> {e.title}
               </button>
-              <span class={overdue ? 'due late' : 'due'}>{e.dueAt ? `${overdue ? '已逾期·' : ''}时限 ${formatTime(e.dueAt)}` : '无时限'}</span>
+              <span class={overdue ? 'due late' : 'due'}>{e.dueAt ? `${overdue ? '已逾期·' : ''}时限 ${formatShort(e.dueAt)}` : '无时限'}</span>
             </li>
           );
         })}
