@@ -86,6 +86,9 @@ describe('a campaign a member unit leads', () => {
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     for (const t of [token.union, token.hrss, office]) expect((await server.request('GET', file.url, { token: t })).status).toBe(200);
     for (const t of [token.eco, token.finance]) expect((await server.request('GET', file.url, { token: t })).status).toBe(404);
+    // The leading unit follows the report live: campaign.reported goes to it (the reporter has its own answer).
+    const [reported] = await server.services.db.select().from(events).where(eq(events.type, 'campaign.reported'));
+    expect(reported).toMatchObject({ audienceUnits: [unit.hrss], data: { campaignId: id, unitId: unit.union, done: true } });
     const account = (await server.request('GET', `/api/v1/campaigns/${id}`, { token: token.hrss })).body.account;
     expect(account.find((a: any) => a.unitId === unit.union)).toMatchObject({ timeliness: 'on_time', lastAttachments: [{ id: file.id, fileName: '检查记录.pdf' }] });
   });
@@ -103,6 +106,8 @@ describe('a campaign a member unit leads', () => {
     await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '什么也没改' }, 'tasks');
     const changed = await server.request('PATCH', `/api/v1/campaigns/${id}`, { token: token.hrss, body: { reason: '生态环境局人员外出执法', tasks: [{ unitId: unit.eco, dueAt: at(72) }] } });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const [changedEvent] = await server.services.db.select().from(events).where(eq(events.type, 'campaign.changed'));
+    expect(changedEvent).toMatchObject({ audienceUnits: [unit.hrss, unit.union, unit.eco], data: { changedUnitIds: [unit.eco], reason: '生态环境局人员外出执法' } });
     const [moved] = await server.services.db.select().from(standingRequests).where(and(eq(standingRequests.unitId, unit.eco), eq(standingRequests.subjectId, id)));
     expect(moved).toMatchObject({ escalationStep: 0, dueAt: new Date(at(72)), state: 'pending' });
     await server.engine.tick();
@@ -119,6 +124,8 @@ describe('a campaign a member unit leads', () => {
     expect(res.body.campaign.cancelReason).toBe('市政府统一部署调整');
     const rows = await server.services.db.select().from(standingRequests).where(eq(standingRequests.subjectId, id));
     expect(Object.fromEntries(rows.map((r) => [r.unitId, r.state]))).toEqual({ [unit.hrss]: 'withdrawn', [unit.union]: 'done', [unit.eco]: 'withdrawn' });
+    const [cancelledEvent] = await server.services.db.select().from(events).where(eq(events.type, 'campaign.cancelled'));
+    expect(cancelledEvent).toMatchObject({ audienceUnits: [unit.hrss, unit.union, unit.eco], data: { reason: '市政府统一部署调整' } });
     await refused(409, 'POST', `/api/v1/campaigns/${id}/cancel`, office, { reason: '再次终止' });
     await refused(409, 'POST', `/api/v1/campaigns/${id}/report`, token.eco!, { note: '终止后反馈' });
     // The annual submission (the round opens on 1 December) is still asked; the campaign's task is not.

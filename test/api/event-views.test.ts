@@ -129,13 +129,14 @@ describe('one incident through every event type', () => {
     // raises the severity (test/api/lifecycle.test.ts). A rota change is about no incident (test/api/rota.test.ts).
     // Roster administration (unit.changed, member_change.*, roster.imported) is no part of an incident's
     // story: test/api/roster-units.test.ts and roster-import.test.ts log each of them; account.created, test/api/admin.test.ts.
-    // The joint meeting's standing work has no incident: test/api/meetings.test.ts, proposals.test.ts, campaigns.test.ts and
-    // test/engine/standing-due.test.ts log each of its types and check who receives them; the
+    // The joint meeting's standing work has no incident: test/api/meetings.test.ts, meeting-changes.test.ts, proposals.test.ts,
+    // campaigns.test.ts, campaign-changes.test.ts and test/engine/standing-due.test.ts log each of its types and check who receives them; the
     // information work (简报, 年度报送) is logged by test/api/bulletins.test.ts and
     // test/engine/annual-submissions.test.ts.
-    const standing = ['standing.requested', 'standing.answered', 'standing.withdrawn', 'standing.escalated', 'meeting.convened', 'minutes.drafted', 'minutes.agreed', 'minutes.issued', 'proposal.made', 'proposal.settled', 'proposal.referred', 'proposal.decided', 'campaign.opened'];
+    const standing = ['standing.requested', 'standing.answered', 'standing.withdrawn', 'standing.escalated', 'meeting.convened', 'minutes.drafted', 'minutes.agreed', 'minutes.issued', 'proposal.made', 'proposal.settled', 'proposal.referred', 'proposal.decided', 'meeting.changed', 'meeting.cancelled'];
+    const campaigns = EVENT_TYPES.filter((t) => t.startsWith('campaign.'));
     const information = EVENT_TYPES.filter((t) => /^(bulletin|bulletin_item|annual_submission)\./.test(t));
-    const notInStory = new Set<string>(['delivery.failed', 'obligation.superseded', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported', 'account.created', ...standing, ...information]);
+    const notInStory = new Set<string>(['delivery.failed', 'obligation.superseded', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported', 'account.created', ...standing, ...campaigns, ...information]);
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]) && !notInStory.has(t))) expect(logged, `the story produced no ${type}`).toContain(type);
   });
 });

@@ -72,6 +72,9 @@ describe('moving and calling off a meeting', () => {
     const res = await server.request('PATCH', `/api/v1/meetings/${id}`, { token: office, body: { startsAt: at(96), replyDueAt: at(48), reason: '主持领导临时出差' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.meeting).toMatchObject({ startsAt: at(96), replyDueAt: at(48), stage: 'replies' });
+    const [changed] = await server.services.db.select().from(events).where(eq(events.type, 'meeting.changed'));
+    expect(changed).toMatchObject({ incidentId: null, data: { changed: ['startsAt', 'replyDueAt'], reason: '主持领导临时出差' } });
+    expect([...changed!.audienceUnits].sort()).toEqual([union, hrss].sort());
     expect(await replyOf(id, union)).toMatchObject({ state: 'pending', dueAt: new Date(at(48)), escalationStep: 0 });
     await server.engine.tick();
     expect(sms.sent.length).toBeGreaterThan(before);
@@ -98,6 +101,8 @@ describe('moving and calling off a meeting', () => {
     const res = await server.request('POST', `/api/v1/meetings/${id}/cancel`, { token: office, body: { reason: '与市政府常务会冲突' } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.meeting).toMatchObject({ stage: 'cancelled', cancelReason: '与市政府常务会冲突' });
+    const [cancelled] = await server.services.db.select().from(events).where(eq(events.type, 'meeting.cancelled'));
+    expect(cancelled).toMatchObject({ data: { reason: '与市政府常务会冲突', meeting: { id, cancelReason: '与市政府常务会冲突' } } });
     expect((await replyOf(id, union)).state).toBe('withdrawn');
     expect((await replyOf(id, hrss)).state).toBe('withdrawn');
     await server.engine.tick();
