@@ -6,11 +6,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { attachmentListSchema, attachmentSchema } from '../../contract/desk.js';
 import { contentDisposition } from '../../domain/attachment-types.js';
-import { addAttachment, listAttachments, readAttachment, tooLarge } from '../../services/attachments/attachments.js';
-import { readBodyWithin } from '../../services/attachments/storage.js';
-import { deskSettings } from '../../services/context.js';
+import { addAttachment, listAttachments, readAttachment } from '../../services/attachments/attachments.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonResponse } from '../openapi.js';
+import { readUploadedFile } from '../uploaded-file.js';
 
 const incidentParam = z.object({ id: z.string().min(1).max(64) });
 
@@ -40,11 +39,7 @@ export function attachmentRoutes() {
     }),
     async (c) => {
       const services = c.get('services');
-      const { attachmentMaxBytes } = deskSettings(services);
-      const declared = Number(c.req.header('content-length'));
-      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
-      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
-      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      const bytes = await readUploadedFile(c);
       const result = await addAttachment(services, c.get('actor'), { incidentId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes });
       return c.json(result, 201);
     },

@@ -2,13 +2,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bulletinItemInputSchema, bulletinItemSchema, bulletinSchema } from '../../contract/bulletins.js';
 import { contentDisposition } from '../../domain/attachment-types.js';
-import { tooLarge } from '../../services/attachments/attachments.js';
-import { readBodyWithin } from '../../services/attachments/storage.js';
 import { addBulletinAttachment, readBulletinAttachment } from '../../services/bulletins/attachments.js';
 import { listBulletinItems, submitBulletinItem } from '../../services/bulletins/items.js';
-import { deskSettings } from '../../services/context.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { readUploadedFile } from '../uploaded-file.js';
 
 const id = z.string().min(1).max(64);
 
@@ -28,11 +26,7 @@ export function bulletinFileRoutes() {
     }),
     async (c) => {
       const services = c.get('services');
-      const { attachmentMaxBytes } = deskSettings(services);
-      const declared = Number(c.req.header('content-length'));
-      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
-      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
-      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      const bytes = await readUploadedFile(c);
       return c.json(await addBulletinAttachment(services, c.get('actor'), { bulletinId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes }), 201);
     },
   );

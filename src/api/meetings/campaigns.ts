@@ -5,14 +5,12 @@ import { campaignCancelSchema, campaignChangeSchema, campaignCreateSchema, campa
 import { attachmentSchema } from '../../contract/desk.js';
 import { cancelCampaign, changeCampaign } from '../../services/standing/campaign-changes.js';
 import { addCampaignFile } from '../../services/standing/campaign-files.js';
-import { deskSettings } from '../../services/context.js';
-import { tooLarge } from '../../services/attachments/attachments.js';
-import { readBodyWithin } from '../../services/attachments/storage.js';
 import { standingRequestSchema } from '../../contract/meetings.js';
 import { getCampaign, listCampaigns, openCampaign, reportOnCampaign } from '../../services/standing/campaigns.js';
 import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { readUploadedFile } from '../uploaded-file.js';
 
 const id = z.string().min(1).max(64);
 const refusals = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
@@ -100,11 +98,7 @@ export function campaignRoutes() {
     }),
     async (c) => {
       const services = c.get('services');
-      const { attachmentMaxBytes } = deskSettings(services);
-      const declared = Number(c.req.header('content-length'));
-      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
-      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
-      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      const bytes = await readUploadedFile(c);
       return c.json((await addCampaignFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
     },
   );

@@ -32,10 +32,8 @@ import { documentResponse, documentResponses } from '../document-response.js';
 import { minutesDocument } from './minutes-document.js';
 import { minutesHtml } from './minutes-render.js';
 import { attachmentSchema } from '../../contract/desk.js';
-import { deskSettings } from '../../services/context.js';
-import { tooLarge } from '../../services/attachments/attachments.js';
 import { addMeetingFile } from '../../services/standing/materials.js';
-import { readBodyWithin } from '../../services/attachments/storage.js';
+import { readUploadedFile } from '../uploaded-file.js';
 
 const id = z.string().min(1).max(64);
 const conflict = { description: 'Not possible in the meeting’s or minutes’ state', content: { 'application/problem+json': { schema: problemSchema } } };
@@ -224,11 +222,7 @@ export function meetingRoutes() {
     }),
     async (c) => {
       const services = c.get('services');
-      const { attachmentMaxBytes } = deskSettings(services);
-      const declared = Number(c.req.header('content-length'));
-      if (Number.isFinite(declared) && declared > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
-      const bytes = await readBodyWithin(c.req.raw.body, attachmentMaxBytes);
-      if (bytes === 'too_large') throw tooLarge(attachmentMaxBytes);
+      const bytes = await readUploadedFile(c);
       return c.json((await addMeetingFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
     },
   );

@@ -111,8 +111,12 @@ function StandingCard({ item, linked, now, onDone }: { item: StandingItem; linke
           <a href="#info">填写年度报送</a>
         </p>
       )}
-      {item.kind === 'campaign_task' && <CampaignReportForm busy={busy} errors={errors} campaignId={item.subjectId} onSubmit={(body) => void send(`/api/v1/campaigns/${encodeURIComponent(item.subjectId)}/report`, body)} />}
-      {item.kind === 'agreed_item' && <ItemReportForm busy={busy} errors={errors} meetingId={item.meetingId ?? ''} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />}
+      {item.kind === 'campaign_task' && (
+        <ReportForm busy={busy} errors={errors} kind="campaign_task" upload={(f) => uploadCampaignFile(item.subjectId, f)} onSubmit={(body) => void send(`/api/v1/campaigns/${encodeURIComponent(item.subjectId)}/report`, body)} />
+      )}
+      {item.kind === 'agreed_item' && (
+        <ReportForm busy={busy} errors={errors} kind="agreed_item" upload={(f) => uploadMeetingFile(item.meetingId ?? '', f)} onSubmit={(body) => void send(`${base}/items/${encodeURIComponent(item.subjectId)}/report`, body)} />
+      )}
       {error && (
         <p class="message" role="alert">
           {error}
@@ -231,46 +235,31 @@ function ReportFiles({ upload, files, onFiles }: { upload(f: File): Promise<{ id
   );
 }
 
-function ItemReportForm({ busy, errors, meetingId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { meetingId: string }) {
-  const [note, setNote] = useState('');
-  const [done, setDone] = useState(false);
-  const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
-  return (
-    <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
-      <label>
-        落实情况
-        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-note" />
-      </label>
-      <FieldError id="err-note" text={errors.note} />
-      <ReportFiles upload={(f) => uploadMeetingFile(meetingId, f)} files={files} onFiles={setFiles} />
-      <label class="check">
-        <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位承担部分已办结
-      </label>
-      <button type="submit" class="ack" disabled={busy}>
-        {done ? '报告办结' : '反馈进展'}
-      </button>
-    </form>
-  );
-}
+/** What a report form says, per kind: an agreed item's part, or a campaign task. */
+const REPORT_WORDS = {
+  agreed_item: { note: '落实情况', noteError: 'err-note', done: '本单位承担部分已办结', send: ['报告办结', '反馈进展'] },
+  campaign_task: { note: '任务进展', noteError: 'err-campaign-note', done: '本单位任务已完成', send: ['报告完成', '反馈进展'] },
+} as const;
 
-/** 联合执法 / 专项整治: the unit's task, reported as progress or completion, with files. */
-function CampaignReportForm({ busy, errors, campaignId, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { campaignId: string }) {
+/** 进展 / 办结 of an agreed item or a campaign task, with files uploaded first and named in the report. */
+function ReportForm({ busy, errors, kind, upload, onSubmit }: FormProps<{ note: string; done: boolean; attachmentIds: string[] }> & { kind: keyof typeof REPORT_WORDS; upload(f: File): Promise<{ id: string; fileName: string }> }) {
+  const words = REPORT_WORDS[kind];
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const [files, setFiles] = useState<{ id: string; fileName: string }[]>([]);
   return (
     <form class="actions" onSubmit={(e) => (e.preventDefault(), onSubmit({ note, done, attachmentIds: files.map((f) => f.id) }))}>
       <label>
-        任务进展
-        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby="err-campaign-note" />
+        {words.note}
+        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} aria-describedby={words.noteError} />
       </label>
-      <FieldError id="err-campaign-note" text={errors.note} />
-      <ReportFiles upload={(f) => uploadCampaignFile(campaignId, f)} files={files} onFiles={setFiles} />
+      <FieldError id={words.noteError} text={errors.note} />
+      <ReportFiles upload={upload} files={files} onFiles={setFiles} />
       <label class="check">
-        <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> 本单位任务已完成
+        <input type="checkbox" checked={done} onChange={(e) => setDone(e.currentTarget.checked)} /> {words.done}
       </label>
       <button type="submit" class="ack" disabled={busy}>
-        {done ? '报告完成' : '反馈进展'}
+        {done ? words.send[0] : words.send[1]}
       </button>
     </form>
   );
