@@ -10,7 +10,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { viewEventFor, type EventView } from '../contract/events.js';
-import { latestSeq, readEventsAfter } from '../services/events/read.js';
+import { latestSeq, readEventsAfter, readLastEvents } from '../services/events/read.js';
 import { settledSeq } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { RecentEvents } from './recent-events.js';
@@ -67,7 +67,7 @@ export class EventRelay {
   async start(): Promise<void> {
     this.unlisten = await this.handle.listen('lianfang_events', () => this.wake());
     this.lastSeq = await latestSeq(this.services.db);
-    this.recent.startAt(this.lastSeq);
+    this.recent.startAt(this.lastSeq, await readLastEvents(this.services.db, this.lastSeq, this.recent.capacity));
     this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.poll.unref?.();
   }
