@@ -49,14 +49,14 @@ const hammerEvent = (round: string, hammer: Record<string, number>) => ({
   data: { alert: { id: `hammer-${round}`, kind: 'hammer', hammer: { round, ...hammer } } },
 });
 
-async function writeHammerEvents(writer: number, n: number, hold: () => Promise<unknown>): Promise<void> {
-  await writers
+async function writeHammerEvents(writer: number, n: number, hold: () => Promise<unknown>, round = 'many', db: Database = writers): Promise<void> {
+  await db
     .transaction(async (tx) => {
       const count = 1 + (n % 3);
       await appendEvents(
         tx,
         new Date(),
-        Array.from({ length: count }, (_, i) => hammerEvent('many', { writer, n, i })),
+        Array.from({ length: count }, (_, i) => hammerEvent(round, { writer, n, i })),
       );
       await hold();
       // Some writes roll back: their seqs are never used.
@@ -153,5 +153,33 @@ describe('events written concurrently reach every reader once, in seq order, wit
     expect(committed.length).toBeGreaterThan(WRITERS * TRANSACTIONS_PER_WRITER);
     expect(hammerSeqs(live.received, 'many')).toEqual(committed);
     expect([...before, ...resumed, ...hammerSeqs(again.received, 'many')]).toEqual(committed);
+  });
+
+  it('this node’s own writes, emitted as soon as they commit, interleaved with another node’s: every socket sees each once, in order, with no gap', async () => {
+    // Even writers go through this server's database (their events are offered to its relay when
+    // they commit); odd ones through a pool of their own, as another node would (on PGlite the
+    // same connection, where rolled-back writes still leave gaps the relay must read past).
+    const second = await server.connect(commanderToken);
+    const { onCommit, fromLog } = server.relay.delivered;
+    const writing = Array.from({ length: WRITERS }, async (_, writer) => {
+      for (let n = 0; n < TRANSACTIONS_PER_WRITER; n++)
+        await writeHammerEvents(writer, n, () => sleep(Math.floor(Math.random() * 4)), 'mixed', writer % 2 === 0 ? server.services.db : writers);
+    });
+    await Promise.all(writing);
+    const committed = await committedSeqs('mixed');
+    const last = committed[committed.length - 1]!;
+    await live.waitFor((_, e) => e.seq === last, 20_000);
+    await second.waitFor((_, e) => e.seq === last, 20_000);
+    expect(committed.length).toBeGreaterThan(WRITERS * TRANSACTIONS_PER_WRITER);
+    expect(hammerSeqs(live.received, 'mixed')).toEqual(committed);
+    expect(hammerSeqs(second.received, 'mixed')).toEqual(committed);
+    // Both ways of delivering took part: at commit, and from the log (gaps; the other node's writes).
+    expect(server.relay.delivered.onCommit).toBeGreaterThan(onCommit);
+    expect(server.relay.delivered.fromLog).toBeGreaterThan(fromLog);
+    // And the whole stream each socket got, every type, is strictly increasing: nothing twice, nothing out of order.
+    for (const socket of [live, second]) {
+      const seqs = socket.received.map((r) => r.envelope.seq as number).filter((seq) => typeof seq === 'number');
+      expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]!)).toBe(true);
+    }
   });
 });
