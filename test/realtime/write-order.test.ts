@@ -112,6 +112,31 @@ describe('events written concurrently reach every reader once, in seq order, wit
     expect(hammerSeqs(live.received, 'two')).toEqual([earlierSeq, later!.seq]);
   });
 
+  it.skipIf(!onPostgres)('an event this node commits after a seq still in flight elsewhere is not emitted at commit: it waits for the earlier one', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let took!: () => void;
+    const earlierTook = new Promise<void>((r) => (took = r));
+    let earlierSeq = 0;
+    // Another node's write takes a seq and stays open.
+    const earlier = writers.transaction(async (tx) => {
+      const [taken] = await appendEvents(tx, new Date(), [hammerEvent('own-after-gap', { n: 0 })]);
+      earlierSeq = taken!.seq;
+      took();
+      await gate;
+    });
+    await earlierTook;
+    // This node's write takes the next seq and commits: offered to the relay, but not contiguous.
+    const [later] = await server.services.db.transaction((tx) => appendEvents(tx, new Date(), [hammerEvent('own-after-gap', { n: 1 })]));
+    expect(later!.seq).toBeGreaterThan(earlierSeq);
+    await sleep(300);
+    expect(hammerSeqs(live.received, 'own-after-gap')).toEqual([]);
+    release();
+    await earlier;
+    await live.waitFor((_, e) => e.seq === later!.seq);
+    expect(hammerSeqs(live.received, 'own-after-gap')).toEqual([earlierSeq, later!.seq]);
+  });
+
   it('many writers: the live stream, a socket that drops and resumes, and a snapshot watermark each see every committed event once, in order', async () => {
     const first = await server.connect(commanderToken);
     let dropped = false;
