@@ -18,7 +18,7 @@ import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { viewEventFor, type EventView } from '../contract/events.js';
 import { latestSeq, readEventsAfter, readLastEvents } from '../services/events/read.js';
-import { settledSeq } from '../services/events/head.js';
+import { handedOutSeq, settle } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { RecentEvents } from './recent-events.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
@@ -132,7 +132,10 @@ export class EventRelay {
 
   private async drain(): Promise<void> {
     try {
-      const head = await settledSeq(this.services.db);
+      const handedOut = await handedOutSeq(this.services.db);
+      // Nothing handed out past the position (this node's own writes went out at commit): one query, no wait.
+      if (handedOut <= this.lastSeq) return;
+      const head = await settle(this.services.db, handedOut);
       this.deliverOffered();
       while (this.lastSeq < head) {
         const batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH, head);
