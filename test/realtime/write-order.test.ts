@@ -198,9 +198,11 @@ describe('events written concurrently reach every reader once, in seq order, wit
     expect(committed.length).toBeGreaterThan(WRITERS * TRANSACTIONS_PER_WRITER);
     expect(hammerSeqs(live.received, 'mixed')).toEqual(committed);
     expect(hammerSeqs(second.received, 'mixed')).toEqual(committed);
-    // Both ways of delivering took part: at commit, and from the log (gaps; the other node's writes).
+    // Both ways of delivering took part: at commit, and (on PostgreSQL, where odd writers are
+    // another node) from the log. On PGlite the relay crosses the rolled-back seqs by reading the log
+    // too, but whether it finds anything there depends on timing.
     expect(server.relay.delivered.onCommit).toBeGreaterThan(onCommit);
-    expect(server.relay.delivered.fromLog).toBeGreaterThan(fromLog);
+    if (onPostgres) expect(server.relay.delivered.fromLog).toBeGreaterThan(fromLog);
     // And the whole stream each socket got, every type, is strictly increasing: nothing twice, nothing out of order.
     for (const socket of [live, second]) {
       const seqs = socket.received.map((r) => r.envelope.seq as number).filter((seq) => typeof seq === 'number');
