@@ -14,6 +14,7 @@ import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { EventRelay, type RelayOptions } from './realtime/event-relay.js';
+import { announceCommits, type CommittedEvents } from './services/events/committed.js';
 import { DeliveryRecorder } from './realtime/delivery-recorder.js';
 import { attachSocketServer } from './realtime/socket-server.js';
 import { AccessEnforcer } from './realtime/access-enforcer.js';
@@ -48,6 +49,8 @@ export interface RunningServer {
   services: Services;
   database: DatabaseHandle;
   relay: EventRelay;
+  /** The events each transaction of this node appended, announced as it commits. */
+  committed: CommittedEvents;
   engine: Engine;
   io: import('socket.io').Server;
   /** Ends sockets whose access ended (the relay applies log rows; the sweep re-checks sessions). */
@@ -130,6 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     webAsset: (file) => readFile(join(webDir, file)).catch(() => null),
   });
 
+  const committed = announceCommits(database.db);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const recorder = new DeliveryRecorder(services);
   let relay: EventRelay | undefined;
@@ -138,6 +142,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   relay = new EventRelay(io, database, services, recorder, access, relayOptions);
   // The relay knows its position before the first socket can join.
   await relay.start();
+  // This node's writes reach its sockets as soon as they commit, not after NOTIFY and a log read.
+  const stopOffering = committed.listen((events) => relay!.offer(events));
   access.startSweeping((ids) => activeSessionActors(services, ids));
   metrics = createMetrics({ database, io, relayPosition: () => relay!.position, clock });
   const metricsServer = config.metricsPort ? await startMetricsServer(metrics, config.metricsPort, config.host) : undefined;
@@ -168,12 +174,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     services,
     database,
     relay,
+    committed,
     engine,
     io,
     access,
     close: () =>
       (closing ??= (async () => {
         await engine.stop();
+        stopOffering();
         await relay!.stop();
         access.stop();
         metricsServer?.close();

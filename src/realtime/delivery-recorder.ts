@@ -1,24 +1,29 @@
 /**
  * Collects socket.io acknowledgement callbacks and records them in batches, so a fan-out to many
- * devices costs one transaction, not one per device, and never delays the next emit.
+ * devices costs one transaction, not one per device, and never delays the next emit. The wait
+ * grows with the load (./adaptive-window.ts): a reconnect storm's resumed notifications are
+ * written a few times a second, not once per 25 ms.
  */
 import type { Services } from '../services/context.js';
 import { recordDeliveries, type DeliveryReceipt } from '../services/notifications/record-delivery.js';
 import { logger } from '../observability/logger.js';
+import { AdaptiveWindow, type WindowBounds } from './adaptive-window.js';
+
+const RECEIPT_WINDOW: WindowBounds = { minMs: 25, maxMs: 1000, perArrivalMs: 1 };
 
 export class DeliveryRecorder {
   private pending: DeliveryReceipt[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly services: Services,
-    private readonly delayMs = 25,
-  ) {}
+  private readonly window = new AdaptiveWindow(RECEIPT_WINDOW);
+
+  constructor(private readonly services: Services) {}
 
   record(receipt: DeliveryReceipt): void {
+    this.window.arrived();
     this.pending.push(receipt);
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    this.timer ??= setTimeout(() => void this.flush(), this.window.waitMs());
   }
 
   /** Writes everything collected so far; resolves when it is stored. */

@@ -4,14 +4,21 @@
  * last seq it delivered up to the settled head (no seq at or below it can still commit), in
  * order, and then stands at that head. On start it begins at the head of the log: clients that were
  * away ask for what they missed with `resume`, so nothing is sent twice.
+ *
+ * Events committed on this node are offered at once (`offer`, after their commit returns): when
+ * they continue the delivered stream without a gap (seqs position+1, position+2, ...) they are
+ * delivered there and then, with no query, because every seq up to the last of them is then known
+ * delivered. Anything else (another node's events, a rolled-back write's unused seqs, a write
+ * still in flight) waits for the log as before; an offered event the log read already delivered
+ * is dropped, so nothing goes out twice or out of order.
  */
 import type { Server } from 'socket.io';
 import type { DatabaseHandle } from '../db/client.js';
 import type { Services } from '../services/context.js';
 import type { StoredEvent } from '../services/events/append.js';
 import { viewEventFor, type EventView } from '../contract/events.js';
-import { latestSeq, readEventsAfter } from '../services/events/read.js';
-import { settledSeq } from '../services/events/head.js';
+import { latestSeq, readEventsAfter, readLastEvents } from '../services/events/read.js';
+import { handedOutSeq, settle } from '../services/events/head.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { RecentEvents } from './recent-events.js';
 import { CoalescingRunner } from '../engine/coalescing-runner.js';
@@ -49,6 +56,11 @@ export interface RelayOptions {
 
 export class EventRelay {
   private lastSeq = 0;
+  private started = false;
+  /** Events delivered as their commit returned on this node, and from reading the log (for /metrics and tests). */
+  readonly delivered = { onCommit: 0, fromLog: 0 };
+  /** Events committed on this node and offered, not yet delivered, by seq. */
+  private readonly offered = new Map<number, StoredEvent>();
   /** What was delivered lately, for `resume` (a reconnect storm reads memory, not the log). */
   readonly recent = new RecentEvents();
   private readonly runner = new CoalescingRunner(() => this.drain());
@@ -67,12 +79,14 @@ export class EventRelay {
   async start(): Promise<void> {
     this.unlisten = await this.handle.listen('lianfang_events', () => this.wake());
     this.lastSeq = await latestSeq(this.services.db);
-    this.recent.startAt(this.lastSeq);
+    this.recent.startAt(this.lastSeq, await readLastEvents(this.services.db, this.lastSeq, this.recent.capacity));
+    this.started = true;
     this.poll = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
     this.poll.unref?.();
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     if (this.poll) clearInterval(this.poll);
     await this.unlisten?.();
     await this.runner.stop();
@@ -86,15 +100,48 @@ export class EventRelay {
     this.runner.wake();
   }
 
+  /** Events this node has just committed; delivered now if they continue the stream, else kept for the log read. */
+  offer(events: StoredEvent[]): void {
+    if (!this.started) return;
+    // As the log would give it back (JSON), and safe from the writer changing its objects later.
+    for (const event of events) if (event.seq > this.lastSeq) this.offered.set(event.seq, { ...event, data: JSON.parse(JSON.stringify(event.data)) });
+    this.deliverOffered();
+    if (this.offered.size > 0) this.wake();
+  }
+
+  /** Delivers the offered events that continue the stream from the position, if any. */
+  private deliverOffered(): void {
+    const run: StoredEvent[] = [];
+    for (let next = this.lastSeq + 1; this.offered.has(next); next++) run.push(this.offered.get(next)!);
+    if (run.length > 0) this.delivered.onCommit += this.advance(run, run[run.length - 1]!.seq);
+  }
+
+  /**
+   * Delivers `events`, every committed event in (position, to] in seq order, except those already
+   * delivered meanwhile by an offer, and stands at `to` (or stays further on).
+   */
+  private advance(events: StoredEvent[], to: number): number {
+    const fresh = events.filter((e) => e.seq > this.lastSeq);
+    if (fresh.length > 0) this.deliver(fresh);
+    const position = Math.max(this.lastSeq, to);
+    this.recent.add(fresh, position);
+    this.lastSeq = position;
+    for (const seq of this.offered.keys()) if (seq <= position) this.offered.delete(seq);
+    return fresh.length;
+  }
+
   private async drain(): Promise<void> {
     try {
-      const head = await settledSeq(this.services.db);
+      const handedOut = await handedOutSeq(this.services.db);
+      // Nothing handed out past the position (this node's own writes went out at commit): one query, no wait.
+      if (handedOut <= this.lastSeq) return;
+      const head = await settle(this.services.db, handedOut);
+      this.deliverOffered();
       while (this.lastSeq < head) {
         const batch = await readEventsAfter(this.services.db, this.lastSeq, BATCH, head);
-        if (batch.length > 0) this.deliver(batch);
         // Seqs of rolled-back writes never appear: past a short batch the log is read up to the head.
-        this.lastSeq = batch.length === BATCH ? batch[batch.length - 1]!.seq : head;
-        this.recent.add(batch, this.lastSeq);
+        this.delivered.fromLog += this.advance(batch, batch.length === BATCH ? batch[batch.length - 1]!.seq : head);
+        this.deliverOffered();
       }
     } catch (err) {
       // The poll wakes us again; the position only advances past delivered events.

@@ -11,12 +11,16 @@ export class RecentEvents {
   private from = 0;
   private to = 0;
 
-  constructor(private readonly capacity = 5000) {}
+  constructor(readonly capacity = 5000) {}
 
-  /** The relay starts at `seq`: nothing before it is held. */
-  startAt(seq: number): void {
-    this.events = [];
-    this.from = seq;
+  /**
+   * The relay starts at `seq`, with `tail` the last events of the log up to it (at most the
+   * capacity): clients of a restarted node resume from memory too.
+   */
+  startAt(seq: number, tail: StoredEvent[]): void {
+    this.events = tail.slice(-this.capacity);
+    const whole = tail.length < this.capacity;
+    this.from = whole ? 0 : this.events[0]!.seq - 1;
     this.to = seq;
   }
 

@@ -155,12 +155,19 @@ export async function runFanoutBench() {
       await sleep(10);
     };
 
+    const commitTimes = new Map<string, number>();
+    server.committed.listen((events, at) => {
+      const reported = events.find((e) => e.type === 'incident.reported');
+      if (reported?.incidentId) commitTimes.set(reported.incidentId, at);
+    });
     // Warm-up: a few of each, not measured.
     for (let i = 0; i < REPORTS + 10; i++) {
       const measured = i >= 10;
       const submission = reportSubmissionSchema.parse(xinyangReport({ title: `压测 ${i}`, ...variants[i % variants.length] }));
       const filed = await fileReport(services, actor, submission);
-      const committedAt = now();
+      // From the moment the commit returned, as the floor: this node emits its own events right then.
+      const committedAt = commitTimes.get(filed.body.id) ?? now();
+      commitTimes.delete(filed.body.id);
       const units = filed.body.routing.filter((r) => r.role !== 'inform').map((r) => r.unitId);
       const last = await waitAll(`report:${filed.body.id}`, units);
       if (measured) reportLatency.push(last - committedAt);

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.js';
 import { events } from '../../db/schema.js';
 import { payloadProblem, type EventData } from '../../contract/event-payloads.js';
 import type { EventType } from '../../contract/events.js';
+import { noteAppended } from './committed.js';
 
 interface NewEventOf<T extends EventType> {
   /** Only a type of the catalogue (src/contract/events.ts), which says who may see it. */
@@ -65,5 +66,6 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
     data: e.data as Record<string, unknown>,
   }));
   await tx.insert(events).values(rows);
+  noteAppended(tx, rows);
   return rows;
 }

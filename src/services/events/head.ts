@@ -47,7 +47,11 @@ async function waitUntilEnded(db: Database, xids: string[]): Promise<void> {
 
 /** A seq up to which the log is final: nothing will ever commit at or below it any more. */
 export async function settledSeq(db: Database): Promise<number> {
-  const head = await handedOutSeq(db);
+  return settle(db, await handedOutSeq(db));
+}
+
+/** `head`, just read by handedOutSeq, once the transactions in flight now have ended. */
+export async function settle(db: Database, head: number): Promise<number> {
   const xids = await inFlight(db);
   if (xids.length > 0) await waitUntilEnded(db, xids);
   return head;

@@ -1,5 +1,5 @@
 /** Reads the event log: for the relay (everything), and for one caller's `resume` (what it may see). */
-import { and, asc, eq, gt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { events } from '../../db/schema.js';
 import { settledSeq } from './head.js';
@@ -46,6 +46,12 @@ export async function latestSeq(db: Database): Promise<number> {
 export async function readEventsAfter(db: Database, afterSeq: number, limit: number, upTo?: number): Promise<StoredEvent[]> {
   const range = upTo === undefined ? gt(events.seq, afterSeq) : and(gt(events.seq, afterSeq), lte(events.seq, upTo));
   return db.select(columns).from(events).where(range).orderBy(asc(events.seq)).limit(limit);
+}
+
+/** The last `limit` events at or below `upTo` (a settled head), in seq order. */
+export async function readLastEvents(db: Database, upTo: number, limit: number): Promise<StoredEvent[]> {
+  const rows = await db.select(columns).from(events).where(lte(events.seq, upTo)).orderBy(desc(events.seq)).limit(limit);
+  return rows.reverse();
 }
 
 /** Which events an actor may see: its jurisdiction's if it is commission, its unit's if it is a unit member. */

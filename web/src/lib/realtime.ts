@@ -57,10 +57,11 @@ export class EventStream {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       withCredentials: true,
-      // Backoff with wide jitter: after a node restarts, thousands of clients do not all return at once.
-      reconnectionDelay: 1000,
+      // Backoff with full jitter: after a node restarts, thousands of clients return spread over
+      // 0–4 s (then 0–8 s, up to 10 s), not all within the same second; one phone still averages 2 s.
+      reconnectionDelay: 2000,
       reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
+      randomizationFactor: 1,
       timeout: 8000,
     });
     this.socket = socket;
