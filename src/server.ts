@@ -37,6 +37,7 @@ import { createLogger, logger, setLogger } from './observability/logger.js';
 import { createMetrics, type ServerMetrics } from './observability/metrics.js';
 import { startMetricsServer } from './observability/metrics-server.js';
 import { checkReadiness } from './observability/readiness.js';
+import { surviveLostConnections } from './observability/lost-connections.js';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSET_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -196,6 +197,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 async function main() {
   const config = loadConfig(process.env);
   setLogger(createLogger(config.logLevel));
+  surviveLostConnections();
   const faultExit = process.env.LIANFANG_FAULT === 'exit-before-delivery';
   const server = await startServer({
     config,

@@ -50,7 +50,7 @@ describe('a database outage', () => {
     const retry = await server.request('POST', '/api/v1/incidents', { token: await server.login('duty'), body: xinyangReport({ title: '断库测试' }), headers: key });
     expect(retry.status).toBe(201);
     const again = await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: '断库测试' }), headers: key });
-    expect(again.body.id).toBe(retry.body.id);
+    expect(again.body.id, JSON.stringify([again.status, again.body])).toBe(retry.body.id);
     const list = await server.request('GET', '/api/v1/incidents', { token: duty });
     expect(list.body.incidents.filter((i: any) => i.title === '断库测试')).toHaveLength(1);
   });

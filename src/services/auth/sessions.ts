@@ -1,6 +1,7 @@
 /** Resolves a bearer token to its actor, and revokes sessions (登出). */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema.js';
+import { readReconnecting } from '../../db/retry.js';
 import type { Actor, Services } from '../context.js';
 import { sha256Hex } from '../ids.js';
 import { endSessions } from './access-changes.js';
@@ -9,11 +10,15 @@ import { actorOf } from './user-view.js';
 export async function authenticateToken(services: Services, token: string): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const now = services.clock();
-  const [row] = await services.db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  const tokenHash = await sha256Hex(token);
+  // Every request starts here: the first after a database restart must not fail on a dead pooled connection.
+  const [row] = await readReconnecting(() =>
+    services.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now))),
+  );
   if (!row || !row.user.active) return null;
   return actorOf(row.user, row.session.id);
 }
