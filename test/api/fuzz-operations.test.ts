@@ -28,8 +28,11 @@ interface Operation {
   template: Record<string, unknown>;
 }
 
-/** Tables a refused request may still touch: failed logins are counted, sessions are kept alive. */
-const BOOKKEEPING = new Set(['sessions', 'login_limits']);
+/**
+ * Tables a refused request may still touch: failed logins are counted (login_limits) and kept as
+ * their audit trail (login_failures), sessions are kept alive.
+ */
+const BOOKKEEPING = new Set(['sessions', 'login_limits', 'login_failures']);
 
 const rows = (result: unknown): any[] => ((result as { rows?: any[] }).rows ?? (result as any[]));
 
