@@ -13,8 +13,13 @@ export const TRANSACTION_ATTEMPTS = 4;
 
 /** A serialization failure or deadlock, as thrown by postgres.js, PGlite or drizzle around them. */
 export function isTransactionConflict(err: unknown): boolean {
+  return hasCode(err, CONFLICT_CODES);
+}
+
+/** Whether the error, or one it wraps (drizzle wraps the driver's), carries one of these codes. */
+function hasCode(err: unknown, codes: readonly string[]): boolean {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
-    if (typeof e.code === 'string' && (CONFLICT_CODES as readonly string[]).includes(e.code)) return true;
+    if (typeof e.code === 'string' && codes.includes(e.code)) return true;
   return false;
 }
 
@@ -22,9 +27,7 @@ export function isTransactionConflict(err: unknown): boolean {
 const CONNECTION_LOST = ['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01'];
 
 export function isConnectionLost(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
-    if (typeof e.code === 'string' && CONNECTION_LOST.includes(e.code)) return true;
-  return false;
+  return hasCode(err, CONNECTION_LOST);
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));

@@ -7,11 +7,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { attachments, users } from '../../db/schema.js';
 import { isUnitMember, mayRunCampaign } from '../../domain/policy/index.js';
-import { attachmentView, prepareAttachment } from '../attachments/attachments.js';
-import { discardBytes } from '../attachments/storage.js';
+import { attachmentView } from '../attachments/attachments.js';
+import { storeStandingFile } from './standing-file.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden } from '../errors.js';
-import { appendEvents } from '../events/append.js';
 import { loadVisibleCampaign } from './campaigns.js';
 
 type Row = typeof attachments.$inferSelect;
@@ -40,22 +39,7 @@ export async function campaignFileVisible(services: Services, actor: Actor, row:
 export async function addCampaignFile(services: Services, actor: Actor, campaignId: string, input: { fileName: string; bytes: Uint8Array }) {
   const c = await loadVisibleCampaign(services, actor, campaignId);
   if (!isUnitMember(actor) || !actor.unitId || !c.unitIds.includes(actor.unitId)) throw forbidden('由参与单位上传本单位任务的反馈附件 (a participating unit)');
-  const now = services.clock();
-  const file = await prepareAttachment(services, now, input);
-  try {
-    return await services.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(attachments)
-        .values({ id: file.id, campaignId, jurisdictionId: c.jurisdictionId, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, ...file.stored, uploadedBy: actor.id, createdAt: now })
-        .returning();
-      const view = attachmentView(row!, actor.displayName);
-      await appendEvents(tx, now, [{ type: 'attachment.added', jurisdictionId: c.jurisdictionId, incidentId: null, audienceUnits: [actor.unitId!], actorId: actor.id, data: { attachment: view } }]);
-      return { attachment: view };
-    });
-  } catch (err) {
-    await discardBytes(services, file.stored);
-    throw err;
-  }
+  return storeStandingFile(services, actor, { campaignId, jurisdictionId: c.jurisdictionId }, input, async () => [actor.unitId!]);
 }
 
 /** The files a unit names in its report: this campaign's, uploaded by its own people. */

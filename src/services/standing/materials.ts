@@ -7,11 +7,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { attachments, standingRequests, users } from '../../db/schema.js';
 import { isCommission, isUnitMember, mayRunJointMeeting } from '../../domain/policy/index.js';
-import { attachmentView, prepareAttachment } from '../attachments/attachments.js';
-import { discardBytes } from '../attachments/storage.js';
+import { attachmentView } from '../attachments/attachments.js';
+import { storeStandingFile } from './standing-file.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden } from '../errors.js';
-import { appendEvents } from '../events/append.js';
 import { loadVisibleMeeting } from './load.js';
 
 type Row = typeof attachments.$inferSelect;
@@ -37,23 +36,14 @@ export async function addMeetingFile(services: Services, actor: Actor, meetingId
     ? await services.db.select({ unitId: standingRequests.unitId }).from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.unitId, actor.unitId!))).limit(1)
     : [];
   if (!office && asked.length === 0) throw forbidden('由联席会议办公室上传会议材料，或由被征求意见/承办事项的单位上传 (office or a unit asked)');
-  const now = services.clock();
-  const file = await prepareAttachment(services, now, input);
-  try {
-    return await services.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(attachments)
-        .values({ id: file.id, meetingId, jurisdictionId: meeting.jurisdictionId, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, ...file.stored, uploadedBy: actor.id, createdAt: now })
-        .returning();
-      const units = office ? (await tx.selectDistinct({ unitId: standingRequests.unitId }).from(standingRequests).where(eq(standingRequests.meetingId, meetingId))).map((u) => u.unitId) : [actor.unitId!];
-      const view = { ...attachmentView(row!, actor.displayName), material: office };
-      await appendEvents(tx, now, [{ type: 'attachment.added', jurisdictionId: meeting.jurisdictionId, incidentId: null, audienceUnits: units, actorId: actor.id, data: { attachment: view } }]);
-      return { attachment: view };
-    });
-  } catch (err) {
-    await discardBytes(services, file.stored);
-    throw err;
-  }
+  return storeStandingFile(
+    services,
+    actor,
+    { meetingId, jurisdictionId: meeting.jurisdictionId },
+    input,
+    async (tx) => (office ? (await tx.selectDistinct({ unitId: standingRequests.unitId }).from(standingRequests).where(eq(standingRequests.meetingId, meetingId))).map((u) => u.unitId) : [actor.unitId!]),
+    (row) => ({ ...attachmentView(row, actor.displayName), material: office }),
+  );
 }
 
 /** The meeting's files the caller may see: the office all; a unit the materials and its own. */
