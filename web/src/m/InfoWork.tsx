@@ -13,15 +13,25 @@ import { AnnualForm, ItemForm } from './InfoForms.js';
 import { waitingItems } from './standing-info.js';
 import { ReadReceipts, UnitBulletin } from './UnitBulletin.js';
 
-/** The unit's bulletins and this year's annual round, reloaded when `refreshKey` changes. */
+/**
+ * The unit's bulletins and this year's annual round, reloaded when `refreshKey` changes. Both
+ * readings land in one render: a card that moved under a finger after it was shown (the annual
+ * round arriving after the bulletins) is a mistap.
+ */
 export function useInfoWork(refreshKey: number) {
   const [bulletins, setBulletins] = useState<BulletinListItem[]>([]);
   const [annual, setAnnual] = useState<AnnualYearView | null>(null);
   const [error, setError] = useState('');
   const reload = () => {
-    get<{ bulletins: BulletinListItem[] }>('/api/v1/bulletins?limit=100').then((r) => setBulletins(r.bulletins), (e) => setError(describeError(e)));
-    // A jurisdiction whose document asks for no annual submission answers 403: nothing to show.
-    get<AnnualYearView>('/api/v1/annual-submissions').then(setAnnual, () => setAnnual(null));
+    void Promise.all([
+      get<{ bulletins: BulletinListItem[] }>('/api/v1/bulletins?limit=100').then((r) => r.bulletins, (e) => (setError(describeError(e)), null)),
+      // A jurisdiction whose document asks for no annual submission answers 403: nothing to show.
+      get<AnnualYearView>('/api/v1/annual-submissions').catch(() => null),
+    ]).then(([list, year]) => {
+      // A receipt is never taken back: a reading sent before this unit's 阅读 answered keeps it.
+      if (list) setBulletins((current) => list.map((b) => (b.readAt ? b : { ...b, readAt: current.find((x) => x.id === b.id)?.readAt ?? null })));
+      setAnnual(year);
+    });
   };
   useEffect(reload, [refreshKey]);
   return { bulletins, setBulletins, annual, error, reload };
