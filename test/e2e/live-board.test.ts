@@ -126,11 +126,13 @@ describe('the live board', () => {
     await board.locator('[data-link="offline"]').waitFor({ timeout: 3000 });
     expect(await board.locator('[data-link="offline"]').innerText()).toContain('离线');
     const acknowledged = await asLiaison(whileOffline!.unitId, 'acknowledge', whileOffline!.id, {});
-    await board.waitForTimeout(300);
+    // Offline long enough for the reconnection backoff to grow (its next wait is up to 8 s by now).
+    await board.waitForTimeout(2500);
     expect(await row(whileOffline!.unitId).getAttribute('data-state')).toBe('pending');
 
+    // Back online, the board connects at once rather than waiting out the backoff.
     await boardContext.setOffline(false);
-    await board.locator('[data-link="online"]').waitFor({ timeout: 10_000 });
+    await board.locator('[data-link="online"]').waitFor({ timeout: 5_000 });
     await within(15_000, 'the acknowledgement made while offline', async () => (await row(whileOffline!.unitId).getAttribute('data-state')) === 'acknowledged');
     expect(await row(whileOffline!.unitId).locator('.ack-cell').innerText()).toContain(acknowledged.acknowledgedByName);
 

@@ -40,7 +40,16 @@ export class EventStream {
   private held: EventEnvelope[] = [];
   private offlineSince: number | undefined;
   private readonly onBrowserOffline = () => this.dropLink();
-  private readonly onBrowserOnline = () => this.socket && !this.socket.connected && this.socket.connect();
+  /**
+   * Back online: connect now. A socket already waiting out its backoff (up to 10 s by then) would
+   * wait on; closing and opening it starts over at once, with the backoff reset.
+   */
+  private readonly onBrowserOnline = () => {
+    const socket = this.socket;
+    if (!socket || socket.connected) return;
+    socket.disconnect();
+    socket.connect();
+  };
 
   constructor(private readonly options: StreamOptions) {
     this.lastSeq = options.afterSeq ?? 0;
