@@ -26,6 +26,8 @@ export interface DatabaseHandle {
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** Cheap round trip, for /healthz. */
   ping(): Promise<void>;
+  /** Statements this process has sent through drizzle since it opened the database, for /metrics. */
+  statementsSent(): number;
   /** This process's connections by state (pg_stat_activity) and the pool size, for /metrics. */
   poolStats(): Promise<{ max: number; byState: Record<string, number> }>;
   close(): Promise<void>;
@@ -54,6 +56,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     : openPglite(config.dataDir, migrate);
 }
 
+/** Counts the statements drizzle sends (its logger sees each one): the database load a path costs. */
+class StatementCounter {
+  sent = 0;
+  logQuery(): void {
+    this.sent++;
+  }
+}
+
 async function openPostgres(url: string, directUrl: string | undefined, max: number, migrate: boolean): Promise<DatabaseHandle> {
   const applicationName = `lianfang:${hostname()}:${process.pid}`.slice(0, 63);
   if (migrate) await migratePostgres(directUrl ?? url);
@@ -72,11 +82,13 @@ async function openPostgres(url: string, directUrl: string | undefined, max: num
   // postgres.js listens on a connection of its own (max 1) made from the instance's settings, so
   // this instance never opens another: it is only there to point that connection at PostgreSQL.
   const listener = directUrl ? postgres(directUrl, { ...options, max: 1 }) : sql;
-  const db = drizzle(sql, { schema });
+  const counter = new StatementCounter();
+  const db = drizzle(sql, { schema, logger: counter });
   if (!migrate) await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),
     kind: 'postgres',
+    statementsSent: () => counter.sent,
     async listen(channel, onNotify) {
       const sub = await listener.listen(channel, () => onNotify());
       return () => sub.unlisten();
@@ -108,13 +120,15 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
     await mkdir(dataDir, { recursive: true });
   }
   const pg = await PGlite.create(dataDir);
-  const db = drizzle(pg, { schema });
+  const counter = new StatementCounter();
+  const db = drizzle(pg, { schema, logger: counter });
   // One process owns a PGlite folder, so no lock is needed.
   if (runMigrations) await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   else await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),
     kind: 'pglite',
+    statementsSent: () => counter.sent,
     async listen(channel, onNotify) {
       const unlisten = await pg.listen(channel, () => onNotify());
       return () => unlisten();

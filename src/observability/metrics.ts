@@ -50,6 +50,16 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
     registers: [registry],
   });
   const requests = new Counter({ name: 'lianfang_http_requests_total', help: 'HTTP requests by route pattern, method and status', labelNames: ['route', 'method', 'status'] as const, registers: [registry] });
+  new Counter({
+    name: 'lianfang_db_statements_total',
+    help: 'Statements this node has sent to the database (the load its paths cost)',
+    registers: [registry],
+    collect() {
+      // Kept by the database handle; the counter shows its running total.
+      this.reset();
+      this.inc(database.statementsSent());
+    },
+  });
   new Gauge({
     name: 'lianfang_socketio_open_sockets',
     help: 'socket.io connections open on this node',

@@ -18,14 +18,16 @@ import { sameAccess } from '../domain/access-change.js';
 import { endSocket, type AccessEnforcer } from './access-enforcer.js';
 import type { Actor, Services } from '../services/context.js';
 import { DomainError } from '../services/errors.js';
-import { readVisibleEventsAfter, viewEventsFor } from '../services/events/read.js';
+import { audienceOf, readVisibleEventsAfter } from '../services/events/read.js';
+import { viewEventFor } from '../contract/events.js';
+import { PreEncoded, preEncodingParser } from './pre-encoded.js';
+import { ResumeAnswers } from './resume-answers.js';
 import { acknowledgeNotification } from '../services/notifications/acknowledge.js';
 import { declineNotification } from '../services/notifications/decline.js';
 import { markNotificationRead } from '../services/notifications/mark-read.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import type { RecentEvents } from './recent-events.js';
 import { SessionBatch } from './session-batch.js';
-import type { StoredEvent } from '../services/events/append.js';
 import { roomsFor } from './rooms.js';
 import { logger } from '../observability/logger.js';
 
@@ -102,12 +104,6 @@ function handshakeOrigin(socket: Socket, proxies: ProxyTrust): OriginFacts {
   return { origin: header(socket, 'origin'), secFetchSite: header(socket, 'sec-fetch-site'), addressed: host ? `${secure ? 'https' : 'http'}://${host}` : null };
 }
 
-/** What the actor may see of events held in memory (the same rule as `eventVisibility`), or undefined. */
-function missedFrom(held: StoredEvent[] | undefined, actor: Actor): StoredEvent[] | undefined {
-  if (!held) return undefined;
-  return held.filter((e) => viewEventsFor(actor, [e]).length > 0).slice(0, RESUME_LIMIT + 1);
-}
-
 export interface SocketServerDeps {
   services: Services;
   recorder: DeliveryRecorder;
@@ -122,7 +118,8 @@ export interface SocketServerDeps {
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
   const { services, recorder } = deps;
-  const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000 });
+  const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, parser: preEncodingParser });
+  const resumeAnswers = new ResumeAnswers(RESUME_LIMIT);
 
   const sessionBatch = new SessionBatch(services);
 
@@ -174,24 +171,28 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
         const answer = await Promise.resolve()
           .then(() => guardText(payload))
           .then(() => action(payload))
-          .then((result) => ({ ok: true, ...(result as object) }), problemAnswer);
+          .then((result) => (result instanceof PreEncoded ? result : { ok: true, ...(result as object) }), problemAnswer);
         if (typeof reply === 'function') reply(answer);
         if (ended) endSocket(socket);
       });
 
     handle('resume', async (payload) => {
       const { afterSeq } = resumeSchema.parse(payload ?? {});
-      // Batched with other sockets' resumes: a reconnect storm re-checks its sessions in few queries.
+      // Batched with other sockets' handshakes and resumes: a reconnect storm re-checks its sessions in few queries.
       await currentActor(true);
       const upTo = data.joinedAtSeq;
-      if (afterSeq >= upTo) return { events: [], hasMore: false };
-      const missed = missedFrom(deps.recent?.()?.between(afterSeq, upTo), data.actor) ?? (await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1)).filter((e) => e.seq <= upTo);
-      const events = missed.slice(0, RESUME_LIMIT);
+      const audience = audienceOf(data.actor);
+      if (afterSeq >= upTo || !audience) return { events: [], hasMore: false };
+      const answer = await resumeAnswers.answer(audience, afterSeq, upTo, async () => {
+        const held = deps.recent?.()?.between(afterSeq, upTo);
+        if (held) return held.filter((e) => viewEventFor(audience, e)).slice(0, RESUME_LIMIT + 1);
+        return (await readVisibleEventsAfter(services.db, data.actor, afterSeq, RESUME_LIMIT + 1)).filter((e) => e.seq <= upTo);
+      });
       const at = services.clock();
-      for (const e of events)
+      for (const e of answer.events)
         if (e.type === 'notification.created' && data.actor.unitId && e.audienceUnits.includes(data.actor.unitId))
           recorder.record({ notificationId: (e.data.notification as { id: string }).id, userId: data.actor.id, channel: 'socket', at, stage: 'delivered' });
-      return { events: viewEventsFor(data.actor, events), hasMore: missed.length > RESUME_LIMIT };
+      return answer.encoded;
     });
 
     handle('notification.acknowledge', async (payload) => {

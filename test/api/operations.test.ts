@@ -95,6 +95,10 @@ describe('/metrics and /readyz', () => {
     expect(sample(text, 'lianfang_engine_lag_seconds')).toBe(0);
     expect(sample(text, 'lianfang_db_pool_connections', { state: 'max' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'lianfang_db_pool_connections', { state: 'active' })).toBeGreaterThanOrEqual(1);
+    // Filing alone sends a dozen statements or more; the count only grows.
+    const statements = sample(text, 'lianfang_db_statements_total');
+    expect(statements).toBeGreaterThan(10);
+    expect(sample(await scrape(), 'lianfang_db_statements_total')).toBeGreaterThanOrEqual(statements!);
     expect(text).toContain('# TYPE lianfang_deliveries gauge');
     // A made-up path is one label value, not one per path.
     await fetch(`${server.url}/api/v1/no/such/path/${Date.now()}`);
