@@ -8,8 +8,10 @@
  */
 import { z } from 'zod';
 import { INCIDENT_STATUSES, NOTIFICATION_STATES, SEVERITIES, UNIT_ROLES } from '../domain/enums.js';
-import { notificationSchema, regimeSchema, routingDecisionSchema, unitRevisionSchema } from './api.js';
+import { incidentSummarySchema, notificationSchema, regimeSchema, routingDecisionSchema, unitRevisionSchema } from './api.js';
+import { unitReportSchema } from './unit-report.js';
 import { obligationSchema, taskSchema } from './response.js';
+import { casualtiesSchema } from './report.js';
 import { alertIncidentSchema, alertViewSchema } from './admin.js';
 
 const iso = z.string();
@@ -19,7 +21,7 @@ const record = <F extends z.ZodRawShape>(fields: F = {} as F) => z.looseObject({
 const notification = notificationSchema;
 const task = taskSchema;
 const obligation = obligationSchema;
-const incidentRef = record({ ref: z.string(), title: z.string() });
+const incidentRef = record({ ref: z.string(), title: z.string(), drill: z.boolean() });
 const casualties = z.record(z.string(), z.number());
 
 /** What a 续报/终报 changed (src/domain/report-changes.ts); the unit views narrow it (events.ts). */
@@ -38,10 +40,10 @@ const incidentRevision = z.looseObject({
   incidentId: z.string(),
   version: z.number().int(),
   kind: z.string(),
-  severity: z.string(),
-  status: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(INCIDENT_STATUSES),
   title: z.string(),
-  casualties,
+  casualties: casualtiesSchema,
   changes: reportChangesSchema,
   filedBy: z.string().optional(),
   /** 终报 closing with items still open: the commander's reason (null: closed with nothing open). */
@@ -54,7 +56,7 @@ const ladderStep = { unitId: z.string(), unitName: z.string(), step: z.string(),
 /** A 督办 as raised: the board's alert without what the board adds (the unit's name, the resolution). */
 const raisedAlert = alertViewSchema.omit({ jurisdictionId: true, unitName: true, resolvedAt: true }).extend({ incident: alertIncidentSchema.nullable() });
 const alert = record({ kind: z.string() });
-const unitReport = record({ unitId: z.string(), state: z.string() });
+const unitReport = unitReportSchema;
 const memberChange = z.object({ change: record({ unitId: z.string() }), by: z.string(), reason: z.string() });
 
 // 联席会议常设工作: no incident; requests to units, meetings, minutes, proposals, bulletins, annual submissions.
@@ -98,7 +100,8 @@ export const EVENT_PAYLOADS = {
     title: z.string(),
     status: z.string(),
   }),
-  'notification.created': z.object({ notification, incident: record(), revision: unitRevisionSchema.optional() }),
+  // The incident as the unit's inbox shows it (the same summary as GET /inbox).
+  'notification.created': z.object({ notification, incident: incidentSummarySchema, revision: unitRevisionSchema.optional() }),
   'notification.delivered': deliveryStepSchema,
   'notification.read': deliveryStepSchema,
   'notification.acknowledged': z.object({ notification }),

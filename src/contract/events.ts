@@ -8,7 +8,7 @@
  * not passed on. Pure.
  */
 import { z } from 'zod';
-import { deliveryStepSchema, reportChangesSchema } from './event-payloads.js';
+import { deliveryStepSchema, reportChangesSchema, type EventDataRead, type TypedEventType } from './event-payloads.js';
 
 /** Who reads an event: the commission (of one jurisdiction, or every one for admins) or one member unit. */
 export type EventAudience = { kind: 'commission'; jurisdictionId: string | null } | { kind: 'unit'; unitId: string };
@@ -117,7 +117,7 @@ const unitRevision = z.object({
     .nullable(),
 });
 
-const ownNotification = (extra: z.ZodRawShape = {}) => {
+const ownNotification = <E extends z.ZodRawShape = {}>(extra: E = {} as E) => {
   const schema = z.object({ notification: ownRecord, ...extra });
   return (data: Record<string, unknown>, unitId: string) => (owned('notification')(data, unitId) ? only(schema)(data, unitId) : null);
 };
@@ -330,6 +330,38 @@ export type EventType = keyof typeof EVENT_CATALOGUE;
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
 export const eventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
+
+/** The producer's object type of a payload field (none when the payload does not declare it). */
+type Written<P> = unknown extends P ? {} : Extract<P, object>;
+/**
+ * What a unit view V lets through of a payload P: V's fields only (a field the view drops is not
+ * there), each typed as both the view and the producer say (an enum the view reads as a string is
+ * the enum); a record the view passes whole (a loose object) is the producer's record.
+ */
+type Seen<V, P> = V extends readonly (infer VE)[]
+  ? P extends readonly (infer PE)[]
+    ? Seen<VE, PE>[]
+    : V
+  : V extends object
+    ? string extends keyof V
+      ? V & Written<P>
+      : { [K in keyof V]: Seen<V[K], K extends keyof Written<P> ? Written<P>[K] : unknown> }
+    : V & P;
+
+type UnitViewOf<T extends EventType> = (typeof EVENT_CATALOGUE)[T]['unitView'];
+/** The types a member unit may receive: those with a unit view. */
+export type UnitEventType = { [T in EventType]: UnitViewOf<T> extends null ? never : T }[EventType];
+/** The data of a type as a member unit receives it: what its unit view's schema lets through. */
+export type UnitEventData<T extends UnitEventType> = Seen<NonNullable<ReturnType<NonNullable<UnitViewOf<T>>>>, EventDataRead<T & TypedEventType>>;
+
+/**
+ * An event as a member unit receives it (REST timeline, socket, `resume`), discriminated by
+ * `type`: a `switch (e.type)` narrows `data` to that type's unit view, so a reader of a field the
+ * view drops (/m's reducers) fails `tsc`.
+ */
+export type UnitCataloguedEvent = {
+  [T in UnitEventType]: { seq: number; type: T; at: string; jurisdictionId: string; incidentId: string | null; data: UnitEventData<T> };
+}[UnitEventType];
 
 const catalogue: Record<string, EventDefinition> = EVENT_CATALOGUE;
 
