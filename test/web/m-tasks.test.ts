@@ -1,7 +1,7 @@
 /** The phone's task list: snapshot and events folded in any order, what is listed, due times, task links. */
 import { describe, expect, it } from 'vitest';
 import { landingUrl, loginUrlForLanding } from '../../web/src/lib/session.js';
-import type { EventEnvelope } from '../../web/src/lib/realtime.js';
+import { unitEvents } from '../../web/src/m/inbox-events.js';
 import {
   actionRequest,
   actionsFor,
@@ -52,7 +52,8 @@ function task(id: string, over: Partial<Task> = {}): Task {
 }
 
 let seq = 0;
-const event = (type: string, data: Record<string, unknown>, incidentId = 'inc_1'): EventEnvelope => ({ seq: ++seq, type, at: at(0), jurisdictionId: 'xinyang', incidentId, data });
+// Read as the phone reads the stream: the unit views, by type.
+const event = (type: string, data: Record<string, unknown>, incidentId = 'inc_1') => unitEvents([{ seq: ++seq, type, at: at(0), jurisdictionId: 'xinyang', incidentId, data }])[0]!;
 
 describe('folding tasks', () => {
   it('keeps the newer version whichever arrives first, and the incident an update does not carry', () => {

@@ -1,7 +1,9 @@
 /** 联络员手机页: the unit's inbox (one-tap 签收, 退回 with a reason) and its joint response tasks, live and offline-safe. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeError, get, post } from '../lib/api.js';
-import { EventStream, type EventEnvelope, type LinkStatus } from '../lib/realtime.js';
+import { EventStream, type LinkStatus } from '../lib/realtime.js';
+import type { UnitCataloguedEvent } from '../../../src/contract/events.js';
+import { applyInboxEvents, changesInfo, newTaskNotice, unitEvents, unitReportNews } from './inbox-events.js';
 import { enqueue, flush, queued } from './outbox.js';
 import { enablePush, pushSupported } from './push.js';
 import { Channels } from './Channels.js';
@@ -91,44 +93,19 @@ export function App({ me }: { me: Me }) {
   };
 
   // The commission's answer to a report this unit filed is said at once, whichever view is open.
-  const applyUnitReports = (events: EventEnvelope[]) => {
-    for (const e of events) {
-      const r = (e.data as { unitReport?: UnitReportView }).unitReport;
-      if (!e.type.startsWith('unit_report.') || !r) continue;
-      upsertReport(r);
-      if (e.type === 'unit_report.confirmed') setReportNotice(`您报告的“${r.title}”已确认为事故，事故编号 ${r.incidentRef ?? ''}`);
-      if (e.type === 'unit_report.rejected') setReportNotice(`您报告的“${r.title}”不予确认：${r.rejectReason ?? ''}`);
-    }
+  const applyUnitReports = (events: UnitCataloguedEvent[]) => {
+    const { reports, notice } = unitReportNews(events);
+    reports.forEach(upsertReport);
+    if (notice !== null) setReportNotice(notice);
   };
 
   // A new task while the inbox is open is said in words, since its list is out of sight.
-  const noticeNewTasks = (events: EventEnvelope[]) => {
-    const created = events.filter((e) => e.type === 'task.created' && (e.data as { task?: { unitId?: string } }).task?.unitId === me.unitId);
-    const title = (created.at(-1)?.data as { task?: { title?: string } } | undefined)?.task?.title;
-    if (title) setTaskNotice(`收到新任务：${title}`);
+  const noticeNewTasks = (events: UnitCataloguedEvent[]) => {
+    const notice = newTaskNotice(events, me.unitId);
+    if (notice) setTaskNotice(notice);
   };
 
-  const apply = (events: EventEnvelope[]) =>
-    setItems((current) => {
-      let next = current;
-      for (const e of events) {
-        const d = e.data as any;
-        if (e.type === 'notification.created')
-          next = [{ ...d.notification, incident: d.incident, revision: d.revision }, ...next.filter((x) => x.id !== d.notification.id)];
-        else if (e.type === 'notification.decline_resolved' && d.notification?.id)
-          next = next.map((x) => (x.id === d.notification.id ? { ...x, ...d.notification, incident: x.incident } : x));
-        else if (d.notification?.id) next = next.map((x) => (x.id === d.notification.id ? { ...x, ...d.notification, incident: x.incident } : x));
-        else if ((e.type === 'incident.updated' || e.type === 'incident.closed') && d.incidentId)
-          // A 续报 that asks for no new acknowledgement, or the 终报 that closes: the cards say so at once.
-          next = next.map((x) =>
-            x.incidentId === d.incidentId ? { ...x, incident: { ...x.incident, status: d.status, title: d.title ?? x.incident.title, severity: d.severity ?? x.incident.severity, casualties: d.casualties ?? x.incident.casualties } } : x,
-          );
-        else if (e.type === 'notification.superseded' || e.type === 'notification.withdrawn')
-          next = next.filter((x) => x.id !== d.notificationId);
-        else if (e.type === 'notification.escalated') next = next.map((x) => (x.id === d.notificationId ? { ...x, escalated: d.text } : x));
-      }
-      return next;
-    });
+  const apply = (events: UnitCataloguedEvent[]) => setItems((current) => applyInboxEvents(current, events));
 
   // The last inbox seen, for opening the page offline.
   useEffect(() => {
@@ -161,12 +138,13 @@ export function App({ me }: { me: Me }) {
       setUnitPhones(inbox.unitPhones ?? JSON.parse(localStorage.getItem(PHONES_KEY) ?? '[]'));
       stream = new EventStream({
         afterSeq: inbox.lastSeq,
-        onEvents: (events) => {
+        onEvents: (received) => {
+          const events = unitEvents(received);
           apply(events);
           tasks.apply(events);
           applyUnitReports(events);
           noticeNewTasks(events);
-          if (events.some((e) => e.type === 'bulletin.published' || e.type === 'annual_submission.opened' || e.type === 'annual_submission.filed')) setInfoKey((k) => k + 1);
+          if (changesInfo(events)) setInfoKey((k) => k + 1);
           if (events.some((e) => STANDING_EVENT.test(e.type))) refreshStanding();
         },
         onStatus: (s) => {

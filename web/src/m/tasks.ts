@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { taskSchema } from '../../../src/contract/response.js';
 import { isTaskOpen as isOpenState, transitionTask, type TaskAction as DomainTaskAction } from '../../../src/domain/tasks.js';
-import type { EventEnvelope } from '../lib/realtime.js';
+import type { UnitCataloguedEvent } from '../../../src/contract/events.js';
 
 export type Task = z.infer<typeof taskSchema> & {
   /** What the overdue ladder last did (task.escalated), until the page reloads. */
@@ -68,21 +68,30 @@ export function mergeTasks(list: Task[], snapshot: Task[]): Task[] {
  * says what the overdue ladder did; incident.closed takes its tasks off the list; a task handed to
  * another unit (`handedOver`) leaves it.
  */
-export function applyTaskEvents(list: Task[], events: EventEnvelope[]): Task[] {
+export function applyTaskEvents(list: Task[], events: UnitCataloguedEvent[]): Task[] {
   let next = list;
   for (const e of events) {
-    const data = e.data as { task?: Task; incident?: IncomingIncident; incidentId?: string; taskId?: string; text?: string; stepNumber?: number; handedOver?: boolean };
-    // Handed to another unit: the server says only that, so the task leaves this unit's list.
-    if (e.type === 'task.updated' && data.handedOver) next = next.filter((t) => t.id !== data.taskId);
-    else if ((e.type === 'task.created' || e.type === 'task.updated') && data.task)
-      next = upsertTask(next, e.type === 'task.created' && data.incident ? { ...data.task, incident: data.incident } : data.task);
-    else if (e.type === 'task.escalated')
-      next = next.map((t) =>
-        t.id === data.taskId && isTaskOpen(t) ? { ...t, escalated: data.text, escalationStep: Math.max(t.escalationStep, data.stepNumber ?? 0) } : t,
-      );
-    else if (e.type === 'incident.closed') {
-      const closed = data.incidentId ?? e.incidentId;
-      next = next.map((t) => (t.incidentId === closed && t.incident ? { ...t, incident: { ...t.incident, status: 'closed' } } : t));
+    switch (e.type) {
+      case 'task.created':
+        next = upsertTask(next, { ...e.data.task, incident: e.data.incident });
+        break;
+      case 'task.updated':
+        // Handed to another unit: the server says only that, so the task leaves this unit's list.
+        if ('handedOver' in e.data) {
+          const { taskId } = e.data;
+          next = next.filter((t) => t.id !== taskId);
+        } else next = upsertTask(next, e.data.task);
+        break;
+      case 'task.escalated': {
+        const { taskId, text, stepNumber } = e.data;
+        next = next.map((t) => (t.id === taskId && isTaskOpen(t) ? { ...t, escalated: text, escalationStep: Math.max(t.escalationStep, stepNumber ?? 0) } : t));
+        break;
+      }
+      case 'incident.closed': {
+        const closed = e.data.incidentId ?? e.incidentId;
+        next = next.map((t) => (t.incidentId === closed && t.incident ? { ...t, incident: { ...t.incident, status: 'closed' } } : t));
+        break;
+      }
     }
   }
   return next;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, get } from '../lib/api.js';
-import type { EventEnvelope } from '../lib/realtime.js';
+import type { UnitCataloguedEvent } from '../../../src/contract/events.js';
 import { actionRequest, applyTaskEvents, mergeTasks, tasksMissingIncident, upsertTask, type Task, type TaskAction } from './tasks.js';
 
 const TASKS_KEY = 'lianfang.m.tasks';
@@ -72,7 +72,7 @@ export function useTasks() {
     for (const id of tasksMissingIncident(tasks)) refresh(id).catch(() => {});
   }, [tasks]);
 
-  const apply = (events: EventEnvelope[]) => setTasks((current) => applyTaskEvents(current, events));
+  const apply = (events: UnitCataloguedEvent[]) => setTasks((current) => applyTaskEvents(current, events));
 
   /** Sends one action; a refusal (409: the task moved on meanwhile) refreshes the task before it is shown. */
   const act = async (task: Task, action: TaskAction, text: string, idempotencyKey: string): Promise<void> => {
