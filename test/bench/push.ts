@@ -45,7 +45,10 @@ export async function runPushBench() {
     const book = (await services.rulebooks.current('xinyang'))!;
     const { routeByRulebook } = await import('../../src/domain/routing.js');
     const { classifyIncident } = await import('../../src/domain/classification.js');
-    const units = routeByRulebook(book, submission, classifyIncident(submission)).routing.map((r) => r.unitId);
+    // The filing commission's own unit stands acknowledged at filing and is sent nothing.
+    const units = routeByRulebook(book, submission, classifyIncident(submission))
+      .routing.map((r) => r.unitId)
+      .filter((id) => id !== book.commissionUnitId);
     const liaisons = await services.db.select({ id: users.id }).from(users).where(and(inArray(users.unitId, units), eq(users.role, 'liaison')));
     // One real key pair shared by all rows keeps setup fast; each row is still its own subscription.
     const ecdh = createECDH('prime256v1');

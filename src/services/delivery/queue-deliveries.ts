@@ -8,6 +8,7 @@ import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { contactPoints, deliveries } from '../../db/schema.js';
 import { newId } from '../ids.js';
+import { insertChunks } from '../../db/insert-chunks.js';
 
 export interface QueueOptions {
   round: number;
@@ -68,6 +69,6 @@ export async function queueExternalDeliveries(
       },
     ];
   });
-  if (rows.length) await tx.insert(deliveries).values(rows).onConflictDoNothing();
+  for (const chunk of insertChunks(deliveries, rows)) await tx.insert(deliveries).values(chunk).onConflictDoNothing();
   return rows.length;
 }

@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { contactPoints, deliveries } from '../../db/schema.js';
 import { newId } from '../ids.js';
+import { insertChunks } from '../../db/insert-chunks.js';
 
 export async function queueVoiceCalls(tx: Database, notification: { id: string; unitId: string }, people: string[], round: number, now: Date): Promise<number> {
   if (people.length === 0) return 0;
@@ -26,6 +27,6 @@ export async function queueVoiceCalls(tx: Database, notification: { id: string; 
     queuedAt: now,
     nextAttemptAt: now,
   }));
-  if (rows.length) await tx.insert(deliveries).values(rows).onConflictDoNothing();
+  for (const chunk of insertChunks(deliveries, rows)) await tx.insert(deliveries).values(chunk).onConflictDoNothing();
   return rows.length;
 }

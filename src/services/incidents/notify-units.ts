@@ -19,6 +19,7 @@ import { firstRecipientsOfUnits } from '../rota/load.js';
 import { queueVoiceCalls } from '../delivery/queue-voice.js';
 import { voiceCallDue } from '../../domain/voice-calls.js';
 import { incidentSummary, notificationView, type NotificationView } from './views.js';
+import { insertChunks } from '../../db/insert-chunks.js';
 
 export interface NotifyUnitsInput {
   incident: typeof incidents.$inferSelect;
@@ -66,7 +67,7 @@ export async function notifyUnits(tx: Database, input: NotifyUnitsInput): Promis
     state: 'queued' as const,
     queuedAt: now,
   }));
-  if (socketRows.length) await tx.insert(deliveries).values(socketRows);
+  for (const chunk of insertChunks(deliveries, socketRows)) await tx.insert(deliveries).values(chunk);
   // Every other channel the on-duty liaisons and the units have: push, SMS, group robots.
   await queueExternalDeliveries(tx, inserted.filter((n) => !isFilingBody(input.book, n.unitId)), { round: 0, people: liaisons.map((l) => ({ id: l.id, unitId: l.unitId! })), includeUnitRobots: true, now });
 

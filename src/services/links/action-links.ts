@@ -12,6 +12,7 @@ import { acknowledgeNotification } from '../notifications/acknowledge.js';
 import { recordDeliveries } from '../notifications/record-delivery.js';
 import { storedSetting } from '../settings/stored-secret.js';
 import { signLinkId, verifyLinkToken } from './signing.js';
+import { insertChunks } from '../../db/insert-chunks.js';
 
 /** Links outlive the ladder: a head reached late can still use the link from the first SMS. */
 export const LINK_LIFETIME_HOURS = 72;
@@ -40,7 +41,7 @@ export async function createActionLinks(db: Database, secret: string, now: Date,
     createdAt: now,
     expiresAt: new Date(now.getTime() + LINK_LIFETIME_HOURS * 3_600_000),
   }));
-  await db.insert(actionLinks).values(rows);
+  for (const chunk of insertChunks(actionLinks, rows)) await db.insert(actionLinks).values(chunk);
   return Promise.all(rows.map((r) => signLinkId(secret, r.id)));
 }
 

@@ -9,6 +9,7 @@ import type { Channel } from '../../domain/enums.js';
 import type { Services } from '../context.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
+import { insertChunks } from '../../db/insert-chunks.js';
 
 export interface DeliveryReceipt {
   notificationId: string;
@@ -91,11 +92,11 @@ export async function recordDeliveries(services: Services, receipts: DeliveryRec
         .where(eq(deliveries.id, r.deliveryId));
     }
     const inApp = mergeByRow(receipts.filter((r) => !r.deliveryId));
-    if (inApp.length > 0)
+    for (const chunk of insertChunks(deliveries, inApp))
       await tx
         .insert(deliveries)
         .values(
-          inApp.map((r) => ({
+          chunk.map((r) => ({
             id: newId('dlv', now.getTime()),
             notificationId: r.notificationId,
             round: 0,
