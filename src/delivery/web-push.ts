@@ -1,7 +1,7 @@
 /**
- * Web Push (RFC 8030/8291/8292) through the web-push library: it encrypts the payload (aes128gcm)
- * and signs the VAPID JWT; we send the prepared request ourselves. The endpoint is a URL a user
- * gave us, so it is checked against the push-service allow-list before every send, and the
+ * Web Push (RFC 8030/8291/8292) through the web-push library: it encrypts the payload (aes128gcm,
+ * on a worker thread: ./push-encryption.ts) and signs the VAPID JWT; we send the prepared request
+ * ourselves. The endpoint is a URL a user gave us, so it is checked against the push-service allow-list before every send, and the
  * connection is made only to addresses that the name resolves to *and* that are public: the check
  * sits in the socket's own DNS lookup, so a name cannot resolve one way for the check and another
  * for the connection.
@@ -10,6 +10,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
+import { pushEncryption, type PreparedPushRequest } from './push-encryption.js';
 import { addressAllowed, checkPushEndpoint, DEFAULT_PUSH_POLICY, type PushEndpointPolicy } from '../domain/push-endpoints.js';
 import { resultFromNetworkError, type ChannelAdapter, type ContactPoint, type OutboundMessage, type SendResult } from './channel.js';
 
@@ -49,9 +50,10 @@ export class WebPushAdapter implements ChannelAdapter {
     // Stored before the allow-list tightened, or altered in the database: never sent.
     const allowed = checkPushEndpoint(contact.address, this.policy);
     if (!allowed.ok) return { ok: false, temporary: false, gone: true, reason: `blocked: ${allowed.reason}` };
-    let details: ReturnType<typeof webpush.generateRequestDetails>;
+    let details: PreparedPushRequest;
     try {
-      details = webpush.generateRequestDetails(
+      // Encrypted beside the main thread (./push-encryption.ts).
+      details = await pushEncryption.prepare(
         { endpoint: contact.address, keys: { p256dh: contact.secret.p256dh ?? '', auth: contact.secret.auth ?? '' } },
         JSON.stringify(message.pushPayload),
         {
@@ -68,7 +70,7 @@ export class WebPushAdapter implements ChannelAdapter {
     }
     let res: { status: number; location?: string };
     try {
-      res = await post(details.endpoint, details.headers as Record<string, string>, details.body as Buffer, this.policy);
+      res = await post(details.endpoint, details.headers, details.body, this.policy);
     } catch (err) {
       if ((err as { code?: string }).code === BLOCKED) return { ok: false, temporary: false, gone: true, reason: 'blocked: 推送地址解析到不允许的网络地址' };
       return resultFromNetworkError(err);

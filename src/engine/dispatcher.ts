@@ -5,7 +5,7 @@
  * sent, retried later with backoff on a temporary failure, or failed with the reason. A push
  * subscription the push service reports gone is removed.
  */
-import { and, eq, inArray, lte, ne, not, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lte, ne, sql } from 'drizzle-orm';
 import { contactPoints, deliveries, incidents, memberUnits, notifications, reportVersions, users, jurisdictions } from '../db/schema.js';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/escalation.js';
 import type { ChannelAdapter, ContactPoint, SendResult } from '../delivery/channel.js';
@@ -21,6 +21,8 @@ import { plainFailureReason } from '../domain/delivery-failure.js';
 import { appendEvents } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
+/** Deliveries claimed at once: each batch costs a few statements whatever its size. */
+const BATCH = 500;
 
 /** By provider; `voice` places the text-to-speech calls, whatever provider the phone's contact point names. */
 export type ChannelAdapters = Partial<Record<ContactPoint['provider'] | 'voice', ChannelAdapter>>;
@@ -34,30 +36,35 @@ export interface DispatchOptions {
   providers?: readonly ContactPoint['provider'][];
 }
 
-/** Claims due deliveries and sends them; returns how many were attempted. */
+/** Claims due deliveries and sends them; returns how many were claimed (sent, or cancelled as stopped). */
 export async function dispatchDueDeliveries(services: Services, adapters: ChannelAdapters, options: DispatchOptions = {}): Promise<number> {
   const now = services.clock();
-  const batch = options.batch ?? 200;
+  const batch = options.batch ?? BATCH;
   const due = and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now));
-  // What was queued for an item that has since stopped (closed, superseded, declined…) is cancelled, never sent.
-  const stopped = services.db.select({ id: deliveries.id }).from(deliveries).where(and(due, deliveryStopped)).limit(batch).for('update', { skipLocked: true });
-  await services.db
-    .update(deliveries)
-    .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON })
-    .where(inArray(deliveries.id, stopped));
   const claimable = services.db
     .select({ id: deliveries.id })
     .from(deliveries)
-    .where(and(due, not(deliveryStopped), options.providers ? forProviders(services, options.providers) : undefined))
+    .where(and(due, options.providers ? forProviders(services, options.providers) : undefined))
     .orderBy(deliveries.nextAttemptAt)
     .limit(batch)
     .for('update', { skipLocked: true });
-  const claimed = await services.db
+  // Whether its item has stopped (closed, superseded, declined…) is judged in the statement that
+  // locks the row, so nothing queued before a close committed is sent after it.
+  const rows = await services.db
     .update(deliveries)
     .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: sql`${deliveries.attempts} + 1` })
     .where(inArray(deliveries.id, claimable))
-    .returning();
-  if (claimed.length === 0) return 0;
+    .returning({ ...getTableColumns(deliveries), stopped: sql<boolean>`${deliveryStopped}` });
+  if (rows.length === 0) return 0;
+  // Those are cancelled, never sent (and were not an attempt).
+  const stopped = rows.filter((r) => r.stopped).map((r) => r.id);
+  if (stopped.length)
+    await services.db
+      .update(deliveries)
+      .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON, attempts: sql`${deliveries.attempts} - 1` })
+      .where(inArray(deliveries.id, stopped));
+  const claimed: Delivery[] = rows.filter((r) => !r.stopped).map(({ stopped: _, ...d }) => d);
+  if (claimed.length === 0) return rows.length;
 
   const context = await loadContext(services, claimed);
   const prepared = await prepareMessages(services, adapters, claimed, context);
@@ -74,7 +81,7 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
     }),
   );
   await recordOutcomes(services, claimed, outcomes, options.random ?? Math.random, context);
-  return claimed.length;
+  return rows.length;
 }
 
 type Delivery = typeof deliveries.$inferSelect;

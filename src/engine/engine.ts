@@ -13,6 +13,9 @@ import { housekeepingTimer } from './timers/housekeeping.js';
 import { annualCycleTimer } from './timers/annual-cycle.js';
 import { logger } from '../observability/logger.js';
 
+/** Dispatch loops run side by side; each claims its own batch (rows locked by the others are skipped). */
+const DISPATCHERS = 3;
+
 export interface EngineOptions {
   pollMs?: number;
   /** The providers whose deliveries this engine sends (default: all, with the adapters it has;
@@ -55,7 +58,11 @@ export class Engine {
     let sent = 0;
     for (let n; (n = await takeDueEscalations(this.services)) > 0; ) steps += n;
     const providers = this.options.deliveryProviders;
-    if (providers?.length !== 0) for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters, { providers })) > 0; ) sent += n;
+    // Several batches in flight: one is claimed and rendered while another waits on the network.
+    const dispatching = async () => {
+      for (let n; (n = await dispatchDueDeliveries(this.services, this.adapters, { providers })) > 0; ) sent += n;
+    };
+    if (providers?.length !== 0) await Promise.all(Array.from({ length: DISPATCHERS }, dispatching));
     // Housekeeping is a due-timer like the others, counted apart: it is not an escalation step.
     const housekeeping = await takeDueEscalations(this.services, [housekeepingTimer]);
     // Opening a year's annual-submission round asks every unit; chasing them is the standing-due timer's.

@@ -5,8 +5,20 @@
  */
 const encoder = new TextEncoder();
 
+/** Imported once per secret: importing costs more than signing, and a fan-out signs thousands of links. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 async function hmac(secret: string, data: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await keyOf(secret);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
   // 96 bits is plenty for a link that expires and is bound server-side; it keeps SMS short.
   return btoa(String.fromCharCode(...mac.slice(0, 12))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
