@@ -1,4 +1,5 @@
 import { createECDH, randomBytes } from 'node:crypto';
+// @ts-expect-error http_ece ships no types
 import ece from 'http_ece';
 import { describe, expect, it } from 'vitest';
 import { pushEncryption } from '../../src/delivery/push-encryption.js';
