@@ -67,7 +67,12 @@ process.on('message', async (m: { setup?: Setup; connect?: { spreadMs: number };
     sockets = [];
     process.send!({ kind: 'dropped' });
   }
-  if (m.back) process.send!({ kind: 'back', ...(await connectAll(m.back.spreadMs, true)) });
+  if (m.back) {
+    const cpu = process.cpuUsage();
+    const result = await connectAll(m.back.spreadMs, true);
+    const used = process.cpuUsage(cpu);
+    process.send!({ kind: 'back', ...result, cpuMs: (used.user + used.system) / 1000 });
+  }
   if (m.stop) {
     for (const s of sockets) s.close();
     process.exit(0);

@@ -90,7 +90,11 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     const idlePerSecond = idle.transactions;
     const [before, sentBefore] = [await commits(), statements()];
     const stormStart = now();
-    const back = await Promise.all(children.map((c) => ask<{ connected: number; errors: number; resumedEvents: number; caughtUpAt: number[] }>(c, { back: { spreadMs: STORM_SPREAD } }, 'back')));
+    const serverCpu = process.cpuUsage();
+    const back = await Promise.all(children.map((c) => ask<{ connected: number; errors: number; resumedEvents: number; caughtUpAt: number[]; cpuMs: number }>(c, { back: { spreadMs: STORM_SPREAD } }, 'back')));
+    const serverUsed = process.cpuUsage(serverCpu);
+    // Where the storm's time goes on a machine the clients share: the server's CPU and theirs.
+    const cpuSeconds = { server: (serverUsed.user + serverUsed.system) / 1e6, clients: back.reduce((a, b) => a + b.cpuMs, 0) / 1000 };
     const caughtUp = back.flatMap((b) => b.caughtUpAt.map((t) => t - stormStart));
     const returned = back.reduce((a, b) => a + b.connected, 0);
     await sleep(1500); // pg_stat_database is updated by each backend at most every half second or so
@@ -107,7 +111,7 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     const stormOwn = Math.max(0, transactions - background);
     const ownPerSocket = stormOwn / Math.max(1, returned);
     console.log(
-      `storm: ${returned} sockets back within ${STORM_SPREAD} ms of each other, ${errors} errors, ${back.reduce((a, b) => a + b.resumedEvents, 0)} events resumed; last caught up ${lastCaughtUpSeconds.toFixed(1)} s after the first returned; ${transactions} database transactions (${perSocket.toFixed(3)} per socket), of which ~${background} the server's own without a storm (${idlePerSecond.toFixed(1)}/s measured just before, engine stopped: relay poll, socket sweep), so the storm's own ~${stormOwn} = ${ownPerSocket.toFixed(3)} per socket; the server sent ${sent} statements, ${ownStatements} of them the storm's (${statementsPerSocket.toFixed(3)} per socket, target ≤ 0.020, one per 50)`,
+      `storm: ${returned} sockets back within ${STORM_SPREAD} ms of each other, ${errors} errors, ${back.reduce((a, b) => a + b.resumedEvents, 0)} events resumed; last caught up ${lastCaughtUpSeconds.toFixed(1)} s after the first returned (CPU meanwhile: server ${cpuSeconds.server.toFixed(1)} s, clients ${cpuSeconds.clients.toFixed(1)} s); ${transactions} database transactions (${perSocket.toFixed(3)} per socket), of which ~${background} the server's own without a storm (${idlePerSecond.toFixed(1)}/s measured just before, engine stopped: relay poll, socket sweep), so the storm's own ~${stormOwn} = ${ownPerSocket.toFixed(3)} per socket; the server sent ${sent} statements, ${ownStatements} of them the storm's (${statementsPerSocket.toFixed(3)} per socket, target ≤ 0.020, one per 50)`,
     );
     const s = summary(caughtUp);
     return {
@@ -117,6 +121,7 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
         errors,
         lastCaughtUpSeconds,
         caughtUpMs: s,
+        cpuSeconds,
         transactions,
         transactionsPerSocket: perSocket,
         idleTransactionsPerSecond: idlePerSecond,
