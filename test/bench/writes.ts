@@ -76,6 +76,7 @@ export async function runWritesBench() {
     const { jurisdictionId: _j, receivedAt: _r, ...facts } = xinyangReport({ title: '写入压测续报' });
     console.log(`prepared ${incidents.length} incidents, ${acknowledgements.length} pending notifications, ${tasks.length} tasks; sending ${RATE}/s for ${SECONDS} s`);
 
+    const [sentBefore, cpuBefore] = [server.database.statementsSent(), process.cpuUsage()];
     const results = await Promise.all(
       Array.from({ length: PROCESSES }, (_, p) => {
         const child = fork(new URL('./write-client.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
@@ -100,6 +101,8 @@ export async function runWritesBench() {
         );
       }),
     );
+    // What each answered write cost the server, all in (the engine's and the relay's work it caused too).
+    const cpu = process.cpuUsage(cpuBefore);
     const samples = results.flatMap((r) => r.samples);
     const seconds = Math.max(...results.map((r) => r.seconds));
     const ok = samples.filter((s) => s.status >= 200 && s.status < 300);
@@ -109,14 +112,16 @@ export async function runWritesBench() {
     const all = summary(samples.map((s) => s.ms));
     const perKind = Object.fromEntries(['filing', 'follow_up', 'acknowledge', 'task_progress'].map((k) => [k, summary(samples.filter((s) => s.kind === k).map((s) => s.ms))]));
     const achieved = ok.length / seconds;
+    const perWrite = { statements: (server.database.statementsSent() - sentBefore) / Math.max(1, ok.length), cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, ok.length) };
     const fmt = (x: number) => x.toFixed(1).padStart(8);
     console.log(`\nmixed writes: ${samples.length} sent in ${seconds.toFixed(1)} s, ${ok.length} answered 2xx (${achieved.toFixed(0)}/s), ${failed} not 2xx, ${results.reduce((a, r) => a + r.skipped, 0)} not sent (cap in flight)`);
     if (failed) console.log('not 2xx:', statuses);
+    console.log(`per answered write, all in: ${perWrite.statements.toFixed(1)} database statements, ${perWrite.cpuMs.toFixed(1)} ms of server CPU`);
     console.log('kind                 n      p50      p90      p99      max   (ms)');
     for (const [k, s] of [['all', all] as const, ...Object.entries(perKind)]) console.log(`${k.padEnd(14)} ${String(s.n).padStart(6)} ${fmt(s.p50)} ${fmt(s.p90)} ${fmt(s.p99)} ${fmt(s.max)}`);
     const targets = { atLeast300PerSecond: achieved >= 300, p99Under200ms: all.p99 < 200 };
     console.log(`targets: ≥ 300 requests/s ${targets.atLeast300PerSecond ? 'met' : 'NOT met'}; p99 < 200 ms ${targets.p99Under200ms ? 'met' : 'NOT met'}`);
-    return { offeredPerSecond: RATE, seconds, sent: samples.length, ok: ok.length, achievedPerSecond: achieved, notOk: statuses, all, perKind, targets };
+    return { offeredPerSecond: RATE, seconds, sent: samples.length, ok: ok.length, achievedPerSecond: achieved, perWrite, notOk: statuses, all, perKind, targets };
   } finally {
     await server.close();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
