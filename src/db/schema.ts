@@ -553,7 +553,7 @@ export const settings = pgTable('settings', {
 
 /**
  * The append-only event log. `seq` comes from the `events_seq` sequence, taken after the writing
- * transaction has its id (`lianfang_take_event_seqs`), so writers never wait for each other. Seq
+ * transaction has its id (`lianfang_next_event_seq`), so writers never wait for each other. Seq
  * order is not commit order: readers go only up to a settled head (src/services/events/head.ts),
  * below which every transaction that took a seq has ended, so no event appears behind a reader.
  */

@@ -51,12 +51,25 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
       const problem = payloadProblem(e.type, e.data);
       if (problem) throw new Error(`event payload does not match src/contract/event-payloads.ts: ${problem}`);
     }
-  const taken = (await tx.execute(sql`select s::text as seq from lianfang_take_event_seqs(${items.length}::int) s`)) as unknown as
-    | { seq: string }[]
-    | { rows: { seq: string }[] };
-  const seqs = (Array.isArray(taken) ? taken : taken.rows).map((r) => Number(r.seq)).sort((a, b) => a - b);
+  // Each row takes its seq as it is inserted, in row order; the function takes the transaction's
+  // id first (./head.ts says why).
+  const inserted = await tx
+    .insert(events)
+    .values(
+      items.map((e) => ({
+        seq: sql`lianfang_next_event_seq()`,
+        type: e.type,
+        at,
+        jurisdictionId: e.jurisdictionId,
+        incidentId: e.incidentId ?? null,
+        audienceUnits: e.audienceUnits ?? [],
+        actorId: e.actorId ?? null,
+        data: e.data as Record<string, unknown>,
+      })),
+    )
+    .returning({ seq: events.seq });
   const rows = items.map((e, i) => ({
-    seq: seqs[i]!,
+    seq: inserted[i]!.seq,
     type: e.type,
     at,
     jurisdictionId: e.jurisdictionId,
@@ -65,7 +78,8 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
     actorId: e.actorId ?? null,
     data: e.data as Record<string, unknown>,
   }));
-  await tx.insert(events).values(rows);
+  // The log's order is the order the caller gave: seqs rise with the rows or nothing is written.
+  if (rows.some((r, i) => i > 0 && r.seq <= rows[i - 1]!.seq)) throw new Error('event seqs were not taken in row order');
   noteAppended(tx, rows);
   return rows;
 }

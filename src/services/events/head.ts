@@ -3,7 +3,7 @@
  * while another still holds seq 6; a reader that went past 6 then would never see it. The settled
  * head is a seq below which every transaction that took one has ended: read the highest seq handed
  * out, then wait for the transactions in flight after that read. Each writer takes its
- * transaction id before its seqs (`lianfang_take_event_seqs`), so whoever holds a seq at or below
+ * transaction id before its seqs (`lianfang_next_event_seq`), so whoever holds a seq at or below
  * that head is either ended or among them. Waits only as long as the writes in flight take.
  */
 import { sql, type SQL } from 'drizzle-orm';

@@ -18,7 +18,8 @@ export interface AcknowledgeInput {
 }
 
 export async function acknowledgeNotification(services: Services, actor: Actor, notificationId: string, input: AcknowledgeInput) {
-  const { jurisdictionId } = await loadNotificationForAction(services.db, actor, notificationId);
+  const loaded = await loadNotificationForAction(services.db, actor, notificationId);
+  const { jurisdictionId } = loaded;
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [acknowledged] = await tx
@@ -35,8 +36,7 @@ export async function acknowledgeNotification(services: Services, actor: Actor, 
       .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending'), ofOpenIncident(tx)))
       .returning();
     if (acknowledged) {
-      const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, acknowledged.unitId));
-      const view = { ...notificationView(acknowledged, unit!.name), acknowledgedByName: actor.displayName };
+      const view = { ...notificationView(acknowledged, loaded.unitName), acknowledgedByName: actor.displayName };
       await appendEvents(tx, now, [
         {
           type: 'notification.acknowledged',

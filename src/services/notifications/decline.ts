@@ -1,6 +1,6 @@
 /** 退回: a unit declines a notification with its reason; the commanders must resolve it. */
 import { and, eq } from 'drizzle-orm';
-import { memberUnits, notifications } from '../../db/schema.js';
+import { notifications } from '../../db/schema.js';
 import type { Actor, Services } from '../context.js';
 import { conflict } from '../errors.js';
 import { appendEvents } from '../events/append.js';
@@ -9,7 +9,7 @@ import { incidentClosed, incidentStatusOf, loadNotificationForAction, ofOpenInci
 import { raiseAlert } from '../alerts/raise-alert.js';
 
 export async function declineNotification(services: Services, actor: Actor, notificationId: string, reason: string) {
-  const { jurisdictionId } = await loadNotificationForAction(services.db, actor, notificationId);
+  const { jurisdictionId, unitName } = await loadNotificationForAction(services.db, actor, notificationId);
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [declined] = await tx
@@ -25,8 +25,7 @@ export async function declineNotification(services: Services, actor: Actor, noti
         { state: n!.state },
       );
     }
-    const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, declined.unitId));
-    const view = { ...notificationView(declined, unit!.name), declinedByName: actor.displayName };
+    const view = { ...notificationView(declined, unitName), declinedByName: actor.displayName };
     // A decline goes to the commanders at once: they must resolve every one.
     const alert = await raiseAlert(tx, {
       jurisdictionId,
@@ -34,7 +33,7 @@ export async function declineNotification(services: Services, actor: Actor, noti
       notificationId: declined.id,
       unitId: declined.unitId,
       kind: 'declined',
-      reason: `${unit!.name}退回：${reason}`,
+      reason: `${unitName}退回：${reason}`,
       now,
     });
     await appendEvents(tx, now, [

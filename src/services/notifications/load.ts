@@ -1,16 +1,17 @@
-/** Loads a notification for a caller: 404 if it may not see it, 403 if it may see but not act. */
+/** Loads a notification (with its unit's name) for a caller: 404 if it may not see it, 403 if it may see but not act. */
 import { and, eq, exists } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { incidents, notifications } from '../../db/schema.js';
+import { incidents, memberUnits, notifications } from '../../db/schema.js';
 import { isCommission, mayActForUnit, servesJurisdiction } from '../../domain/policy/index.js';
 import type { Actor } from '../context.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 
 export async function loadNotificationForAction(db: Database, actor: Actor, notificationId: string) {
   const [row] = await db
-    .select({ n: notifications, jurisdictionId: incidents.jurisdictionId })
+    .select({ n: notifications, jurisdictionId: incidents.jurisdictionId, unitName: memberUnits.name })
     .from(notifications)
     .innerJoin(incidents, eq(incidents.id, notifications.incidentId))
+    .innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId))
     .where(eq(notifications.id, notificationId));
   if (!row) throw notFound('通知');
   if (isCommission(actor)) {
