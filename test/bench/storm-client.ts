@@ -8,18 +8,24 @@ import { io, type Socket } from 'socket.io-client';
 interface Setup {
   url: string;
   tokens: string[];
+  /** Whether each token is a liaison's (the others watch the board). */
+  liaisons: boolean[];
 }
 
 const now = () => performance.timeOrigin + performance.now();
 let setup: Setup;
 let sockets: Socket[] = [];
 const lastSeq: number[] = [];
+/** A report being watched for (by title): when each socket first had it, by socket index. */
+let isLiaison: boolean[] = [];
+let watching: { title: string; at: Map<number, number> } | undefined;
 
 function open(i: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(setup.url, { auth: { token: setup.tokens[i] }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 30_000 });
-    socket.onAny((_type: string, e: { seq?: number }, ack?: unknown) => {
+    socket.onAny((_type: string, e: { seq?: number; data?: { incident?: { title?: string } } }, ack?: unknown) => {
       if (typeof ack === 'function') (ack as () => void)();
+      if (watching && e?.data?.incident?.title === watching.title && !watching.at.has(i)) watching.at.set(i, now());
       if (typeof e?.seq === 'number' && e.seq > (lastSeq[i] ?? 0)) lastSeq[i] = e.seq;
     });
     socket.once('connect', () => resolve(socket));
@@ -59,8 +65,21 @@ async function connectAll(spreadMs: number, resume: boolean) {
   return { connected: sockets.length, errors, resumedEvents, caughtUpAt, lastSeqs: lastSeq.slice() };
 }
 
-process.on('message', async (m: { setup?: Setup; connect?: { spreadMs: number }; drop?: true; back?: { spreadMs: number }; stop?: true }) => {
-  if (m.setup) setup = m.setup;
+process.on('message', async (m: { setup?: Setup; connect?: { spreadMs: number }; watch?: string; collect?: true; drop?: true; back?: { spreadMs: number }; stop?: true }) => {
+  if (m.setup) {
+    setup = m.setup;
+    isLiaison = m.setup.liaisons;
+  }
+  if (m.watch) {
+    watching = { title: m.watch, at: new Map() };
+    process.send!({ kind: 'watching' });
+  }
+  if (m.collect) {
+    // Which sockets had it, and when; a liaison socket's first sighting is its notification.
+    const at = [...(watching?.at ?? new Map<number, number>())].map(([i, t]) => ({ liaison: isLiaison[i] ?? false, at: t }));
+    watching = undefined;
+    process.send!({ kind: 'collected', at, sockets: sockets.length, liaisons: isLiaison.filter(Boolean).length });
+  }
   if (m.connect) process.send!({ kind: 'connected', ...(await connectAll(m.connect.spreadMs, false)), rss: process.memoryUsage().rss });
   if (m.drop) {
     for (const s of sockets) s.close();

@@ -10,7 +10,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
-import { startServer } from '../../src/server.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import type { Actor } from '../../src/services/context.js';
 import { logIn } from '../../src/services/auth/login.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
@@ -21,6 +22,38 @@ import { summary } from './run.js';
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.timeOrigin + performance.now();
+
+type Ask = <T>(child: ChildProcess, message: object, kind: string) => Promise<T>;
+
+/**
+ * Fan-out with every socket connected: three reports filed one after another; for each, the time
+ * from its commit to each liaison socket's notification and each board watcher's report.
+ */
+async function measureFanOut(server: RunningServer, duty: Actor, children: ChildProcess[], ask: Ask, sockets: number) {
+  const liaison: number[] = [];
+  const board: number[] = [];
+  let boardsMissing = 0;
+  for (let r = 0; r < 3; r++) {
+    const title = `扇出 ${r} ${Date.now().toString(36)}`;
+    await Promise.all(children.map((c) => ask(c, { watch: title }, 'watching')));
+    let committedAt = 0;
+    const stop = server.committed.listen((events, at) => {
+      if (events.some((e) => e.type === 'incident.reported' && (e.data.incident as { title?: string })?.title === title)) committedAt = at;
+    });
+    await fileReport(server.services, duty, reportSubmissionSchema.parse(xinyangReport({ title })));
+    stop();
+    await sleep(3000);
+    const got = await Promise.all(children.map((c) => ask<{ at: { liaison: boolean; at: number }[] }>(c, { collect: true }, 'collected')));
+    const seen = got.flatMap((g) => g.at);
+    for (const x of seen) (x.liaison ? liaison : board).push(x.at - committedAt);
+    boardsMissing += sockets - Math.ceil(sockets / 10) - seen.filter((x) => !x.liaison).length;
+  }
+  const fanOut = { reports: 3, liaisonMs: summary(liaison), boardMs: summary(board), boardsMissing };
+  console.log(
+    `fan-out with ${sockets} sockets, 3 reports: liaison sockets notified p50 ${fanOut.liaisonMs.p50.toFixed(1)} / p99 ${fanOut.liaisonMs.p99.toFixed(1)} ms (target p99 < 250 ms); every board watcher updated: p50 ${fanOut.boardMs.p50.toFixed(1)} / p99 ${fanOut.boardMs.p99.toFixed(1)} / last ${fanOut.boardMs.max.toFixed(1)} ms, ${boardsMissing} missed (target < 1 s)`,
+  );
+  return fanOut;
+}
 
 export async function runStormBench(defaults: { sockets: number; processes: number; storm: boolean }) {
   const SOCKETS = Number(process.env.BENCH_SOCKETS ?? defaults.sockets);
@@ -53,7 +86,7 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     for (let p = 0; p < PROCESSES; p++) {
       const child = fork(new URL('./storm-client.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
       children.push(child);
-      child.send({ setup: { url: server.url, tokens: tokens.filter((_, i) => i % PROCESSES === p) } });
+      child.send({ setup: { url: server.url, tokens: tokens.filter((_, i) => i % PROCESSES === p), liaisons: tokens.map((_, i) => i % 10 === 0).filter((_, i) => i % PROCESSES === p) } });
     }
     const rssBefore = process.memoryUsage().rss;
     const connectStart = now();
@@ -65,7 +98,16 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     const connectErrors = connected.reduce((a, c) => a + c.errors, 0);
     const rssPerSocketKB = (rssAfter - rssBefore) / Math.max(1, sockets) / 1024;
     console.log(`${sockets} of ${SOCKETS} sockets connected in ${connectSeconds.toFixed(1)} s from ${PROCESSES} processes; ${connectErrors} connect errors; server RSS +${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB = ${rssPerSocketKB.toFixed(1)} KB per idle socket`);
-    const result: Record<string, unknown> = { sockets, connectErrors, connectSeconds, rssPerSocketKB, targets: { rssPerSocketAtMost20KB: rssPerSocketKB <= 20, noConnectErrors: connectErrors === 0 } };
+    const duty = (await authenticateToken(services, await login('duty')))!;
+    const fanOut = await measureFanOut(server, duty, children, ask, SOCKETS);
+    const result: Record<string, unknown> = {
+      sockets,
+      connectErrors,
+      connectSeconds,
+      rssPerSocketKB,
+      fanOut,
+      targets: { rssPerSocketAtMost20KB: rssPerSocketKB <= 20, noConnectErrors: connectErrors === 0, fanOutP99Under250ms: fanOut.liaisonMs.p99 < 250, boardToAllUnder1s: fanOut.boardsMissing === 0 && fanOut.boardMs.max < 1000 },
+    };
     if (!defaults.storm) return result;
 
     const commits = async () => Number((await admin`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${dbName}`)[0]!.n);
@@ -77,7 +119,6 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
       const seconds = (now() - at) / 1000;
       return { transactions: ((await commits()) - start) / seconds, statements: (statements() - sent) / seconds };
     };
-    const duty = (await authenticateToken(services, await login('duty')))!;
     await Promise.all(children.map((c) => ask(c, { drop: true }, 'dropped')));
     for (let i = 0; i < 5; i++) await fileReport(services, duty, reportSubmissionSchema.parse(xinyangReport({ title: `风暴 ${i}` })));
     // The engine sends the reports' first messages before the storm, then stops: its retries of
