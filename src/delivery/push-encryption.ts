@@ -56,6 +56,11 @@ class PushEncryption {
   /** Messages encrypted on the worker and on the main thread, for /metrics and tests. */
   readonly encrypted = { onWorker: 0, here: 0 };
 
+  /** Starts the worker ahead of the first fan-out, which would otherwise wait for it to load. */
+  warm(): void {
+    this.started();
+  }
+
   prepare(...job: PushRequestJob): Promise<PreparedPushRequest> {
     if (this.broken) return new Promise((resolve, reject) => this.encryptHere([{ job, resolve, reject }]));
     return new Promise((resolve, reject) => {

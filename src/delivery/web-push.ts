@@ -34,7 +34,9 @@ export class WebPushAdapter implements ChannelAdapter {
   constructor(
     private readonly vapid: VapidKeys,
     private readonly policy: PushEndpointPolicy = DEFAULT_PUSH_POLICY,
-  ) {}
+  ) {
+    pushEncryption.warm();
+  }
 
   private vapidAuthorization(endpoint: string): string {
     const audience = new URL(endpoint).origin;
