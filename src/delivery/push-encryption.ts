@@ -75,17 +75,21 @@ class PushEncryption {
     if (!worker) return this.encryptHere(batch);
     const id = this.nextId++;
     this.inFlight.set(id, batch);
+    // Busy, it does: an answer on its way is not dropped by the process ending.
+    worker.ref();
     worker.postMessage({ id, jobs: batch.map((w) => w.job) });
   }
 
   private started(): Worker | undefined {
     if (this.worker || this.broken) return this.worker;
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { webPush: createRequire(import.meta.url).resolve('web-push') } });
-      worker.unref();
+      // No inherited flags: the source is CommonJS even when the parent runs with --input-type=module or a loader.
+      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { webPush: createRequire(import.meta.url).resolve('web-push') } });
       worker.on('message', ({ id, answers }: { id: number; answers: Answer[] }) => this.answered(id, answers));
       worker.on('error', () => this.giveUp());
       worker.on('exit', () => this.giveUp());
+      // Idle, it never keeps the process alive (unref after the listeners, which would ref it again).
+      worker.unref();
       this.worker = worker;
     } catch {
       this.broken = true;
@@ -96,6 +100,7 @@ class PushEncryption {
   private answered(id: number, answers: Answer[]): void {
     const batch = this.inFlight.get(id) ?? [];
     this.inFlight.delete(id);
+    if (this.inFlight.size === 0) this.worker?.unref();
     batch.forEach((w, i) => {
       const a = answers[i];
       if (a?.ok) this.encrypted.onWorker++;
