@@ -67,6 +67,23 @@ async function writeHammerEvents(writer: number, n: number, hold: () => Promise<
     });
 }
 
+/**
+ * A write on the writers' connections (another node, on PostgreSQL) that takes a seq and stays
+ * open until released: resolves once it holds the seq.
+ */
+async function takeSeqAndHold(run: string) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let took!: (seq: number) => void;
+  const taken = new Promise<number>((r) => (took = r));
+  const earlier = writers.transaction(async (tx) => {
+    const [event] = await appendEvents(tx, new Date(), [hammerEvent(run, { n: 0 })]);
+    took(event!.seq);
+    await gate;
+  });
+  return { earlierSeq: await taken, release, earlier };
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer({ manualEngine: true, database });
@@ -85,18 +102,7 @@ afterAll(async () => {
 
 describe('events written concurrently reach every reader once, in seq order, with no gap', () => {
   it.skipIf(!onPostgres)('a later seq that commits first waits for the earlier one still in flight (PostgreSQL: two connections)', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let took!: () => void;
-    const earlierTook = new Promise<void>((r) => (took = r));
-    let earlierSeq = 0;
-    const earlier = writers.transaction(async (tx) => {
-      const [taken] = await appendEvents(tx, new Date(), [hammerEvent('two', { n: 0 })]);
-      earlierSeq = taken!.seq;
-      took();
-      await gate;
-    });
-    await earlierTook;
+    const { earlierSeq, release, earlier } = await takeSeqAndHold('two');
     const [later] = await writers.transaction((tx) =>
       appendEvents(tx, new Date(), [hammerEvent('two', { n: 1 })]),
     );
@@ -113,19 +119,8 @@ describe('events written concurrently reach every reader once, in seq order, wit
   });
 
   it.skipIf(!onPostgres)('an event this node commits after a seq still in flight elsewhere is not emitted at commit: it waits for the earlier one', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let took!: () => void;
-    const earlierTook = new Promise<void>((r) => (took = r));
-    let earlierSeq = 0;
     // Another node's write takes a seq and stays open.
-    const earlier = writers.transaction(async (tx) => {
-      const [taken] = await appendEvents(tx, new Date(), [hammerEvent('own-after-gap', { n: 0 })]);
-      earlierSeq = taken!.seq;
-      took();
-      await gate;
-    });
-    await earlierTook;
+    const { earlierSeq, release, earlier } = await takeSeqAndHold('own-after-gap');
     // This node's write takes the next seq and commits: offered to the relay, but not contiguous.
     const [later] = await server.services.db.transaction((tx) => appendEvents(tx, new Date(), [hammerEvent('own-after-gap', { n: 1 })]));
     expect(later!.seq).toBeGreaterThan(earlierSeq);

@@ -10,54 +10,11 @@ import {
   type NotificationView,
 } from '../../web/src/lib/incident-state.js';
 import type { EventEnvelope } from '../../web/src/lib/realtime.js';
+import { at, incidentSummary, notification, T0 } from '../support/view-fixtures.js';
 
-const T0 = Date.parse('2026-11-23T01:00:00Z');
-const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
 
-function notification(id: string, unitId: string, over: Partial<NotificationView> = {}): NotificationView {
-  return {
-    id,
-    incidentId: 'inc_1',
-    reportVersion: 1,
-    unitId,
-    unitName: `单位${unitId}`,
-    role: 'support',
-    basis: '',
-    clauses: [],
-    state: 'pending',
-    createdAt: at(0),
-    ackDueAt: at(60),
-    firstDeliveredAt: null,
-    firstReadAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    acknowledgedByName: null,
-    acknowledgedVia: null,
-    acknowledgementNote: null,
-    declinedAt: null,
-    declinedBy: null,
-    declineReason: null,
-    ...over,
-  };
-}
 
-const summary = {
-  id: 'inc_1',
-  ref: 'XY-1',
-  jurisdictionId: 'xinyang',
-  title: '测试事故',
-  status: 'open',
-  severity: 'general',
-  version: 1,
-  occurredAt: at(-30),
-  receivedAt: at(-5),
-  place: { address: '某地' },
-  employer: { name: '某厂', industry: 'chemical' },
-  hazard: { category: 'acute_poisoning' },
-  casualties: { exposed: 1, acuteCases: 1, severeCases: 0, deaths: 0, anthraxCases: 0 },
-  narrative: '经过',
-  measuresTaken: null,
-};
+const summary = incidentSummary();
 
 let seq = 0;
 const event = (type: string, data: Record<string, unknown>, minute = 0): EventEnvelope => ({ seq: ++seq, type, at: at(minute), jurisdictionId: 'xinyang', incidentId: 'inc_1', data });

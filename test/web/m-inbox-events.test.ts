@@ -4,59 +4,18 @@ import type { UnitCataloguedEvent, UnitEventData, UnitEventType } from '../../sr
 import type { UnitReportView } from '../../src/contract/unit-report.js';
 import { applyInboxEvents, changesInfo, newTaskNotice, unitReportNews } from '../../web/src/m/inbox-events.js';
 import type { Task } from '../../web/src/m/tasks.js';
+import { at, incidentSummary, notification as notificationFixture } from '../support/view-fixtures.js';
 
-const T0 = Date.parse('2026-11-23T01:00:00Z');
-const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
 
 let seq = 0;
 function event<T extends UnitEventType>(type: T, data: UnitEventData<T>, incidentId: string | null = 'inc_1'): UnitCataloguedEvent {
   return { seq: ++seq, type, at: at(0), jurisdictionId: 'xinyang', incidentId, data } as UnitCataloguedEvent;
 }
 
-const casualties = { exposed: 3, acuteCases: 1, severeCases: 0, deaths: 0, anthraxCases: 0 };
-const incident = {
-  id: 'inc_1',
-  ref: 'XY-1',
-  jurisdictionId: 'xinyang',
-  title: '硫化氢中毒',
-  drill: false,
-  status: 'open' as const,
-  severity: 'general' as const,
-  version: 1,
-  occurredAt: at(-30),
-  receivedAt: at(0),
-  place: { address: '某厂' },
-  employer: { name: '某厂', industry: 'chemical' },
-  hazard: { category: 'acute_poisoning' },
-  casualties,
-  narrative: '经过',
-  measuresTaken: null,
-};
+const incident = incidentSummary({ title: '硫化氢中毒', drill: false, place: { address: '某厂' }, casualties: { exposed: 3, acuteCases: 1, severeCases: 0, deaths: 0, anthraxCases: 0 } });
 
 function notification(id: string, over: Partial<UnitEventData<'notification.acknowledged'>['notification']> = {}): UnitEventData<'notification.acknowledged'>['notification'] {
-  return {
-    id,
-    incidentId: 'inc_1',
-    reportVersion: 1,
-    unitId: 'u_union',
-    unitName: '市总工会',
-    role: 'support',
-    basis: '职责',
-    clauses: [],
-    state: 'pending',
-    createdAt: at(0),
-    ackDueAt: at(30),
-    firstDeliveredAt: null,
-    firstReadAt: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    acknowledgedVia: null,
-    acknowledgementNote: null,
-    declinedAt: null,
-    declinedBy: null,
-    declineReason: null,
-    ...over,
-  };
+  return notificationFixture(id, 'u_union', { unitName: '市总工会', basis: '职责', ackDueAt: at(30), ...over });
 }
 
 const created = (id: string) => event('notification.created', { notification: notification(id), incident, revision: { kind: 'initial', version: 1, previous: null } });
@@ -104,7 +63,7 @@ describe('the inbox from events', () => {
       severity: 'major' as const,
       status: 'closed' as const,
       title: '硫化氢中毒（终报）',
-      casualties: { ...casualties, deaths: 1 },
+      casualties: { ...incident.casualties, deaths: 1 },
       changes: { severityChanged: true, casualtiesChanged: true, routingChanged: false, addedUnits: [], removedUnits: [], roleChangedUnits: [], requiresReacknowledgement: false },
     };
     const closed = applyInboxEvents(start, [event('incident.closed', revision)]);

@@ -7,28 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { closeBlockersOf, formatDue, obligationClock, shortCitation, taskClock } from '../../web/src/components/response-clocks.js';
 import { applyEvent, emptyModel, entryFromDetail, type IncidentDetail, type ObligationView, type TaskView } from '../../web/src/lib/incident-state.js';
 import type { EventEnvelope } from '../../web/src/lib/realtime.js';
+import { at, incidentSummary, T0 } from '../support/view-fixtures.js';
 
-const T0 = Date.parse('2026-11-23T01:00:00Z');
-const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
 
-const summary = {
-  id: 'inc_1',
-  ref: 'XY-1',
-  jurisdictionId: 'xinyang',
-  title: '测试事故',
-  drill: true,
-  status: 'open',
-  severity: 'general',
-  version: 1,
-  occurredAt: at(-30),
-  receivedAt: at(0),
-  place: { address: '某地' },
-  employer: { name: '某厂', industry: 'chemical' },
-  hazard: { category: 'acute_poisoning' },
-  casualties: { exposed: 1, acuteCases: 1, severeCases: 0, deaths: 0, anthraxCases: 0 },
-  narrative: '经过',
-  measuresTaken: null,
-};
+const summary = incidentSummary();
 
 function obligation(over: Partial<ObligationView> = {}): ObligationView {
   return {

@@ -51,25 +51,7 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
       const problem = payloadProblem(e.type, e.data);
       if (problem) throw new Error(`event payload does not match src/contract/event-payloads.ts: ${problem}`);
     }
-  // Each row takes its seq as it is inserted, in row order; the function takes the transaction's
-  // id first (./head.ts says why).
-  const inserted = await tx
-    .insert(events)
-    .values(
-      items.map((e) => ({
-        seq: sql`lianfang_next_event_seq()`,
-        type: e.type,
-        at,
-        jurisdictionId: e.jurisdictionId,
-        incidentId: e.incidentId ?? null,
-        audienceUnits: e.audienceUnits ?? [],
-        actorId: e.actorId ?? null,
-        data: e.data as Record<string, unknown>,
-      })),
-    )
-    .returning({ seq: events.seq });
-  const rows = items.map((e, i) => ({
-    seq: inserted[i]!.seq,
+  const written = items.map((e) => ({
     type: e.type,
     at,
     jurisdictionId: e.jurisdictionId,
@@ -78,6 +60,13 @@ export async function appendEvents(tx: Database, at: Date, items: NewEvent[]): P
     actorId: e.actorId ?? null,
     data: e.data as Record<string, unknown>,
   }));
+  // Each row takes its seq as it is inserted, in row order; the function takes the transaction's
+  // id first (./head.ts says why).
+  const inserted = await tx
+    .insert(events)
+    .values(written.map((row) => ({ ...row, seq: sql`lianfang_next_event_seq()` })))
+    .returning({ seq: events.seq });
+  const rows = written.map((row, i) => ({ ...row, seq: inserted[i]!.seq }));
   // The log's order is the order the caller gave: seqs rise with the rows or nothing is written.
   if (rows.some((r, i) => i > 0 && r.seq <= rows[i - 1]!.seq)) throw new Error('event seqs were not taken in row order');
   noteAppended(tx, rows);

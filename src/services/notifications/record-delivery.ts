@@ -122,11 +122,19 @@ export async function recordDeliveries(services: Services, receipts: DeliveryRec
           },
         });
 
-    const ids = [...new Set(receipts.map((r) => r.notificationId))];
-    const firstOf = (id: string, stage: 'delivered' | 'read') =>
-      receipts.filter((r) => r.notificationId === id && (stage === 'delivered' || r.stage === 'read')).sort((a, b) => +a.at - +b.at)[0];
-    const firstDelivered = new Map(ids.map((id) => [id, firstOf(id, 'delivered')!.at]));
-    const firstRead = new Map(ids.flatMap((id) => (firstOf(id, 'read') ? [[id, firstOf(id, 'read')!.at] as const] : [])));
+    // The earliest receipt of each notification (any is a delivery; a read is also a read), in one pass.
+    const earliestDelivery = new Map<string, DeliveryReceipt>();
+    const earliestRead = new Map<string, DeliveryReceipt>();
+    for (const r of receipts) {
+      const d = earliestDelivery.get(r.notificationId);
+      if (!d || r.at < d.at) earliestDelivery.set(r.notificationId, r);
+      const rd = earliestRead.get(r.notificationId);
+      if (r.stage === 'read' && (!rd || r.at < rd.at)) earliestRead.set(r.notificationId, r);
+    }
+    const ids = [...earliestDelivery.keys()];
+    const firstOf = (id: string, stage: 'delivered' | 'read') => (stage === 'read' ? earliestRead : earliestDelivery).get(id);
+    const firstDelivered = new Map([...earliestDelivery].map(([id, r]) => [id, r.at]));
+    const firstRead = new Map([...earliestRead].map(([id, r]) => [id, r.at]));
     const delivered = await setFirstTimes(tx, 'first_delivered_at', firstDelivered);
     const read = await setFirstTimes(tx, 'first_read_at', firstRead);
     if (delivered.size === 0 && read.size === 0) return;
