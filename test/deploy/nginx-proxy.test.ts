@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { NGINX_EXAMPLE, nginxUnavailable, renderSite, selfSignedCertificate, startNginx, type Certificate, type RunningNginx } from '../support/nginx.js';
-import { freePort, spawnServer, type ServerProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { spawnServer, type ServerProcess } from '../support/process.js';
 import { xinyangReport } from '../support/reports.js';
 
 const skipped = !process.env.DATABASE_URL ? 'PostgreSQL only (DATABASE_URL): two nodes cannot share one PGlite folder' : nginxUnavailable();

@@ -16,7 +16,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { pgbouncerUnavailable, startPgBouncer, type RunningPgBouncer } from '../support/pgbouncer.js';
-import { freePort } from '../support/process.js';
+import { freePort } from '../support/ports.js';
 import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
 import { xinyangReport } from '../support/reports.js';
 import { unitIdByName } from '../support/reports.js';

@@ -6,7 +6,8 @@
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { freePort, spawnServer, type ServerProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { spawnServer, type ServerProcess } from '../support/process.js';
 import { xinyangReport } from '../support/reports.js';
 
 let database: TestDatabase | undefined;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { freePort, spawnServer, type ServerProcess } from '../support/process.js';
+import { freePort } from '../support/ports.js';
+import { spawnServer, type ServerProcess } from '../support/process.js';
 import { xinyangReport } from '../support/reports.js';
 
 let database: TestDatabase;

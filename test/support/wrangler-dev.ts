@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { loadBundledRulebooks } from '../../src/rulebooks/index.js';
 import { seedDemoAccounts } from '../../src/seed/demo.js';
 import { installRulebooks } from '../../src/services/rulebooks/install.js';
-import { freePort } from './process.js';
+import { freePort } from './ports.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
