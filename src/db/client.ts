@@ -15,6 +15,7 @@ import { retryConflicts } from './retry.js';
 import { hostname } from 'node:os';
 import * as schema from './schema.js';
 import { loadPostgresDriver } from './postgres-driver.js';
+import { preparingStatements } from './prepared-statements.js';
 import { MIGRATIONS_FOLDER, migratePostgres, requireMigrated } from './migrate.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -83,7 +84,8 @@ async function openPostgres(url: string, directUrl: string | undefined, max: num
   // this instance never opens another: it is only there to point that connection at PostgreSQL.
   const listener = directUrl ? postgres(directUrl, { ...options, max: 1 }) : sql;
   const counter = new StatementCounter();
-  const db = drizzle(sql, { schema, logger: counter });
+  // Behind PgBouncer in transaction pooling a statement named on one server connection is unknown on the next.
+  const db = drizzle(directUrl ? sql : preparingStatements(sql), { schema, logger: counter });
   if (!migrate) await requireMigrated(db);
   return {
     db: retryConflicts(db as unknown as Database),

@@ -22,7 +22,7 @@ import { appendEvents } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
 /** Deliveries claimed at once: each batch costs a few statements whatever its size. */
-const BATCH = 500;
+export const DELIVERY_BATCH = 500;
 
 /** By provider; `voice` places the text-to-speech calls, whatever provider the phone's contact point names. */
 export type ChannelAdapters = Partial<Record<ContactPoint['provider'] | 'voice', ChannelAdapter>>;
@@ -39,7 +39,7 @@ export interface DispatchOptions {
 /** Claims due deliveries and sends them; returns how many were claimed (sent, or cancelled as stopped). */
 export async function dispatchDueDeliveries(services: Services, adapters: ChannelAdapters, options: DispatchOptions = {}): Promise<number> {
   const now = services.clock();
-  const batch = options.batch ?? BATCH;
+  const batch = options.batch ?? DELIVERY_BATCH;
   const due = and(eq(deliveries.state, 'queued'), ne(deliveries.channel, 'socket'), lte(deliveries.nextAttemptAt, now));
   const claimable = services.db
     .select({ id: deliveries.id })

@@ -1,4 +1,6 @@
 /** Prefixed, time-ordered ids (`inc_…`, `ntf_…`) so logs read well and sort by creation. */
+import { createHash } from 'node:crypto';
+
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export function newId(prefix: string, now = Date.now()): string {
@@ -29,7 +31,7 @@ export function randomToken(bytes = 32): string {
   return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Every request hashes its bearer token: node:crypto does it in place, where Web Crypto queues a job. */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { runFanoutBench } from './run.js';
 import { runPushBench } from './push.js';
 import { runWritesBench } from './writes.js';
+import { runWriteCostsBench } from './write-costs.js';
 import { runStormBench } from './storm.js';
 
 type Scenario = () => Promise<unknown>;
@@ -15,6 +16,7 @@ const scenarios: Record<string, Scenario> = {
   fanout: runFanoutBench,
   push: runPushBench,
   writes: runWritesBench,
+  'write-costs': runWriteCostsBench,
   storm: () => runStormBench({ sockets: 1000, processes: 2, storm: true }),
   sockets10k: () => runStormBench({ sockets: 10_000, processes: 4, storm: true }),
 };

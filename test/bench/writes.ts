@@ -15,6 +15,7 @@ import { fileReport } from '../../src/services/incidents/file-report.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { xinyangReport } from '../support/reports.js';
 import { summary } from './run.js';
+import { profileWindow } from './cpu-profile.js';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RATE = Number(process.env.BENCH_WRITE_RATE ?? 300);
@@ -76,6 +77,7 @@ export async function runWritesBench() {
     const { jurisdictionId: _j, receivedAt: _r, ...facts } = xinyangReport({ title: '写入压测续报' });
     console.log(`prepared ${incidents.length} incidents, ${acknowledgements.length} pending notifications, ${tasks.length} tasks; sending ${RATE}/s for ${SECONDS} s`);
 
+    const stopProfile = await profileWindow('writes');
     const [sentBefore, cpuBefore] = [server.database.statementsSent(), process.cpuUsage()];
     const results = await Promise.all(
       Array.from({ length: PROCESSES }, (_, p) => {
@@ -103,6 +105,7 @@ export async function runWritesBench() {
     );
     // What each answered write cost the server, all in (the engine's and the relay's work it caused too).
     const cpu = process.cpuUsage(cpuBefore);
+    await stopProfile();
     const samples = results.flatMap((r) => r.samples);
     const seconds = Math.max(...results.map((r) => r.seconds));
     const ok = samples.filter((s) => s.status >= 200 && s.status < 300);
