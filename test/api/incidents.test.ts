@@ -127,6 +127,24 @@ describe('filing a report (初报)', () => {
     expect(await incidentCount()).toBe(before + 1);
   });
 
+  it('concurrent filings of one day get consecutive numbers, each once, and the record and every event carry it', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: `同日并发 ${i}` }) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+    const numbers = answers.map((a) => Number(/^XINYANG-20261123-(\d{3})$/.exec(a.body.ref)![1])).sort((a, b) => a - b);
+    expect(numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1)).toBe(true);
+    for (const a of answers) {
+      const detail = await server.request('GET', `/api/v1/incidents/${a.body.id}`, { token: duty });
+      expect(detail.body.incident.ref).toBe(a.body.ref);
+      const timeline = await server.request('GET', `/api/v1/incidents/${a.body.id}/events`, { token: duty });
+      const text = JSON.stringify(timeline.body);
+      expect(text).toContain(a.body.ref);
+      // The row's placeholder number until the day's number is taken (its id) never shows.
+      expect(text).not.toMatch(new RegExp(`"ref":"${a.body.id}"`));
+    }
+  });
+
   it('the same key with a different report is a 409 and files nothing', async () => {
     const headers = { 'idempotency-key': 'reused-key-000001' };
     await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ title: 'A' }), headers });

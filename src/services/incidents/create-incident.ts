@@ -4,7 +4,7 @@
  * by the 初报 and by a report arriving from a lower jurisdiction (逐级上报).
  */
 import { localDay } from '../../domain/local-time.js';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { IncidentFacts } from '../../contract/report.js';
 import type { Database } from '../../db/client.js';
 import { incidentRefCounters, incidents, reportVersions } from '../../db/schema.js';
@@ -47,12 +47,14 @@ export async function createIncident(tx: Database, input: NewIncident) {
   const { book, assessment, facts, receivedAt, now, actor } = input;
   const jurisdictionId = book.jurisdiction.id;
   const id = newId('inc', now.getTime());
-  const ref = await nextRef(tx, jurisdictionId, localDay(receivedAt, book.jurisdiction.utcOffset));
-  const [incident] = await tx
+  // The day's number is taken last (below): its counter row stays locked until commit, and every
+  // other filing of this jurisdiction that day waits on it. Until then the row carries its own id,
+  // unique and never seen (nothing outside this transaction sees the row before it commits).
+  const [inserted] = await tx
     .insert(incidents)
     .values({
       id,
-      ref,
+      ref: id,
       jurisdictionId,
       title: facts.title,
       severity: assessment.classification.severity,
@@ -81,7 +83,7 @@ export async function createIncident(tx: Database, input: NewIncident) {
     filedAt: now,
   });
   const fanOut = await notifyUnits(tx, {
-    incident: incident!,
+    incident: inserted!,
     facts,
     version: 1,
     revision: { kind: 'initial', previous: null },
@@ -93,7 +95,7 @@ export async function createIncident(tx: Database, input: NewIncident) {
     voiceCalls: input.voiceCalls,
   });
   const obligationEvents = await createObligations(tx, {
-    incident: incident!,
+    incident: inserted!,
     classification: assessment.classification,
     book,
     version: 1,
@@ -101,6 +103,9 @@ export async function createIncident(tx: Database, input: NewIncident) {
     now,
     actorId: actor.id,
   });
+  const ref = await nextRef(tx, jurisdictionId, localDay(receivedAt, book.jurisdiction.utcOffset));
+  await tx.update(incidents).set({ ref }).where(eq(incidents.id, id));
+  const incident = { ...inserted!, ref };
   const source = input.source ? { incidentId: input.source.incidentId, ref: input.source.ref, jurisdictionId: input.source.jurisdictionId, jurisdictionName: input.source.jurisdictionName } : null;
   const body = {
     id,
@@ -122,8 +127,8 @@ export async function createIncident(tx: Database, input: NewIncident) {
       actorId: actor.id,
       data: { incident: { ...body, occurredAt: facts.occurredAt, filedBy: actor.displayName, kind: 'initial', source, fromUnitReport: input.fromUnitReport ?? null } },
     },
-    ...fanOut.events,
+    ...fanOut.events.map((e) => (e.type === 'notification.created' ? { ...e, data: { ...e.data, incident: { ...e.data.incident, ref } } } : e)),
     ...obligationEvents,
   ];
-  return { incident: incident!, body, events };
+  return { incident, body, events };
 }
