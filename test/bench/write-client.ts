@@ -73,6 +73,7 @@ process.on('message', async (work: Work) => {
   const total = Math.round(work.ratePerSecond * work.seconds);
   const interval = 1000 / work.ratePerSecond;
   const start = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const running: Promise<void>[] = [];
   for (let k = 0; k < total; k++) {
     const due = start + k * interval;
@@ -86,5 +87,6 @@ process.on('message', async (work: Work) => {
     running.push(send()!.finally(() => inFlight--));
   }
   await Promise.all(running);
-  process.send!({ samples, skipped, seconds: (performance.now() - start) / 1000 });
+  const cpu = process.cpuUsage(cpuAtStart);
+  process.send!({ samples, skipped, seconds: (performance.now() - start) / 1000, cpuMs: (cpu.user + cpu.system) / 1000 });
 });

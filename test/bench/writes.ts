@@ -5,6 +5,7 @@
  * achieved and latency percentiles per kind; target ≥ 300 requests/s at p99 < 200 ms.
  */
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import postgres from 'postgres';
 import { and, eq } from 'drizzle-orm';
 import { startServer } from '../../src/server.js';
@@ -16,6 +17,7 @@ import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { xinyangReport } from '../support/reports.js';
 import { summary } from './run.js';
 import { profileWindow } from './cpu-profile.js';
+import { postgresCpuMs } from './postgres-cpu.js';
 
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RATE = Number(process.env.BENCH_WRITE_RATE ?? 300);
@@ -78,7 +80,7 @@ export async function runWritesBench() {
     console.log(`prepared ${incidents.length} incidents, ${acknowledgements.length} pending notifications, ${tasks.length} tasks; sending ${RATE}/s for ${SECONDS} s`);
 
     const stopProfile = await profileWindow('writes');
-    const [sentBefore, cpuBefore] = [server.database.statementsSent(), process.cpuUsage()];
+    const [sentBefore, cpuBefore, postgresBefore] = [server.database.statementsSent(), process.cpuUsage(), await postgresCpuMs()];
     const results = await Promise.all(
       Array.from({ length: PROCESSES }, (_, p) => {
         const child = fork(new URL('./write-client.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
@@ -95,7 +97,7 @@ export async function runWritesBench() {
           tasks,
           prefix: `p${p}-${Date.now()}`,
         });
-        return new Promise<{ samples: { kind: string; status: number; ms: number }[]; skipped: number; seconds: number }>((resolve) =>
+        return new Promise<{ samples: { kind: string; status: number; ms: number }[]; skipped: number; seconds: number; cpuMs: number }>((resolve) =>
           child.once('message', (m: any) => {
             child.kill();
             resolve(m);
@@ -105,6 +107,7 @@ export async function runWritesBench() {
     );
     // What each answered write cost the server, all in (the engine's and the relay's work it caused too).
     const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = await postgresCpuMs();
     await stopProfile();
     const samples = results.flatMap((r) => r.samples);
     const seconds = Math.max(...results.map((r) => r.seconds));
@@ -115,11 +118,20 @@ export async function runWritesBench() {
     const all = summary(samples.map((s) => s.ms));
     const perKind = Object.fromEntries(['filing', 'follow_up', 'acknowledge', 'task_progress'].map((k) => [k, summary(samples.filter((s) => s.kind === k).map((s) => s.ms))]));
     const achieved = ok.length / seconds;
-    const perWrite = { statements: (server.database.statementsSent() - sentBefore) / Math.max(1, ok.length), cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, ok.length) };
+    const answered = Math.max(1, ok.length);
+    const perWrite = {
+      statements: (server.database.statementsSent() - sentBefore) / answered,
+      cpuMs: (cpu.user + cpu.system) / 1000 / answered,
+      postgresCpuMs: postgresBefore === null || postgresAfter === null ? null : (postgresAfter - postgresBefore) / answered,
+      clientCpuMs: results.reduce((a, r) => a + r.cpuMs, 0) / answered,
+    };
     const fmt = (x: number) => x.toFixed(1).padStart(8);
     console.log(`\nmixed writes: ${samples.length} sent in ${seconds.toFixed(1)} s, ${ok.length} answered 2xx (${achieved.toFixed(0)}/s), ${failed} not 2xx, ${results.reduce((a, r) => a + r.skipped, 0)} not sent (cap in flight)`);
     if (failed) console.log('not 2xx:', statuses);
     console.log(`per answered write, all in: ${perWrite.statements.toFixed(1)} database statements, ${perWrite.cpuMs.toFixed(1)} ms of server CPU`);
+    // The machine's whole budget: what each answered write cost the server, PostgreSQL and the clients.
+    const machineMs = perWrite.cpuMs + (perWrite.postgresCpuMs ?? 0) + perWrite.clientCpuMs;
+    console.log(`CPU per answered write: server ${perWrite.cpuMs.toFixed(1)} ms, PostgreSQL ${perWrite.postgresCpuMs?.toFixed(1) ?? '?'} ms, clients ${perWrite.clientCpuMs.toFixed(1)} ms; at that cost ${os.cpus().length} cores carry at most ${((os.cpus().length * 1000) / machineMs).toFixed(0)} writes/s`);
     console.log('kind                 n      p50      p90      p99      max   (ms)');
     for (const [k, s] of [['all', all] as const, ...Object.entries(perKind)]) console.log(`${k.padEnd(14)} ${String(s.n).padStart(6)} ${fmt(s.p50)} ${fmt(s.p90)} ${fmt(s.p99)} ${fmt(s.max)}`);
     const targets = { atLeast300PerSecond: achieved >= 300, p99Under200ms: all.p99 < 200 };
