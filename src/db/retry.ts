@@ -23,6 +23,17 @@ function hasCode(err: unknown, codes: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A prepared statement whose table changed under it (a migration by a newer node during a rolling
+ * deploy): PostgreSQL refuses it once ("cached plan must not change result type"), postgres.js
+ * forgets it, and the transaction it aborted did nothing, so running it again is safe.
+ */
+export function isStalePreparedStatement(err: unknown): boolean {
+  for (let e = err as { routine?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
+    if (e.routine === 'RevalidateCachedQuery' || e.routine === 'FetchPreparedStatement') return true;
+  return false;
+}
+
 /** postgres.js's codes for a connection that is gone, and PostgreSQL's for a terminated backend. */
 const CONNECTION_LOST = ['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01'];
 
@@ -45,7 +56,7 @@ export function retryConflicts(db: Database, attempts = TRANSACTION_ATTEMPTS): D
           return work(tx);
         }, ...rest);
       } catch (err) {
-        const safe = isTransactionConflict(err) || (!began && isConnectionLost(err));
+        const safe = isTransactionConflict(err) || isStalePreparedStatement(err) || (!began && isConnectionLost(err));
         if (attempt >= attempts || !safe) throw err;
         await pause(attempt);
       }
