@@ -14,7 +14,8 @@ const MAX_PARAMETERS = 100;
 
 type Unsafe = Sql['unsafe'];
 
-function naming<T extends Sql | TransactionSql>(client: T): T {
+/** The pool drizzle runs on: the same connections, with its statements prepared per connection. */
+export function preparingStatements<T extends Sql | TransactionSql>(client: T): T {
   const unsafe: Unsafe = (query, parameters, options) =>
     client.unsafe(query, parameters, parameters && parameters.length <= MAX_PARAMETERS ? { ...options, prepare: true } : options);
   return new Proxy(client, {
@@ -25,15 +26,10 @@ function naming<T extends Sql | TransactionSql>(client: T): T {
         return (...args: unknown[]) => {
           const last = args.length - 1;
           const body = args[last] as (tx: TransactionSql) => unknown;
-          args[last] = (tx: TransactionSql) => body(naming(tx));
+          args[last] = (tx: TransactionSql) => body(preparingStatements(tx));
           return (Reflect.get(target, property) as (...a: unknown[]) => unknown)(...args);
         };
       return Reflect.get(target, property, receiver);
     },
   });
-}
-
-/** The pool drizzle runs on: the same connections, with its statements prepared per connection. */
-export function preparingStatements(pool: Sql): Sql {
-  return naming(pool);
 }

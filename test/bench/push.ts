@@ -4,19 +4,16 @@
  * last delivery, throughput, and per-message latency percentiles.
  */
 import { fork } from 'node:child_process';
-import postgres from 'postgres';
 import { contactPoints, users } from '../../src/db/schema.js';
 import { reportSubmissionSchema } from '../../src/contract/report.js';
-import { startServer } from '../../src/server.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
-import { logIn } from '../../src/services/auth/login.js';
 import { newId } from '../../src/services/ids.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
 import { inArray, and, eq } from 'drizzle-orm';
 import { createECDH, randomBytes } from 'node:crypto';
 import { xinyangReport } from '../support/reports.js';
+import { startBenchServer } from './bench-server.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SUBSCRIPTIONS = Number(process.env.BENCH_PUSH_SUBSCRIPTIONS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_PUSH_ROUNDS ?? 3);
 const now = () => performance.timeOrigin + performance.now();
@@ -24,23 +21,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 
 export async function runPushBench() {
-  const dbName = `lianfang_pushbench_${Date.now().toString(36)}`;
-  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${dbName}`;
   const receiver = fork(new URL('./push-receiver.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'] });
   const port: number = await new Promise((r) => receiver.once('message', (m: any) => r(m.port)));
-  const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
-    log: () => {},
-    // The local push receiver is on loopback over http: allowed here only.
-    pushEndpoints: { hosts: ['127.0.0.1'], allowPrivateNetwork: true },
-  });
+  // The local push receiver is on loopback over http: allowed here only.
+  const bench = await startBenchServer('push', 10, { pushEndpoints: { hosts: ['127.0.0.1'], allowPrivateNetwork: true } });
+  const { server, login } = bench;
   const rounds: { toFirstMs: number; toLastMs: number; perSecond: number; p50: number; p99: number }[] = [];
   try {
     const { services } = server;
-    const actor = (await authenticateToken(services, (await logIn(services, { username: 'duty', password: 'lianfang-demo', address: 'bench' })).token))!;
+    const actor = (await authenticateToken(services, await login('duty')))!;
     const submission = reportSubmissionSchema.parse(xinyangReport({ title: '推送压测' }));
     const book = (await services.rulebooks.current('xinyang'))!;
     const { routeByRulebook } = await import('../../src/domain/routing.js');
@@ -87,9 +76,7 @@ export async function runPushBench() {
     return { subscriptions: SUBSCRIPTIONS, rounds, target: { lastUnder3s: rounds.every((r) => r.toLastMs < 3000) } };
   } finally {
     receiver.send({ kind: 'stop' });
-    await server.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await bench.close();
   }
 }
 

@@ -13,19 +13,18 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import postgres from 'postgres';
-import { startServer } from '../../src/server.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { latestSeq } from '../../src/services/events/read.js';
 import type { StoredEvent } from '../../src/services/events/append.js';
 import { emitAsRelayWould } from './floor.js';
+import { startBenchServer } from './bench-server.js';
 import { logIn } from '../../src/services/auth/login.js';
 import { hashPassword } from '../../src/services/auth/password.js';
 import { createUsers } from '../../src/services/users/create-user.js';
 import { reportSubmissionSchema } from '../../src/contract/report.js';
 import { xinyangReport } from '../support/reports.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const LIAISONS_PER_UNIT = Number(process.env.BENCH_LIAISONS_PER_UNIT ?? 4);
@@ -44,22 +43,16 @@ export function summary(values: number[]) {
 }
 
 export async function runFanoutBench() {
-  const dbName = `lianfang_bench_${Date.now().toString(36)}`;
-  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${dbName}`;
   // What the relay sent for each report's filing, so the floor can send the same.
   const relayed = new Map<string, StoredEvent[]>();
-  const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
-    log: () => {},
+  const bench = await startBenchServer('fanout', 10, {
     relay: {
       beforeDeliver: (batch) => {
         for (const e of batch) if (e.incidentId) relayed.set(e.incidentId, [...(relayed.get(e.incidentId) ?? []), e]);
       },
     },
   });
+  const { server } = bench;
   const children: ChildProcess[] = [];
   try {
     const { services } = server;
@@ -117,7 +110,7 @@ export async function runFanoutBench() {
 
     const actor = (await authenticateToken(services, await login('duty', 'lianfang-demo')))!;
     const liaisonsOf = (unitId: string) => liaisonClients.filter((c) => c.label === unitId).length;
-    const floorSql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const floorSql = postgres(bench.databaseUrl, { max: 1, onnotice: () => {} });
     await floorSql`CREATE TABLE bench_floor (id serial primary key, at timestamptz not null default now())`;
     const reportLatency: number[] = [];
     const floorLatency: number[] = [];
@@ -202,9 +195,7 @@ export async function runFanoutBench() {
     return { sockets: connected, liaisons: liaisonClients.length, boardWatchers: boards.length, report: r, floor: f, ratio, targets };
   } finally {
     for (const c of children) c.send({ stop: true });
-    await server.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await bench.close();
   }
 }
 

@@ -9,17 +9,15 @@
  * what the server does without a storm (measured just before it, with the engine stopped).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import postgres from 'postgres';
-import { startServer, type RunningServer } from '../../src/server.js';
+import type { RunningServer } from '../../src/server.js';
 import type { Actor } from '../../src/services/context.js';
-import { logIn } from '../../src/services/auth/login.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
 import { reportSubmissionSchema } from '../../src/contract/report.js';
 import { xinyangReport } from '../support/reports.js';
 import { summary } from './run.js';
+import { startBenchServer } from './bench-server.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.timeOrigin + performance.now();
 
@@ -60,20 +58,12 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
   const PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? defaults.processes);
   const CONNECT_SPREAD = Number(process.env.BENCH_CONNECT_SPREAD_MS ?? 20_000);
   const STORM_SPREAD = Number(process.env.BENCH_STORM_SPREAD_MS ?? 5_000);
-  const dbName = `lianfang_stormbench_${Date.now().toString(36)}`;
-  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${dbName}`;
-  const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 10 },
-    log: () => {},
-  });
+  const bench = await startBenchServer('storm', 10);
+  const { server, login, admin, databaseName } = bench;
   const children: ChildProcess[] = [];
   try {
     const { services } = server;
     const book = (await services.rulebooks.current('xinyang'))!;
-    const login = async (username: string) => (await logIn(services, { username, password: 'lianfang-demo', address: `bench-${username}` })).token;
     const liaisons = await Promise.all(book.units.map((u) => login(`liaison.${u.id}`)));
     const board = await login('commander');
     const tokens = Array.from({ length: SOCKETS }, (_, i) => (i % 10 === 0 ? liaisons[(i / 10) % liaisons.length]! : board));
@@ -110,7 +100,7 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     };
     if (!defaults.storm) return result;
 
-    const commits = async () => Number((await admin`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${dbName}`)[0]!.n);
+    const commits = async () => Number((await admin`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${databaseName}`)[0]!.n);
     // What the idle server costs anyway (the engine's timer ticks, the relay's poll), to tell the storm's own cost.
     const statements = () => server.database.statementsSent();
     const perSecond = async (ms: number) => {
@@ -176,8 +166,6 @@ export async function runStormBench(defaults: { sockets: number; processes: numb
     };
   } finally {
     for (const c of children) c.send({ stop: true });
-    await server.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await bench.close();
   }
 }

@@ -4,15 +4,12 @@
  * sequential requests per kind on PostgreSQL. The mixed-writes throughput is bounded by these.
  * The CPU is this process's and includes the HTTP client's share (fetch), the same for every kind.
  */
-import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
-import { startServer } from '../../src/server.js';
 import { notifications } from '../../src/db/schema.js';
-import { logIn } from '../../src/services/auth/login.js';
 import { xinyangReport } from '../support/reports.js';
 import { profileWindow } from './cpu-profile.js';
+import { startBenchServer } from './bench-server.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const COUNT = Number(process.env.BENCH_COST_COUNT ?? 150);
 
 interface Cost {
@@ -22,19 +19,11 @@ interface Cost {
 }
 
 export async function runWriteCostsBench(): Promise<Record<string, Cost>> {
-  const dbName = `lianfang_costbench_${Date.now().toString(36)}`;
-  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${dbName}`;
-  const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: 20 },
-    log: () => {},
-  });
+  const bench = await startBenchServer('cost', 20);
+  const { server, login } = bench;
   try {
     const { services } = server;
     const book = (await services.rulebooks.current('xinyang'))!;
-    const login = async (username: string) => (await logIn(services, { username, password: 'lianfang-demo', address: `bench-${username}` })).token;
     const duty = await login('duty');
     const commander = await login('commander');
     const unitToken = new Map<string, string>();
@@ -82,8 +71,6 @@ export async function runWriteCostsBench(): Promise<Record<string, Cost>> {
     for (const [kind, c] of Object.entries(costs)) console.log(`${kind.padEnd(14)} ${c.cpuMs.toFixed(1).padStart(7)} ${c.statements.toFixed(1).padStart(11)} ${c.wallMs.toFixed(1).padStart(15)}`);
     return costs;
   } finally {
-    await server.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await bench.close();
   }
 }

@@ -6,39 +6,28 @@
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';
-import postgres from 'postgres';
 import { and, eq } from 'drizzle-orm';
-import { startServer } from '../../src/server.js';
 import { notifications } from '../../src/db/schema.js';
-import { logIn } from '../../src/services/auth/login.js';
 import { reportSubmissionSchema } from '../../src/contract/report.js';
 import { fileReport } from '../../src/services/incidents/file-report.js';
 import { authenticateToken } from '../../src/services/auth/sessions.js';
 import { xinyangReport } from '../support/reports.js';
 import { summary } from './run.js';
+import { startBenchServer } from './bench-server.js';
 import { profileWindow } from './cpu-profile.js';
 import { postgresCpuMs } from './postgres-cpu.js';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RATE = Number(process.env.BENCH_WRITE_RATE ?? 300);
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 15);
 const PROCESSES = 2;
 const POOL = Number(process.env.BENCH_WRITE_POOL ?? 20);
 
 export async function runWritesBench() {
-  const dbName = `lianfang_writebench_${Date.now().toString(36)}`;
-  const admin = postgres(BASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${dbName}`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${dbName}`;
-  const server = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: 'memory://', seedDemo: true, databasePool: POOL },
-    log: () => {},
-  });
+  const bench = await startBenchServer('write', POOL);
+  const { server, login } = bench;
   try {
     const { services } = server;
     const book = (await services.rulebooks.current('xinyang'))!;
-    const login = async (username: string) => (await logIn(services, { username, password: 'lianfang-demo', address: `bench-${username}` })).token;
     const duty = await login('duty');
     const commander = await login('commander');
     const unitToken = new Map<string, string>();
@@ -138,8 +127,6 @@ export async function runWritesBench() {
     console.log(`targets: ≥ 300 requests/s ${targets.atLeast300PerSecond ? 'met' : 'NOT met'}; p99 < 200 ms ${targets.p99Under200ms ? 'met' : 'NOT met'}`);
     return { offeredPerSecond: RATE, seconds, sent: samples.length, ok: ok.length, achievedPerSecond: achieved, perWrite, notOk: statuses, all, perKind, targets };
   } finally {
-    await server.close();
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await bench.close();
   }
 }
