@@ -1,7 +1,7 @@
 /** 联合执法 / 专项整治 (信阳 三(三)): a campaign, its tasks per participating unit, progress reports and the account. */
 import { z } from 'zod';
 import { CAMPAIGN_KINDS } from '../domain/enums.js';
-import { standingRequestSchema } from './meetings.js';
+import { standingRequestSchema, undeliveredSchema } from './meetings.js';
 import { isoDateTime } from './report.js';
 
 const text = (max: number, what: string) =>
@@ -84,6 +84,7 @@ export const campaignAccountRowSchema = z.object({
   lastReport: z.string().nullable(),
   lastAttachments: z.array(z.object({ id: z.string(), fileName: z.string(), url: z.string() })),
   escalationStep: z.number().int(),
+  undelivered: z.array(undeliveredSchema),
 });
 
 export const campaignDetailSchema = z

@@ -122,6 +122,10 @@ export const EVENT_PAYLOADS = {
     deliveryId: z.string(),
     notificationId: z.string().nullable(),
     taskId: z.string().nullable(),
+    /** Standing work (a meeting reply, an agreed item…): the event has no incident then. */
+    standingRequestId: z.string().nullable().optional(),
+    /** The standing request's title, so the office's page can name what did not reach the unit. */
+    title: z.string().optional(),
     unitId: z.string().nullable(),
     unitName: z.string(),
     channel: z.string(),

@@ -93,6 +93,11 @@ export const itemReportSchema = z
   })
   .meta({ id: 'AgreedItemReport' });
 
+/** A message about a request that was given up (wrong number, robot refused…), in plain words. */
+export const undeliveredSchema = z
+  .object({ channel: z.string(), reason: z.string(), at: z.string() })
+  .meta({ id: 'UndeliveredMessage', description: 'A message to the unit that could not be sent and was given up; the office should reach the unit another way' });
+
 export const standingRequestSchema = z
   .object({
     id: z.string(),
@@ -110,6 +115,8 @@ export const standingRequestSchema = z
     answeredBy: z.string().nullable(),
     answer: z.record(z.string(), z.unknown()).nullable(),
     escalationStep: z.number().int(),
+    /** The office's reading of a meeting, campaign or proposal lists what never reached the unit. */
+    undelivered: z.array(undeliveredSchema).optional(),
   })
   .meta({ id: 'StandingRequest' });
 

@@ -436,6 +436,8 @@ export const deliveries = pgTable(
   (t) => [
     uniqueIndex('deliveries_recipient_uq').on(t.notificationId, t.round, t.channel, t.recipientKey),
     index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`state = 'queued'`),
+    // The office's standing-work pages list what never reached a unit.
+    index('deliveries_failed_standing_idx').on(t.standingRequestId).where(sql`state = 'failed' and standing_request_id is not null`),
   ],
 );
 

@@ -35,8 +35,9 @@ export interface ContactPoint {
 
 export type SendResult =
   | { ok: true; providerMessageId?: string }
-  /** `temporary`: worth retrying with backoff. `gone`: the contact point no longer exists (e.g. push 404/410). */
-  | { ok: false; temporary: boolean; gone?: boolean; reason: string };
+  /** `temporary`: worth retrying with backoff. `gone`: the contact point no longer exists (e.g. push 404/410).
+   * `stopped`: not sent because its subject no longer wants it (answered, handed on); no failure. */
+  | { ok: false; temporary: boolean; gone?: boolean; stopped?: boolean; reason: string };
 
 export interface ChannelAdapter {
   readonly provider: ContactPoint['provider'];

@@ -18,7 +18,7 @@ import { loadTaskContext, prepareTaskDelivery } from './task-messages.js';
 import { loadStandingContext, prepareStandingDelivery } from './standing-messages.js';
 import { deliveryStopped, STOPPED_REASON } from './stopped-items.js';
 import { plainFailureReason } from '../domain/delivery-failure.js';
-import { appendEvents } from '../services/events/append.js';
+import { appendEvents, type NewEvent } from '../services/events/append.js';
 
 const LEASE_MS = 60_000;
 /** Deliveries claimed at once: each batch costs a few statements whatever its size. */
@@ -131,7 +131,7 @@ async function prepareMessages(
     if (d.standingRequestId) return { ready: prepareStandingDelivery(d, point, ctx.standing.get(d.standingRequestId), adapters, services.links.publicUrl) as Prepared };
     const row = ctx.notifications.get(d.notificationId ?? '');
     if (!row || !point || !point.enabled) return { skip: { ok: false, temporary: false, reason: '联系方式已删除或停用 (contact point removed)' } as SendResult };
-    if (row.n.state !== 'pending' && d.round > 0) return { skip: { ok: false, temporary: false, reason: '已签收或已关闭，无需催办 (no longer pending)' } as SendResult };
+    if (row.n.state !== 'pending' && d.round > 0) return { skip: { ok: false, temporary: false, stopped: true, reason: '已签收或已关闭，无需催办 (no longer pending)' } as SendResult };
     const adapter = d.channel === 'voice' ? adapters.voice : adapters[point.provider as ContactPoint['provider']];
     if (!adapter) return { skip: { ok: false, temporary: false, reason: `未配置 ${point.provider} 通道 (channel not configured)` } as SendResult };
     // A person's message carries that person's own link; a group robot's carries only the unit
@@ -185,6 +185,15 @@ async function recordOutcomes(services: Services, claimed: Delivery[], outcomes:
     const d = claimed[i]!;
     const outcome = outcomes[i]!;
     if (outcome.ok) continue;
+    // Its subject stopped wanting it between the claim and the send (acknowledged, answered,
+    // handed on): recorded as a stop at the claim is, with no failure on the contact point and no event.
+    if (outcome.stopped) {
+      await db
+        .update(deliveries)
+        .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON, attempts: sql`${deliveries.attempts} - 1` })
+        .where(eq(deliveries.id, d.id));
+      continue;
+    }
     if (outcome.gone && d.contactPointId) await db.delete(contactPoints).where(eq(contactPoints.id, d.contactPointId));
     else if (d.contactPointId)
       await db.update(contactPoints).set({ lastFailureAt: now, lastFailureReason: outcome.reason }).where(eq(contactPoints.id, d.contactPointId));
@@ -195,19 +204,22 @@ async function recordOutcomes(services: Services, claimed: Delivery[], outcomes:
         .where(eq(deliveries.id, d.id));
       continue;
     }
-    // A delivery given up is on the record with its event, the reason in plain words, for the board and the timeline.
-    const about = d.notificationId ? ctx.notifications.get(d.notificationId) : d.taskId ? ctx.tasks.get(d.taskId) : undefined;
+    // A delivery given up is on the record with its event, the reason in plain words, for the board,
+    // the timeline and the office's standing-work pages.
+    const event = deliveryFailedEvent(d, plainFailureReason(outcome.reason, d.channel), ctx);
     await db.transaction(async (tx) => {
       await tx.update(deliveries).set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: outcome.reason }).where(eq(deliveries.id, d.id));
-      if (about)
-        await appendEvents(tx, now, [
-          {
-            type: 'delivery.failed',
-            jurisdictionId: about.incident.jurisdictionId,
-            incidentId: about.incident.id,
-            data: { deliveryId: d.id, notificationId: d.notificationId, taskId: d.taskId, unitId: d.unitId, unitName: about.unitName, channel: d.channel, round: d.round, reason: plainFailureReason(outcome.reason, d.channel) },
-          },
-        ]);
+      if (event) await appendEvents(tx, now, [event]);
     });
   }
+}
+
+/** The event of a delivery given up, in the stream of the incident or the standing work it was about. */
+function deliveryFailedEvent(d: Delivery, reason: string, ctx: Awaited<ReturnType<typeof loadContext>>): NewEvent | null {
+  const common = { deliveryId: d.id, notificationId: d.notificationId, taskId: d.taskId, standingRequestId: d.standingRequestId, unitId: d.unitId, channel: d.channel, round: d.round, reason };
+  const about = d.notificationId ? ctx.notifications.get(d.notificationId) : d.taskId ? ctx.tasks.get(d.taskId) : undefined;
+  if (about) return { type: 'delivery.failed', jurisdictionId: about.incident.jurisdictionId, incidentId: about.incident.id, data: { ...common, unitName: about.unitName } };
+  const standing = d.standingRequestId ? ctx.standing.get(d.standingRequestId) : undefined;
+  if (standing) return { type: 'delivery.failed', jurisdictionId: standing.r.jurisdictionId, incidentId: null, data: { ...common, unitName: standing.unitName, title: standing.r.title } };
+  return null;
 }

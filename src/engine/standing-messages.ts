@@ -36,7 +36,7 @@ export function prepareStandingDelivery(
 ): { skip: SendResult } | { adapter: ChannelAdapter; message: ReturnType<typeof composeStandingMessage>; contact: ContactPoint } {
   if (!row || !point || !point.enabled) return { skip: { ok: false, temporary: false, reason: '联系方式已删除或停用 (contact point removed)' } };
   // Answered, withdrawn or superseded meanwhile: nothing left to ask. A notice of a change is told regardless.
-  if (!d.notice && !isChased(row.r.state)) return { skip: { ok: false, temporary: false, reason: '事项已办理或已撤回，无需提醒 (no longer asked)' } };
+  if (!d.notice && !isChased(row.r.state)) return { skip: { ok: false, temporary: false, stopped: true, reason: '事项已办理或已撤回，无需提醒 (no longer asked)' } };
   const adapter = adapters[point.provider as ContactPoint['provider']];
   if (!adapter) return { skip: { ok: false, temporary: false, reason: `未配置 ${point.provider} 通道 (channel not configured)` } };
   const message = composeStandingMessage({

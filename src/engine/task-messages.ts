@@ -37,7 +37,7 @@ export function prepareTaskDelivery(
 ): { skip: SendResult } | { adapter: ChannelAdapter; message: ReturnType<typeof composeTaskMessage>; contact: ContactPoint } {
   if (!row || !point || !point.enabled) return { skip: { ok: false, temporary: false, reason: '联系方式已删除或停用 (contact point removed)' } };
   // A task handed to another unit is no longer this unit's to be reminded of.
-  if (!isTaskOpen(row.t.state) || row.t.unitId !== d.unitId) return { skip: { ok: false, temporary: false, reason: '任务已办结、关闭或改派，无需提醒 (task no longer open for this unit)' } };
+  if (!isTaskOpen(row.t.state) || row.t.unitId !== d.unitId) return { skip: { ok: false, temporary: false, stopped: true, reason: '任务已办结、关闭或改派，无需提醒 (task no longer open for this unit)' } };
   const adapter = adapters[point.provider as ContactPoint['provider']];
   if (!adapter) return { skip: { ok: false, temporary: false, reason: `未配置 ${point.provider} 通道 (channel not configured)` } };
   const message = composeTaskMessage({

@@ -92,6 +92,36 @@ describe('channels that cannot deliver', () => {
   });
 });
 
+describe('/meetings: a unit a meeting notice never reached', () => {
+  it('is marked on the replies table, live, with the reason on demand, until it answers', async () => {
+    const office = await (await signedInContext(browser, server, 'commander', WALL)).newPage();
+    problems.push(watch(office));
+    const convened = await server.request('POST', '/api/v1/meetings', {
+      token: await server.login('commander'),
+      body: { kind: 'topical', topic: '送达失败的会议通知', startsAt: '2026-11-26T01:00:00.000Z', place: '市卫健委三楼会议室', agenda: ['议题'], replyDueAt: '2026-11-24T01:00:00.000Z', invite: { unitIds: [quiet.unitId] } },
+    });
+    expect(convened.status, JSON.stringify(convened.body)).toBe(201);
+    await office.goto(`${server.url}/meetings?meeting=${convened.body.meeting.id}`);
+    const row = office.locator(`table[data-table="replies"] tr[data-unit="${quiet.unitId}"]`);
+    await row.waitFor();
+    expect(await row.locator('details.delivery-failed').count()).toBe(0);
+
+    // The unit's only channel, its WeCom robot, refuses the notice; the open page shows it without a reload.
+    wecom.script = [{ ok: false, temporary: false, reason: '93000 invalid webhook url' }];
+    await server.engine.tick();
+    const mark = row.locator('details.delivery-failed');
+    await mark.waitFor({ timeout: 15_000 });
+    await mark.locator('summary').click();
+    expect(await mark.locator('li').first().innerText()).toMatch(/群机器人：群机器人拒绝或无法接收消息/);
+
+    // Once the unit has answered it plainly knows: the mark goes.
+    const answered = await server.request('POST', `/api/v1/meetings/${convened.body.meeting.id}/reply`, { token: await server.login(`liaison.${quiet.unitId}`), body: { attendance: 'member', attendeeName: '李四' } });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    await within(15_000, 'the mark gone once the unit answered', async () => (await row.getAttribute('data-state')) === 'answered' && (await row.locator('details.delivery-failed').count()) === 0);
+    expect(problems.flat()).toEqual([]);
+  });
+});
+
 describe('/m: the unit’s own people one tap from a call', () => {
   it('shows the unit head’s numbers on a late card and the number of the liaison who acknowledged', async () => {
     const book = await server.request('GET', '/api/v1/jurisdictions/xinyang/phone-book', { token: duty });

@@ -19,6 +19,7 @@ import { unitNames } from './load.js';
 import { answerRequest, askUnits } from './requests.js';
 import { ownCampaignFiles } from './campaign-files.js';
 import { requestWithUnit } from './views.js';
+import { requestsWithUndelivered } from './undelivered.js';
 
 type Row = typeof campaigns.$inferSelect;
 export const campaignLink = (id: string) => `/meetings?campaign=${encodeURIComponent(id)}`;
@@ -120,6 +121,7 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
     .from(standingRequests)
     .innerJoin(memberUnits, eq(memberUnits.id, standingRequests.unitId))
     .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), mayRunCampaign(actor, c) ? undefined : eq(standingRequests.unitId, actor.unitId ?? '')));
+  const requests = await requestsWithUndelivered(services.db, rows);
   const account = c.tasks.flatMap((t) => {
     const found = rows.find((x) => x.r.unitId === t.unitId);
     if (!found) return [];
@@ -138,10 +140,11 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
         lastReport: (r.answer as { note?: string } | null)?.note ?? null,
         lastAttachments: (r.answer as { attachments?: { id: string; fileName: string; url: string }[] } | null)?.attachments ?? [],
         escalationStep: r.escalationStep,
+        undelivered: requests.find((x) => x.id === r.id)?.undelivered ?? [],
       },
     ];
   });
-  return { campaign: campaignView(c), requests: rows.map(requestWithUnit), account, tally: campaignTally(rows.map((x) => x.r), now) };
+  return { campaign: campaignView(c), requests, account, tally: campaignTally(rows.map((x) => x.r), now) };
 }
 
 /** 进展 / 完成: the participating unit reports on its own task. */

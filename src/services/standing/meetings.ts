@@ -17,6 +17,7 @@ import { itemsOf, loadVisibleMeeting, minutesOf, requestsOf, unitNames } from '.
 import { meetingFiles } from './materials.js';
 import { answerRequest, askUnits } from './requests.js';
 import { itemView, meetingPublicView, meetingView, minutesView, requestWithUnit } from './views.js';
+import { requestsWithUndelivered } from './undelivered.js';
 
 export const meetingLink = (id: string) => `/meetings?meeting=${encodeURIComponent(id)}`;
 const KIND_NAME = { plenary: '全体会议', topical: '专题会议' } as const;
@@ -126,7 +127,7 @@ export async function getMeeting(services: Services, actor: Actor, meetingId: st
   const allRows = all.map((x) => x.r);
   return {
     meeting: meetingView(meeting, minutes),
-    requests: requests.map(requestWithUnit),
+    requests: await requestsWithUndelivered(services.db, requests),
     minutes: visibleMinutes.map(minutesView),
     files: await meetingFiles(services.db, actor, meetingId),
     items: (unitOnly ? items.filter((i) => i.leadUnitId === actor.unitId || i.supportUnitIds.includes(actor.unitId ?? '') || minutes.some((m) => m.state === 'issued')) : items).map((i) => itemView(i, allRows)),

@@ -18,6 +18,7 @@ import { newId } from '../ids.js';
 import { unitNames } from './load.js';
 import { answerRequest, askUnits } from './requests.js';
 import { requestWithUnit } from './views.js';
+import { requestsWithUndelivered } from './undelivered.js';
 
 type Row = typeof proposals.$inferSelect;
 const link = (id: string) => `/meetings?proposal=${encodeURIComponent(id)}`;
@@ -92,7 +93,7 @@ export async function getProposal(services: Services, actor: Actor, id: string) 
     .from(standingRequests)
     .innerJoin(memberUnits, eq(memberUnits.id, standingRequests.unitId))
     .where(and(eq(standingRequests.kind, 'proposal_consent'), eq(standingRequests.subjectId, id), isCommission(actor) ? undefined : eq(standingRequests.unitId, actor.unitId ?? '')));
-  return { proposal: proposalView(p), requests: rows.map(requestWithUnit) };
+  return { proposal: proposalView(p), requests: await requestsWithUndelivered(services.db, rows) };
 }
 
 /** 同意 / 不同意（说明理由）; the last answer settles the proposal as agreed or disagreed. */

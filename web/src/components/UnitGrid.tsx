@@ -4,9 +4,10 @@
  * text and a symbol, never colour alone.
  */
 import { CHANNEL_LABELS, labelOf, NOTIFICATION_STATE_LABELS } from '../../../src/contract/labels.js';
-import { currentNotifications, deadlineState, deliveryFailuresOf, escalationsOf, type DeliveryFailure, type IncidentEntry, type NotificationView } from '../lib/incident-state.js';
+import { currentNotifications, deadlineState, deliveryFailuresOf, escalationsOf, type IncidentEntry, type NotificationView } from '../lib/incident-state.js';
 import { formatTime } from '../lib/time.js';
 import { RoleBadge } from '../lib/ui.js';
+import { DeliveryFailed } from './DeliveryFailed.js';
 import { UnitPhones } from './PhoneLinks.js';
 import type { PhonesByUnit } from './use-phone-book.js';
 
@@ -27,24 +28,6 @@ function Stamp({ at, label }: { at: string | null; label: string }) {
       <span aria-hidden="true">—</span>
       <span class="sr-only">未{label}</span>
     </span>
-  );
-}
-
-/** Nothing reached the unit and its deliveries failed: marked, with the reasons on demand. */
-function DeliveryFailed({ failures }: { failures: DeliveryFailure[] }) {
-  return (
-    <details class="delivery-failed">
-      <summary>
-        <span aria-hidden="true">✕ </span>送达失败
-      </summary>
-      <ul>
-        {failures.map((f, i) => (
-          <li key={i}>
-            {formatTime(f.at)} {labelOf(CHANNEL_LABELS, f.channel)}：{f.reason}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
 

@@ -8,6 +8,7 @@ import { UnitOptions, type UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
 import { formatDateTime, fromLocalInput } from '../../lib/time.js';
+import { StandingUndelivered } from '../../components/DeliveryFailed.js';
 import { CampaignCancelForm, CampaignChangeForm } from './CampaignChangeForm.js';
 
 export interface Campaign {
@@ -98,7 +99,7 @@ export function CampaignItem({ c, units, version, mayRun }: { c: Campaign; units
                   <td>
                     {TIMELINESS[r.timeliness]}
                     {r.doneAt ? `（${formatDateTime(r.doneAt)}）` : ''}
-                    {r.escalationStep > 0 && !r.doneAt ? ' · 已督办' : ''}
+                    {r.escalationStep > 0 && !r.doneAt ? ' · 已督办' : ''} <StandingUndelivered r={r} />
                   </td>
                   <td>
                     {r.lastReport ?? '—'}

@@ -12,6 +12,7 @@ import type { MeetingDetail as Detail, StandingRequestView } from '../../../../s
 import { MinutesForm } from './MinutesForm.js';
 import { MeetingCancelForm, MeetingChangeForm } from './MeetingChangeForm.js';
 import { uploadMeetingFile } from '../../lib/meeting-files.js';
+import { StandingUndelivered } from '../../components/DeliveryFailed.js';
 
 /** 会议材料 (shared with the invited units) and the units' report files, with an upload for the office. */
 function Files({ meetingId, files, onChange }: { meetingId: string; files: Detail['files']; onChange(): void }) {
@@ -62,7 +63,7 @@ function Replies({ requests }: { requests: StandingRequestView[] }) {
           return (
             <tr key={r.id} data-unit={r.unitId} data-state={r.state}>
               <td>{r.unitName}</td>
-              <td>{STATE[r.state] ?? r.state} <Late r={r} /></td>
+              <td>{STATE[r.state] ?? r.state} <Late r={r} /> <StandingUndelivered r={r} /></td>
               <td>{a.attendeeName ? `${a.attendeeName}${a.attendance === 'deputy' ? '（委托）' : ''}` : ''}</td>
               <td>{a.reason ?? ''}</td>
               <td>{formatDateTime(r.dueAt)}</td>
@@ -125,7 +126,7 @@ export function MeetingDetail({ detail, units, mayRun, onChange }: { detail: Det
               .filter((r) => r.kind === 'minutes_consent' && r.subjectId === v.id)
               .map((r) => (
                 <li key={r.id} data-unit={r.unitId} data-state={r.state}>
-                  {r.unitName}：{STATE[r.state]} {(r.answer as { reason?: string } | null)?.reason ? `——${(r.answer as { reason: string }).reason}` : ''} <Late r={r} />
+                  {r.unitName}：{STATE[r.state]} {(r.answer as { reason?: string } | null)?.reason ? `——${(r.answer as { reason: string }).reason}` : ''} <Late r={r} /> <StandingUndelivered r={r} />
                 </li>
               ))}
           </ul>
@@ -169,7 +170,7 @@ export function MeetingDetail({ detail, units, mayRun, onChange }: { detail: Det
                   <tr key={r.id} data-item={i.id} data-unit={r.unitId} data-state={r.state}>
                     <td>{i.number}. {i.title}</td>
                     <td>{unitName(r.unitId)}（{r.role === 'lead' ? '牵头' : '配合'}）</td>
-                    <td>{r.state === 'done' ? '已办结' : '办理中'} <Late r={r} /></td>
+                    <td>{r.state === 'done' ? '已办结' : '办理中'} <Late r={r} /> <StandingUndelivered r={r} /></td>
                     <td>{(r.answer as { note?: string } | null)?.note ?? ''}</td>
                     <td>{formatDateTime(r.dueAt)}</td>
                   </tr>

@@ -50,7 +50,8 @@ export default function MeetingsPage({ user }: { user: User }) {
       afterSeq: null,
       onReconnect: () => void load(),
       onEvents: (events) => {
-        if (events.some((e) => /^(standing|meeting|minutes|proposal|campaign)\./.test(e.type))) {
+        // A message about standing work given up shows on the request it was about.
+        if (events.some((e) => /^(standing|meeting|minutes|proposal|campaign)\./.test(e.type) || (e.type === 'delivery.failed' && !e.incidentId))) {
           void load();
           setVersion((v) => v + 1);
         }

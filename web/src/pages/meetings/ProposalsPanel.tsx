@@ -8,6 +8,7 @@ import type { UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
 import { formatDateTime, fromLocalInput } from '../../lib/time.js';
+import { StandingUndelivered } from '../../components/DeliveryFailed.js';
 import type { StandingRequestView } from '../../../../src/contract/meetings.js';
 
 interface Proposal {
@@ -44,7 +45,7 @@ function ProposalItem({ p, mayRun, onChange }: { p: Proposal; mayRun: boolean; o
       <ul>
         {(answers ?? []).map((r) => (
           <li key={r.id} data-unit={r.unitId} data-state={r.state}>
-            {r.unitName}：{ANSWER[r.state] ?? r.state} {(r.answer as { reason?: string } | null)?.reason ?? ''}
+            {r.unitName}：{ANSWER[r.state] ?? r.state} {(r.answer as { reason?: string } | null)?.reason ?? ''} <StandingUndelivered r={r} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_failed_standing_idx" ON "deliveries" USING btree ("standing_request_id") WHERE state = 'failed' and standing_request_id is not null;
