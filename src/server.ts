@@ -75,6 +75,8 @@ export interface StartOptions {
    * missing PUBLIC_URL is no warning. A real start leaves this unset and is warned.
    */
   linksAtListenAddress?: boolean;
+  /** Tests: an in-memory PGlite starts from these contents (see DatabaseConfig.pgliteSnapshot). */
+  pgliteSnapshot?: Blob;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -85,6 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dataDir: config.dataDir,
     maxConnections: config.databasePool,
     migrate: config.migrate,
+    pgliteSnapshot: options.pgliteSnapshot,
   });
   // Generated once per deployment and stored, unless the environment provides them.
   const vapid = config.vapid ?? (await storedSetting(database.db, 'vapid', generateVapidKeys));

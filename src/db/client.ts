@@ -48,13 +48,18 @@ export interface DatabaseConfig {
   maxConnections?: number;
   /** Apply pending migrations (under an advisory lock on PostgreSQL); false only checks none is pending. */
   migrate?: boolean;
+  /**
+   * An in-memory PGlite's starting contents (a `dumpDataDir` tarball). Creating PGlite runs initdb,
+   * ~3 s; the test suite starts each file's database from one migrated, seeded copy instead.
+   */
+  pgliteSnapshot?: Blob;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const migrate = config.migrate ?? true;
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, config.directUrl, config.maxConnections ?? 10, migrate)
-    : openPglite(config.dataDir, migrate);
+    : openPglite(config.dataDir, migrate, config.pgliteSnapshot);
 }
 
 /** Counts the statements drizzle sends (its logger sees each one): the database load a path costs. */
@@ -113,7 +118,7 @@ async function openPostgres(url: string, directUrl: string | undefined, max: num
   };
 }
 
-async function openPglite(dataDir: string, runMigrations: boolean): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, runMigrations: boolean, snapshot?: Blob): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -121,7 +126,7 @@ async function openPglite(dataDir: string, runMigrations: boolean): Promise<Data
     const { mkdir } = await import('node:fs/promises');
     await mkdir(dataDir, { recursive: true });
   }
-  const pg = await PGlite.create(dataDir);
+  const pg = await PGlite.create(dataDir, snapshot && dataDir.startsWith('memory://') ? { loadDataDir: snapshot } : {});
   const counter = new StatementCounter();
   const db = drizzle(pg, { schema, logger: counter });
   // One process owns a PGlite folder, so no lock is needed.

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { pgliteSnapshot } from './pglite-snapshot.js';
 import type { ChannelAdapters } from '../../src/engine/dispatcher.js';
 import type { Config } from '../../src/config.js';
 import type { PushEndpointPolicy } from '../../src/domain/push-endpoints.js';
@@ -59,7 +60,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         },
       }
     : null;
+  // A file's own in-memory database starts from the suite's migrated, seeded copy (PGlite only).
+  const seeded = options.config?.seedDemo !== false;
+  const snapshot = ownDatabase && seeded && !database.databaseUrl && !options.dataDir ? await pgliteSnapshot() : undefined;
   const server = await startServer({
+    pgliteSnapshot: snapshot,
     config: {
       port: 0,
       host: '127.0.0.1',
