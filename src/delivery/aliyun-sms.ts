@@ -7,9 +7,7 @@
  * HTTP 4xx/5xx, which the SDK throws. The SDK uses node:http, so this adapter runs on the Node
  * servers (where the dispatcher runs), not on Workers.
  */
-import DysmsapiModule, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
-import { $OpenApiUtil } from '@alicloud/openapi-core';
-import { RuntimeOptions } from '@darabonba/typescript';
+import type DysmsapiModule from '@alicloud/dysmsapi20170525';
 import type { ChannelAdapter, ContactPoint, OutboundMessage, SendResult } from './channel.js';
 
 export interface AliyunSmsConfig {
@@ -30,30 +28,46 @@ export interface AliyunSmsConfig {
   timeoutMs?: number;
 }
 
-// The package is CommonJS with `exports.default = Client`: Node's ESM default import is module.exports.
 type ClientClass = typeof DysmsapiModule.default;
-const Client: ClientClass = DysmsapiModule.default ?? (DysmsapiModule as unknown as ClientClass);
+
+/** The SDK takes ~0.5 s to load: only a server that sends Aliyun SMS loads it, on its first message. */
+async function loadSdk() {
+  const [dysmsapi, { $OpenApiUtil }, { RuntimeOptions }] = await Promise.all([import('@alicloud/dysmsapi20170525'), import('@alicloud/openapi-core'), import('@darabonba/typescript')]);
+  // The package is CommonJS with `exports.default = Client`: Node's ESM default import is module.exports.
+  const module = dysmsapi.default;
+  const Client: ClientClass = module.default ?? (module as unknown as ClientClass);
+  return { Client, SendSmsRequest: dysmsapi.SendSmsRequest, Config: $OpenApiUtil.Config, RuntimeOptions };
+}
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 export class AliyunSmsAdapter implements ChannelAdapter {
   readonly provider = 'aliyun' as const;
-  private readonly client: InstanceType<ClientClass>;
+  private sdk?: Promise<{ sdk: Sdk; client: InstanceType<ClientClass> }>;
+  private readonly endpoint: { protocol: 'http' | 'https'; host: string };
   private readonly timeoutMs: number;
 
   constructor(private readonly config: AliyunSmsConfig) {
     for (const key of ['accessKeyId', 'accessKeySecret', 'signName', 'templateCode'] as const) {
       if (!config[key]) throw new Error(`Aliyun SMS: ${key} is required`);
     }
-    const { protocol, host } = parseEndpoint(config.endpoint ?? 'dysmsapi.aliyuncs.com');
+    this.endpoint = parseEndpoint(config.endpoint ?? 'dysmsapi.aliyuncs.com');
     this.timeoutMs = config.timeoutMs ?? 10_000;
-    this.client = new Client(
-      new $OpenApiUtil.Config({
-        accessKeyId: config.accessKeyId,
-        accessKeySecret: config.accessKeySecret,
-        endpoint: host,
-        protocol,
-        regionId: 'cn-hangzhou',
-      }),
-    );
+  }
+
+  private client() {
+    this.sdk ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.Client(
+        new sdk.Config({
+          accessKeyId: this.config.accessKeyId,
+          accessKeySecret: this.config.accessKeySecret,
+          endpoint: this.endpoint.host,
+          protocol: this.endpoint.protocol,
+          regionId: 'cn-hangzhou',
+        }),
+      ),
+    }));
+    return this.sdk;
   }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
@@ -63,7 +77,8 @@ export class AliyunSmsAdapter implements ChannelAdapter {
     } catch (err) {
       return { ok: false, temporary: false, reason: `aliyun: ${(err as Error).message}` };
     }
-    const request = new SendSmsRequest({
+    const { sdk, client } = await this.client();
+    const request = new sdk.SendSmsRequest({
       phoneNumbers: aliyunPhoneNumber(contact.address),
       signName: this.config.signName,
       templateCode: this.config.templateCode,
@@ -72,14 +87,14 @@ export class AliyunSmsAdapter implements ChannelAdapter {
       outId: message.deliveryId,
     });
     // No SDK retries: the dispatcher retries with backoff and records each attempt.
-    const runtime = new RuntimeOptions({
+    const runtime = new sdk.RuntimeOptions({
       autoretry: false,
       connectTimeout: Math.min(5_000, this.timeoutMs),
       readTimeout: this.timeoutMs,
     });
     let body: { code?: string; message?: string; bizId?: string } | undefined;
     try {
-      body = (await this.client.sendSmsWithOptions(request, runtime)).body;
+      body = (await client.sendSmsWithOptions(request, runtime)).body;
     } catch (err) {
       return fromSdkError(err);
     }

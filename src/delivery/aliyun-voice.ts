@@ -7,8 +7,7 @@
  * (ACS3-HMAC-SHA256) — with the operation's parameters as the generated SDK would send them.
  * SingleCallByTts reports no key presses (only IVR calls do), so this channel only rings.
  */
-import OpenApiModule, { $OpenApiUtil } from '@alicloud/openapi-core';
-import { RuntimeOptions } from '@darabonba/typescript';
+import type OpenApiModule from '@alicloud/openapi-core';
 import { aliyunPhoneNumber, classifyAliyunCode } from './aliyun-sms.js';
 import type { ChannelAdapter, ContactPoint, OutboundMessage, SendResult } from './channel.js';
 
@@ -31,11 +30,20 @@ export interface AliyunVoiceConfig {
 export const DEFAULT_VOICE_PARAMS = ['ref', 'severity', 'unit', 'role'];
 
 type ClientClass = typeof OpenApiModule.default;
-const Client: ClientClass = OpenApiModule.default ?? (OpenApiModule as unknown as ClientClass);
+
+/** Alibaba Cloud's client is loaded on the first call, not at start (most servers never call). */
+async function loadSdk() {
+  const [openApi, { RuntimeOptions }] = await Promise.all([import('@alicloud/openapi-core'), import('@darabonba/typescript')]);
+  const module = openApi.default;
+  const Client: ClientClass = module.default ?? (module as unknown as ClientClass);
+  return { Client, util: openApi.$OpenApiUtil, RuntimeOptions };
+}
+type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 export class AliyunVoiceAdapter implements ChannelAdapter {
   readonly provider = 'aliyun' as const;
-  private readonly client: InstanceType<ClientClass>;
+  private sdk?: Promise<{ sdk: Sdk; client: InstanceType<ClientClass> }>;
+  private readonly endpoint: { host: string; protocol: 'http' | 'https' };
   private readonly timeoutMs: number;
 
   constructor(private readonly config: AliyunVoiceConfig) {
@@ -45,15 +53,17 @@ export class AliyunVoiceAdapter implements ChannelAdapter {
     const endpoint = config.endpoint ?? 'dyvmsapi.aliyuncs.com';
     const url = endpoint.includes('://') ? new URL(endpoint) : null;
     this.timeoutMs = config.timeoutMs ?? 10_000;
-    this.client = new Client(
-      new $OpenApiUtil.Config({
-        accessKeyId: config.accessKeyId,
-        accessKeySecret: config.accessKeySecret,
-        endpoint: url ? url.host : endpoint.replace(/\/+$/, ''),
-        protocol: url?.protocol === 'http:' ? 'http' : 'https',
-        regionId: 'cn-hangzhou',
-      }),
-    );
+    this.endpoint = { host: url ? url.host : endpoint.replace(/\/+$/, ''), protocol: url?.protocol === 'http:' ? 'http' : 'https' };
+  }
+
+  private client() {
+    this.sdk ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.Client(
+        new sdk.util.Config({ accessKeyId: this.config.accessKeyId, accessKeySecret: this.config.accessKeySecret, endpoint: this.endpoint.host, protocol: this.endpoint.protocol, regionId: 'cn-hangzhou' }),
+      ),
+    }));
+    return this.sdk;
   }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
@@ -68,7 +78,8 @@ export class AliyunVoiceAdapter implements ChannelAdapter {
       PlayTimes: String(this.config.playTimes ?? 2),
       OutId: message.deliveryId,
     };
-    const params = new $OpenApiUtil.Params({
+    const { sdk, client } = await this.client();
+    const params = new sdk.util.Params({
       action: 'SingleCallByTts',
       version: '2017-05-25',
       protocol: 'HTTPS',
@@ -79,10 +90,10 @@ export class AliyunVoiceAdapter implements ChannelAdapter {
       reqBodyType: 'formData',
       bodyType: 'json',
     });
-    const runtime = new RuntimeOptions({ autoretry: false, connectTimeout: Math.min(5_000, this.timeoutMs), readTimeout: this.timeoutMs });
+    const runtime = new sdk.RuntimeOptions({ autoretry: false, connectTimeout: Math.min(5_000, this.timeoutMs), readTimeout: this.timeoutMs });
     let body: { Code?: string; Message?: string; CallId?: string } | undefined;
     try {
-      body = (await this.client.callApi(params, new $OpenApiUtil.OpenApiRequest({ query }), runtime)).body as typeof body;
+      body = (await client.callApi(params, new sdk.util.OpenApiRequest({ query }), runtime)).body as typeof body;
     } catch (err) {
       const e = err as { code?: string; statusCode?: number; data?: { Message?: string }; message?: string };
       if (e?.statusCode && e.code) return classifyAliyunCode(e.code, e.data?.Message, e.statusCode);

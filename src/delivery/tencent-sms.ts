@@ -13,7 +13,7 @@
  * host and pass an `agent` that routes the connection.
  */
 import type { Agent } from 'node:http';
-import { sms } from 'tencentcloud-sdk-nodejs-sms';
+import type { sms } from 'tencentcloud-sdk-nodejs-sms';
 import type { ChannelAdapter, ContactPoint, OutboundMessage, SendResult } from './channel.js';
 
 type SmsClient = InstanceType<typeof sms.v20210111.Client>;
@@ -48,7 +48,9 @@ export const DEFAULT_TENCENT_TEMPLATE_PARAMS = ['ref', 'severity', 'unit', 'role
 
 export class TencentSmsAdapter implements ChannelAdapter {
   readonly provider = 'tencent' as const;
-  private readonly client: SmsClient;
+  /** The SDK takes ~0.2 s to load: only a server that sends Tencent SMS loads it, on its first message. */
+  private client?: Promise<SmsClient>;
+  private readonly endpoint: { protocol: string; host: string };
   private readonly timeoutMs: number;
 
   constructor(private readonly config: TencentSmsConfig) {
@@ -60,14 +62,23 @@ export class TencentSmsAdapter implements ChannelAdapter {
       throw new Error(`Tencent SMS: endpoint host must start with "sms." (the SDK signs for the service named by its first label), got ${host}`);
     }
     this.timeoutMs = config.timeoutMs ?? 10_000;
-    this.client = new sms.v20210111.Client({
-      credential: { secretId: config.secretId, secretKey: config.secretKey },
-      region: config.region ?? 'ap-guangzhou',
-      profile: {
-        signMethod: 'TC3-HMAC-SHA256',
-        httpProfile: { endpoint: host, protocol, reqMethod: 'POST', reqTimeout: Math.ceil(this.timeoutMs / 1000), agent: config.agent },
-      },
-    });
+    this.endpoint = { protocol, host };
+  }
+
+  private smsClient(): Promise<SmsClient> {
+    const { config, endpoint, timeoutMs } = this;
+    this.client ??= import('tencentcloud-sdk-nodejs-sms').then(
+      ({ sms }) =>
+        new sms.v20210111.Client({
+          credential: { secretId: config.secretId, secretKey: config.secretKey },
+          region: config.region ?? 'ap-guangzhou',
+          profile: {
+            signMethod: 'TC3-HMAC-SHA256',
+            httpProfile: { endpoint: endpoint.host, protocol: endpoint.protocol, reqMethod: 'POST', reqTimeout: Math.ceil(timeoutMs / 1000), agent: config.agent },
+          },
+        }),
+    );
+    return this.client;
   }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
@@ -83,9 +94,10 @@ export class TencentSmsAdapter implements ChannelAdapter {
       // Returned in status callbacks: ties the SMS to our delivery row.
       SessionContext: message.deliveryId,
     };
+    const client = await this.smsClient();
     let response: SendSmsResponse;
     try {
-      response = (await this.client.request('SendSms', request, { signal: AbortSignal.timeout(this.timeoutMs) })) as SendSmsResponse;
+      response = (await client.request('SendSms', request, { signal: AbortSignal.timeout(this.timeoutMs) })) as SendSmsResponse;
     } catch (err) {
       return fromSdkError(err);
     }

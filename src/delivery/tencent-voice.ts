@@ -10,7 +10,7 @@
  * endpoint's first label ("vms").
  */
 import type { Agent } from 'node:http';
-import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
+import type { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import type { ChannelAdapter, ContactPoint, OutboundMessage, SendResult } from './channel.js';
 import { classifyTencentCode, tencentPhoneNumber } from './tencent-sms.js';
 import { DEFAULT_VOICE_PARAMS } from './aliyun-voice.js';
@@ -38,7 +38,9 @@ type SendTtsVoiceResponse = { SendStatus?: { CallId?: string; SessionContext?: s
 
 export class TencentVoiceAdapter implements ChannelAdapter {
   readonly provider = 'tencent' as const;
-  private readonly client: CommonClient;
+  /** Tencent's client is loaded on the first call, not at start (most servers never call). */
+  private client?: Promise<CommonClient>;
+  private readonly endpoint: { host: string; protocol: string };
   private readonly timeoutMs: number;
 
   constructor(private readonly config: TencentVoiceConfig) {
@@ -50,14 +52,23 @@ export class TencentVoiceAdapter implements ChannelAdapter {
     const host = url ? url.host : endpoint.replace(/\/+$/, '');
     if (!host.startsWith('vms.')) throw new Error(`Tencent voice: endpoint host must start with "vms.", got ${host}`);
     this.timeoutMs = config.timeoutMs ?? 10_000;
-    this.client = new CommonClient(host, '2020-09-02', {
-      credential: { secretId: config.secretId, secretKey: config.secretKey },
-      region: config.region ?? 'ap-guangzhou',
-      profile: {
-        signMethod: 'TC3-HMAC-SHA256',
-        httpProfile: { endpoint: host, protocol: url?.protocol === 'http:' ? 'http://' : 'https://', reqMethod: 'POST', reqTimeout: Math.ceil(this.timeoutMs / 1000), agent: config.agent },
-      },
-    });
+    this.endpoint = { host, protocol: url?.protocol === 'http:' ? 'http://' : 'https://' };
+  }
+
+  private commonClient(): Promise<CommonClient> {
+    const { config, endpoint, timeoutMs } = this;
+    this.client ??= import('tencentcloud-sdk-nodejs-common').then(
+      ({ CommonClient }) =>
+        new CommonClient(endpoint.host, '2020-09-02', {
+          credential: { secretId: config.secretId, secretKey: config.secretKey },
+          region: config.region ?? 'ap-guangzhou',
+          profile: {
+            signMethod: 'TC3-HMAC-SHA256',
+            httpProfile: { endpoint: endpoint.host, protocol: endpoint.protocol, reqMethod: 'POST', reqTimeout: Math.ceil(timeoutMs / 1000), agent: config.agent },
+          },
+        }),
+    );
+    return this.client;
   }
 
   async send(message: OutboundMessage, contact: ContactPoint): Promise<SendResult> {
@@ -72,9 +83,10 @@ export class TencentVoiceAdapter implements ChannelAdapter {
       PlayTimes: this.config.playTimes ?? 2,
       SessionContext: signVoiceSession(this.config.callbackSecret, message.deliveryId),
     };
+    const client = await this.commonClient();
     let response: SendTtsVoiceResponse;
     try {
-      response = (await this.client.request('SendTtsVoice', request, { signal: AbortSignal.timeout(this.timeoutMs) } as never)) as SendTtsVoiceResponse;
+      response = (await client.request('SendTtsVoice', request, { signal: AbortSignal.timeout(this.timeoutMs) } as never)) as SendTtsVoiceResponse;
     } catch (err) {
       const e = err as { code?: string; httpCode?: number; message?: string };
       if (e?.code) return classifyTencentCode(e.code, e.message);

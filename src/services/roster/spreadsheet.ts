@@ -3,10 +3,13 @@
  * Written cells are guarded against formula injection; read cells come back as the text shown.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { guardCell } from '../../domain/roster/roster-columns.js';
 import type { SheetRow } from '../../domain/roster/import-rows.js';
 import { invalid } from '../errors.js';
+
+/** exceljs takes ~0.4 s to load: loaded when a roster is first read or written, not at start. */
+const excel = async () => (await import('exceljs')).default;
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -22,7 +25,7 @@ export interface ReadSheet {
 
 /** The first sheet named `name` (else the first), its header row and every row below it by sheet row number. */
 export async function readSheet(bytes: Uint8Array, format: SheetFormat, name: string): Promise<ReadSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (format === 'xlsx') {
@@ -60,7 +63,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** A workbook of the given sheets; every cell is text, guarded so no spreadsheet evaluates it. */
 export async function writeSheets(sheets: SheetData[], format: SheetFormat): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = '联防';
   for (const s of format === 'csv' ? sheets.slice(0, 1) : sheets) {
     const sheet = workbook.addWorksheet(s.name);
