@@ -13,6 +13,9 @@ export function plainFailureReason(reason: string | null | undefined, channel: s
   return '发送失败';
 }
 
+/** Why a stopped delivery was not sent, in the words of the record: no failure, its subject no longer wanted it. */
+export const STOPPED_REASON = '事项已结案、被续报取代、已退回、已改派或已办理，停止发送';
+
 /** What this server can send: which providers have an adapter, and which addresses one refuses outright. */
 export interface ChannelSupport {
   configured(provider: string): boolean;

@@ -57,12 +57,7 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
     .returning({ ...getTableColumns(deliveries), stopped: sql<boolean>`${deliveryStopped}` });
   if (rows.length === 0) return 0;
   // Those are cancelled, never sent (and were not an attempt).
-  const stopped = rows.filter((r) => r.stopped).map((r) => r.id);
-  if (stopped.length)
-    await services.db
-      .update(deliveries)
-      .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON, attempts: sql`${deliveries.attempts} - 1` })
-      .where(inArray(deliveries.id, stopped));
+  await recordStopped(services, rows.filter((r) => r.stopped).map((r) => r.id));
   const claimed: Delivery[] = rows.filter((r) => !r.stopped).map(({ stopped: _, ...d }) => d);
   if (claimed.length === 0) return rows.length;
 
@@ -85,6 +80,15 @@ export async function dispatchDueDeliveries(services: Services, adapters: Channe
 }
 
 type Delivery = typeof deliveries.$inferSelect;
+
+/** Deliveries not sent because their subject no longer wants them: no failure, and not an attempt. */
+async function recordStopped(services: Services, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await services.db
+    .update(deliveries)
+    .set({ state: 'failed', failedAt: services.clock(), nextAttemptAt: null, failureReason: STOPPED_REASON, attempts: sql`${deliveries.attempts} - 1` })
+    .where(inArray(deliveries.id, ids));
+}
 
 function forProviders(services: Services, providers: readonly ContactPoint['provider'][]) {
   return inArray(deliveries.contactPointId, services.db.select({ id: contactPoints.id }).from(contactPoints).where(inArray(contactPoints.provider, [...providers])));
@@ -188,10 +192,7 @@ async function recordOutcomes(services: Services, claimed: Delivery[], outcomes:
     // Its subject stopped wanting it between the claim and the send (acknowledged, answered,
     // handed on): recorded as a stop at the claim is, with no failure on the contact point and no event.
     if (outcome.stopped) {
-      await db
-        .update(deliveries)
-        .set({ state: 'failed', failedAt: now, nextAttemptAt: null, failureReason: STOPPED_REASON, attempts: sql`${deliveries.attempts} - 1` })
-        .where(eq(deliveries.id, d.id));
+      await recordStopped(services, [d.id]);
       continue;
     }
     if (outcome.gone && d.contactPointId) await db.delete(contactPoints).where(eq(contactPoints.id, d.contactPointId));

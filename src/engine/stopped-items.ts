@@ -31,5 +31,4 @@ export const deliveryStopped: SQL = sql`(
   )
 )`;
 
-/** Why a stopped delivery was not sent, in the words of the record. */
-export const STOPPED_REASON = '事项已结案、被续报取代、已退回、已改派或已办理，停止发送';
+export { STOPPED_REASON } from '../domain/delivery-failure.js';

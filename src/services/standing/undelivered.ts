@@ -7,8 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { deliveries } from '../../db/schema.js';
-import { plainFailureReason } from '../../domain/delivery-failure.js';
-import { STOPPED_REASON } from '../../engine/stopped-items.js';
+import { plainFailureReason, STOPPED_REASON } from '../../domain/delivery-failure.js';
 import type { StandingRequestRow } from './requests.js';
 import { requestWithUnit } from './views.js';
 
