@@ -2,7 +2,8 @@
  * Where a channel is configured it says when it cannot deliver, and where a unit is listed it
  * says when nothing reached it: /admin tells the admin at once that a robot on a host that is not
  * allowed cannot send, and lists a robot's last failure; the board's unit grid marks a unit whose
- * deliveries failed, with the reason on demand. On /m the unit's own people are one tap from a
+ * deliveries failed, with the reason on demand, and its task board a task whose assignment did; the
+ * meetings page marks a unit a meeting notice never reached. On /m the unit's own people are one tap from a
  * call: who acknowledged, and the unit head when the unit is late.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -85,6 +86,19 @@ describe('channels that cannot deliver', () => {
     const marked = await board.locator(`[data-incident-id="${filed.body.id}"] tr[data-delivery-failed]`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit-id')));
     expect(marked.sort()).toEqual([quiet.unitId, union].sort());
     expect(await board.locator(`[data-incident-id="${filed.body.id}"] tr[data-unit-id]`).count()).toBeGreaterThan(2);
+
+    // A task for that unit whose assignment its robot refuses is marked on the task board until the unit accepts it.
+    const task = await server.request('POST', `/api/v1/incidents/${filed.body.id}/tasks`, {
+      token: await server.login('commander'),
+      body: { unitId: quiet.unitId, role: 'support', title: '核查用工情况', description: '核查涉事企业劳动用工并反馈', dueAt: '2026-11-23T05:00:00.000Z' },
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    wecom.script = [{ ok: false, temporary: false, reason: '93000 invalid webhook url' }];
+    await server.engine.tick();
+    const taskRow = board.locator(`tr[data-task-id="${task.body.task.id}"]`);
+    await within(15_000, 'the task marked as not reached', async () => (await taskRow.getAttribute('data-delivery-failed')) === 'true');
+    await taskRow.locator('details.delivery-failed summary').click();
+    expect(await taskRow.locator('details.delivery-failed li').first().innerText()).toContain('群机器人拒绝或无法接收消息');
 
     await admin.reload();
     await unitRow(quiet.unitId).locator('[data-contact-point-id]', { hasText: '值班群' }).getByText(/最近一次发送失败：.*对方服务拒绝了本次发送/).waitFor();

@@ -6,6 +6,7 @@ import {
   deadlineState,
   emptyModel,
   replaceIncident,
+  taskDeliveryFailuresOf,
   type IncidentDetail,
   type NotificationView,
 } from '../../web/src/lib/incident-state.js';
@@ -100,6 +101,22 @@ describe('applying events to the board', () => {
     } as unknown as IncidentDetail;
     replaceIncident(model, detail);
     expect(model.incidents.inc_1!.notifications.n2).toMatchObject({ state: 'acknowledged', acknowledgedByName: '李四' });
+  });
+});
+
+describe('messages given up, as the grid and the task board mark them', () => {
+  it('a task’s refused messages are its present unit’s; one refused before it was handed on is not', () => {
+    const model = emptyModel(false);
+    for (const e of reportedEvents()) applyEvent(model, e);
+    const failed = (unitId: string, minute: number) =>
+      event('delivery.failed', { deliveryId: `d${minute}`, notificationId: null, taskId: 't1', unitId, unitName: `单位${unitId}`, channel: 'robot', round: 0, reason: '群机器人拒绝或无法接收消息' }, minute);
+    applyEvent(model, failed('a', 4));
+    applyEvent(model, failed('b', 6));
+    applyEvent(model, event('delivery.failed', { deliveryId: 'd7', notificationId: 'n2', taskId: null, unitId: 'b', unitName: '单位b', channel: 'sms', round: 0, reason: '短信服务商拒绝发送' }, 7));
+    const entry = model.incidents.inc_1!;
+    expect(taskDeliveryFailuresOf(entry, { id: 't1', unitId: 'b' })).toEqual([{ channel: 'robot', reason: '群机器人拒绝或无法接收消息', at: at(6) }]);
+    expect(taskDeliveryFailuresOf(entry, { id: 't1', unitId: 'a' })).toHaveLength(1);
+    expect(taskDeliveryFailuresOf(entry, { id: 't2', unitId: 'b' })).toEqual([]);
   });
 });
 

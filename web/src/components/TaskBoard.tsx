@@ -6,7 +6,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { labelOf, TASK_STATE_LABELS } from '../../../src/contract/labels.js';
-import { upsertTask, type IncidentEntry, type TaskView } from '../lib/incident-state.js';
+import { taskDeliveryFailuresOf, upsertTask, type IncidentEntry, type TaskView } from '../lib/incident-state.js';
+import { DeliveryFailed } from './DeliveryFailed.js';
 import type { User } from '../lib/session.js';
 import { formatTime } from '../lib/time.js';
 import { RoleBadge } from '../lib/ui.js';
@@ -88,9 +89,11 @@ export function TaskBoard({ entry, now, user, units, onChange }: Props) {
             {tasks.map((t) => {
               const clock = taskClock(t, now);
               const form = changing?.taskId === t.id ? changing.change : null;
+              // Until the unit accepts it, a task whose messages were all refused may be unknown to it.
+              const failures = t.state === 'open' ? taskDeliveryFailuresOf(entry, t) : [];
               return (
                 <Fragment key={t.id}>
-                  <tr id={`task-${t.id}`} tabIndex={-1} class={`task-row task-${t.state} clock-${clock.level}`} data-task-id={t.id} data-state={t.state} data-clock={clock.level}>
+                  <tr id={`task-${t.id}`} tabIndex={-1} class={`task-row task-${t.state} clock-${clock.level}`} data-task-id={t.id} data-state={t.state} data-clock={clock.level} data-delivery-failed={failures.length ? 'true' : undefined}>
                     <th scope="row" class="task-unit">
                       <UnitName full={t.unitName} short={shortNames.get(t.unitId)} /> <RoleBadge role={t.role} />
                     </th>
@@ -101,6 +104,7 @@ export function TaskBoard({ entry, now, user, units, onChange }: Props) {
                       <span aria-hidden="true">{STATE_ICON[t.state] ?? '·'} </span>
                       {labelOf(TASK_STATE_LABELS, t.state)}
                       {t.escalationStep > 0 && isTaskOpen(t) && <span class="escalated small">已催办{t.escalationStep}次</span>}
+                      {failures.length > 0 && <DeliveryFailed failures={failures} />}
                     </td>
                     <td class={`deadline deadline-${clock.level}`}>
                       <span aria-hidden="true">{CLOCK_ICON[clock.level]} </span>

@@ -407,8 +407,17 @@ export interface DeliveryFailure {
 
 /** The deliveries of a notification that were given up (delivery.failed on its timeline), oldest first. */
 export function deliveryFailuresOf(entry: IncidentEntry, notificationId: string): DeliveryFailure[] {
+  return failuresWhere(entry, (d) => d.notificationId === notificationId);
+}
+
+/** The messages of a task to its present unit that were given up (one to a unit it was taken from is not this unit's). */
+export function taskDeliveryFailuresOf(entry: IncidentEntry, task: { id: string; unitId: string }): DeliveryFailure[] {
+  return failuresWhere(entry, (d) => d.taskId === task.id && d.unitId === task.unitId);
+}
+
+function failuresWhere(entry: IncidentEntry, about: (data: { notificationId?: string; taskId?: string; unitId?: string }) => boolean): DeliveryFailure[] {
   return entry.timeline
-    .filter((e) => e.type === 'delivery.failed' && (e.data as { notificationId?: string }).notificationId === notificationId)
+    .filter((e) => e.type === 'delivery.failed' && about(e.data as { notificationId?: string; taskId?: string; unitId?: string }))
     .map((e) => ({ channel: String((e.data as { channel?: string }).channel ?? ''), reason: String((e.data as { reason?: string }).reason ?? ''), at: e.at }));
 }
 
