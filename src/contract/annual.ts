@@ -3,6 +3,7 @@
  * 监督管理职责工作情况」): what a unit files, how the office sees a year, the report per unit.
  */
 import { z } from 'zod';
+import { undeliveredSchema } from './meetings.js';
 
 export const SUBMISSION_STANDINGS = ['on_time', 'late', 'missing', 'not_due'] as const;
 
@@ -34,6 +35,8 @@ export const annualUnitRowSchema = z
     unitName: z.string(),
     standing: z.enum(SUBMISSION_STANDINGS),
     submission: annualSubmissionSchema.nullable(),
+    /** The reminders of this year's request to the unit that were given up (wrong number, robot refused). */
+    undelivered: z.array(undeliveredSchema),
   })
   .meta({ id: 'AnnualSubmissionRow' });
 

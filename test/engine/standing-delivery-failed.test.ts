@@ -134,4 +134,18 @@ describe('standing work that does not reach a unit', () => {
     expect(row(union).undelivered).toEqual([]);
     expect(detail.body.requests.find((r: any) => r.unitId === hrss).undelivered).toHaveLength(1);
   });
+
+  it('a unit the annual submission request never reached is marked in the office’s year', async () => {
+    // 1 December in 信阳: the 2027 round opens and asks every unit; the human-resources liaison's number is still refused.
+    server.clock!.now = new Date('2026-11-30T16:00:00.000Z');
+    await server.engine.tick();
+    // The round opens at the end of a pass; its messages go out on the next.
+    await server.engine.tick();
+    office = await server.login('commander');
+    const year = await server.request('GET', '/api/v1/annual-submissions?year=2027', { token: office });
+    expect(year.status, JSON.stringify(year.body)).toBe(200);
+    const row = (unitId: string) => year.body.units.find((u: any) => u.unitId === unitId);
+    expect(row(hrss).undelivered).toEqual([expect.objectContaining({ channel: 'sms', reason: expect.stringContaining('短信') })]);
+    expect(row(union).undelivered).toEqual([]);
+  });
 });

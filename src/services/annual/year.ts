@@ -5,14 +5,15 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { annualSubmissionInputSchema, AnnualSubmissionView, AnnualYearView } from '../../contract/annual.js';
-import { annualSubmissions, memberUnits, users } from '../../db/schema.js';
+import { annualSubmissions, memberUnits, standingRequests, users } from '../../db/schema.js';
 import { annualDueAt, annualFilingProblem, annualOpensAt, currentAnnualYear, normaliseTopics, submissionStanding } from '../../domain/annual-submissions.js';
 import { mayFileAnnualSubmission, mayOverseeStandingWork } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
-import { fulfilAnnualRequest } from './chase.js';
+import { undeliveredOf } from '../standing/undelivered.js';
+import { annualSubject, fulfilAnnualRequest } from './chase.js';
 
 type Input = z.output<typeof annualSubmissionInputSchema>;
 type Row = typeof annualSubmissions.$inferSelect;
@@ -78,9 +79,21 @@ export async function annualYear(services: Services, actor: Actor, query: { juri
     .from(annualSubmissions)
     .innerJoin(users, eq(users.id, annualSubmissions.submittedBy))
     .where(and(eq(annualSubmissions.jurisdictionId, jurisdictionId), eq(annualSubmissions.year, year)));
+  // What of this year's request never reached each unit (it may not know it is asked).
+  const asked = await services.db
+    .select({ id: standingRequests.id, unitId: standingRequests.unitId })
+    .from(standingRequests)
+    .where(and(eq(standingRequests.kind, 'annual_submission'), eq(standingRequests.subjectId, annualSubject(jurisdictionId, year))));
+  const undelivered = await undeliveredOf(services.db, asked.map((r) => r.id));
   const rows = units.map((u) => {
     const f = filed.find((x) => x.s.unitId === u.id);
-    return { unitId: u.id, unitName: u.name, standing: submissionStanding(f?.s.submittedAt ?? null, dueAt, now), submission: f ? submissionView(f.s, f.by) : null };
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      standing: submissionStanding(f?.s.submittedAt ?? null, dueAt, now),
+      submission: f ? submissionView(f.s, f.by) : null,
+      undelivered: asked.filter((r) => r.unitId === u.id).flatMap((r) => undelivered.get(r.id) ?? []),
+    };
   });
   return {
     jurisdictionId, year, dueAt: dueAt.toISOString(), opensAt: annualOpensAt(year, rule, utcOffset).toISOString(),

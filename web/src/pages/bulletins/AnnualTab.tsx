@@ -6,6 +6,7 @@ import { navigate } from '../../lib/nav.js';
 import { formatDateTime } from '../../lib/time.js';
 import { ErrorBox, Loading } from '../../lib/ui.js';
 import { useLoad } from './use-load.js';
+import { DeliveryFailed } from '../../components/DeliveryFailed.js';
 
 /** The deadline is the first instant after the due day; people read the day's last minute (15日 23:59). */
 export const lastMinute = (dueAt: string) => formatDateTime(new Date(Date.parse(dueAt) - 60_000).toISOString());
@@ -62,7 +63,10 @@ export function AnnualTab({ jurisdictionId, year }: { jurisdictionId: string; ye
                     u.unitName
                   )}
                 </td>
-                <td class={u.standing === 'missing' || u.standing === 'late' ? 'warn-text' : ''}>{SUBMISSION_STANDING_LABELS[u.standing]}</td>
+                <td class={u.standing === 'missing' || u.standing === 'late' ? 'warn-text' : ''}>
+                  {SUBMISSION_STANDING_LABELS[u.standing]}
+                  {!u.submission && u.undelivered.length > 0 && <DeliveryFailed failures={u.undelivered} withDate />}
+                </td>
                 <td>{formatDateTime(u.submission?.submittedAt)}</td>
                 <td>{u.submission?.submittedByName ?? ''}</td>
               </tr>
