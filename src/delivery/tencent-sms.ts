@@ -44,6 +44,22 @@ export interface TencentSmsConfig {
   agent?: Agent;
 }
 
+/** What every Tencent Cloud client of ours is built with: TC3 signing, POST, our timeout and agent. */
+export function tencentClientOptions(
+  config: { secretId: string; secretKey: string; region?: string; agent?: Agent },
+  endpoint: { host: string; protocol: string },
+  timeoutMs: number,
+) {
+  return {
+    credential: { secretId: config.secretId, secretKey: config.secretKey },
+    region: config.region ?? 'ap-guangzhou',
+    profile: {
+      signMethod: 'TC3-HMAC-SHA256' as const,
+      httpProfile: { endpoint: endpoint.host, protocol: endpoint.protocol, reqMethod: 'POST' as const, reqTimeout: Math.ceil(timeoutMs / 1000), agent: config.agent },
+    },
+  };
+}
+
 export const DEFAULT_TENCENT_TEMPLATE_PARAMS = ['ref', 'severity', 'unit', 'role', 'due', 'link'];
 
 export class TencentSmsAdapter implements ChannelAdapter {
@@ -69,14 +85,7 @@ export class TencentSmsAdapter implements ChannelAdapter {
     const { config, endpoint, timeoutMs } = this;
     this.client ??= import('tencentcloud-sdk-nodejs-sms').then(
       ({ sms }) =>
-        new sms.v20210111.Client({
-          credential: { secretId: config.secretId, secretKey: config.secretKey },
-          region: config.region ?? 'ap-guangzhou',
-          profile: {
-            signMethod: 'TC3-HMAC-SHA256',
-            httpProfile: { endpoint: endpoint.host, protocol: endpoint.protocol, reqMethod: 'POST', reqTimeout: Math.ceil(timeoutMs / 1000), agent: config.agent },
-          },
-        }),
+        new sms.v20210111.Client(tencentClientOptions(config, endpoint, timeoutMs)),
     );
     return this.client;
   }

@@ -12,7 +12,7 @@
 import type { Agent } from 'node:http';
 import type { CommonClient } from 'tencentcloud-sdk-nodejs-common';
 import type { ChannelAdapter, ContactPoint, OutboundMessage, SendResult } from './channel.js';
-import { classifyTencentCode, tencentPhoneNumber } from './tencent-sms.js';
+import { classifyTencentCode, tencentClientOptions, tencentPhoneNumber } from './tencent-sms.js';
 import { DEFAULT_VOICE_PARAMS } from './aliyun-voice.js';
 import { signVoiceSession } from './voice-session.js';
 
@@ -59,14 +59,7 @@ export class TencentVoiceAdapter implements ChannelAdapter {
     const { config, endpoint, timeoutMs } = this;
     this.client ??= import('tencentcloud-sdk-nodejs-common').then(
       ({ CommonClient }) =>
-        new CommonClient(endpoint.host, '2020-09-02', {
-          credential: { secretId: config.secretId, secretKey: config.secretKey },
-          region: config.region ?? 'ap-guangzhou',
-          profile: {
-            signMethod: 'TC3-HMAC-SHA256',
-            httpProfile: { endpoint: endpoint.host, protocol: endpoint.protocol, reqMethod: 'POST', reqTimeout: Math.ceil(timeoutMs / 1000), agent: config.agent },
-          },
-        }),
+        new CommonClient(endpoint.host, '2020-09-02', tencentClientOptions(config, endpoint, timeoutMs)),
     );
     return this.client;
   }
