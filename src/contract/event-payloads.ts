@@ -117,6 +117,7 @@ export const EVENT_PAYLOADS = {
   'obligation.overdue': z.object({ obligation }),
   'obligation.submitted': z.object({ obligation }),
   'obligation.superseded': z.object({ obligation }),
+  'obligation.reinstated': z.object({ obligation }),
   'attachment.added': z.object({ attachment: record({ fileName: z.string() }) }),
   'delivery.failed': z.object({
     deliveryId: z.string(),

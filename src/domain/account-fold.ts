@@ -121,6 +121,11 @@ export function foldTimeline(events: TimelineEvent[]) {
         if (o) o.supersededAt = e.data.obligation.supersededAt ?? e.at;
         break;
       }
+      case 'obligation.reinstated': {
+        const o = obligations.get(e.data.obligation.id);
+        if (o) Object.assign(o, { supersededAt: null, startsAt: e.data.obligation.startsAt, dueAt: e.data.obligation.dueAt });
+        break;
+      }
       case 'obligation.created':
       case 'obligation.submitted': {
         const o = e.data.obligation;

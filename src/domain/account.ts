@@ -7,6 +7,7 @@
  */
 import { foldTimeline } from './account-fold.js';
 import { minutesLate, isPastDue } from './timeliness.js';
+import { missedBeforeSuperseded } from './obligations.js';
 
 export interface TimelineEvent {
   seq: number;
@@ -75,7 +76,7 @@ export interface ObligationAccount {
   reference: string | null;
   overdueAlertAt: string | null;
   supersededAt: string | null;
-  outcome: 'on_time' | 'late' | 'overdue' | 'due' | 'informational' | 'superseded';
+  outcome: 'on_time' | 'late' | 'overdue' | 'due' | 'informational' | 'superseded' | 'missed';
   lateByMinutes: number | null;
 }
 
@@ -117,7 +118,7 @@ export interface Account {
   tasks: TaskAccount[];
   summary: {
     notifications: Record<AckOutcome, number> & { total: number };
-    obligations: { total: number; onTime: number; late: number; overdue: number; due: number; informational: number; superseded: number };
+    obligations: { total: number; onTime: number; late: number; overdue: number; due: number; informational: number; superseded: number; missed: number };
     tasks: { total: number; onTime: number; late: number; closed: number; overdue: number; open: number };
   };
 }
@@ -141,6 +142,9 @@ export function buildAccount(events: TimelineEvent[], now: Date): Account {
       const late = minutesLate(new Date(o.submittedAt), new Date(o.dueAt));
       return { ...o, outcome: late === 0 ? ('on_time' as const) : ('late' as const), lateByMinutes: late };
     }
+    // Replaced after its deadline had passed with no report: the deadline was missed all the same.
+    if (missedBeforeSuperseded({ ...o, dueAt: new Date(o.dueAt), submittedAt: null, supersededAt: date(o.supersededAt) }))
+      return { ...o, outcome: 'missed' as const, lateByMinutes: minutesLate(new Date(o.supersededAt!), new Date(o.dueAt)) };
     if (o.supersededAt) return { ...o, outcome: 'superseded' as const, lateByMinutes: null };
     // Another party's duty the commission only checks (493号 for the employer) is never the commission's overdue.
     if (o.informational) return { ...o, outcome: 'informational' as const, lateByMinutes: null };
@@ -180,6 +184,7 @@ export function buildAccount(events: TimelineEvent[], now: Date): Account {
         due: count(obligationRows, 'due'),
         informational: count(obligationRows, 'informational'),
         superseded: count(obligationRows, 'superseded'),
+        missed: count(obligationRows, 'missed'),
       },
       tasks: {
         total: taskRows.length,

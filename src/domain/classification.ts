@@ -124,9 +124,12 @@ const TOXIC_AGENTS = [
 export function isAcutePoisoningKind(facts: Pick<IncidentFacts, 'hazard'>): boolean {
   const { category, agent } = facts.hazard;
   if (category === 'acute_poisoning' || category === 'asphyxiation') return true;
-  if (category !== 'other' || !agent) return false;
-  return TOXIC_AGENTS.some((a) => agent.includes(a));
+  // A radiation accident that also released a poison is a poisoning accident too (as 25号 grades it: `gradedByOrder25`).
+  if ((category !== 'other' && category !== 'radiation') || !agent) return false;
+  return namesPoison(agent);
 }
+
+const namesPoison = (agent: string) => TOXIC_AGENTS.some((a) => agent.includes(a));
 
 /** The article that grades each regime, for the effective severity's reason. */
 const GRADING_ARTICLE: Record<RegimeCode, string> = {
@@ -188,7 +191,7 @@ function radiationRegime(facts: ClassifiedFacts): Regime {
 export function gradedByOrder25(facts: Pick<IncidentFacts, 'hazard'>): boolean {
   if (facts.hazard.category !== 'radiation') return true;
   const agent = facts.hazard.agent;
-  return !!agent && TOXIC_AGENTS.some((a) => agent.includes(a));
+  return !!agent && namesPoison(agent);
 }
 
 export function classifyIncident(facts: ClassifiedFacts): Classification {
@@ -219,11 +222,11 @@ export function classifyIncident(facts: ClassifiedFacts): Classification {
   }
 
   const seriousInjuries = poisoning ? Math.max(c.acuteCases, c.severeCases) : c.severeCases;
-  const productionUnit =
-    !NON_PRODUCTION_INDUSTRIES.has(facts.employer.industry) &&
-    !facts.settings.includes('school') &&
-    !facts.settings.includes('university') &&
-    hazard.category !== 'radiation';
+  // 493号 Art. 2 is about the employer's 生产经营活动, not the premises: a construction company's
+  // accident on a school site is one; a school's own (industry unnamed, on its premises) is not.
+  // A radiation accident is 449号's, unless it also poisoned people (then 25号 grades it too).
+  const schoolAsEmployer = facts.employer.industry === 'other' && (facts.settings.includes('school') || facts.settings.includes('university'));
+  const productionUnit = !NON_PRODUCTION_INDUSTRIES.has(facts.employer.industry) && !schoolAsEmployer && (hazard.category !== 'radiation' || gradedByOrder25(facts));
   if (productionUnit && (c.deaths >= 1 || seriousInjuries >= 1)) {
     const grade = productionSafetyGrade(c.deaths, seriousInjuries);
     regimes.push({

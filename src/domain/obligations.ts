@@ -152,37 +152,82 @@ export function computeObligations(input: ObligationInput): ObligationSpec[] {
   return specs;
 }
 
-/** The obligations a new report version adds: those whose key the incident does not have yet (existing ones stay). */
-export function addedObligations(existingKeys: Iterable<string>, specs: ObligationSpec[]): ObligationSpec[] {
-  const have = new Set(existingKeys);
-  return specs.filter((s) => !have.has(s.key));
-}
-
-/** An obligation the incident already has, as far as superseding it is concerned. */
+/** An obligation the incident already has, as far as a new version's duties are concerned. */
 export interface ExistingObligation {
   id: string;
   key: string;
   regime: string;
   recipientName: string;
   recipientJurisdictionId: string | null;
+  targetMinutes: number;
+  startsAt: Date;
+  dueAt: Date;
   submittedAt: Date | null;
   supersededAt: Date | null;
 }
 
+/** What a report version does to the incident's duties. */
+export interface ObligationPlan {
+  /** New duties, each with its clock. */
+  added: ObligationSpec[];
+  /** Open duties replaced by the duty (`byKey`) the version puts in force toward the same recipient. */
+  superseded: { id: string; byKey: string }[];
+  /** Superseded duties the facts require again, with the clock they run on now. */
+  reinstated: { id: string; startsAt: Date; dueAt: Date }[];
+}
+
+const heldBy = (o: ExistingObligation) => o.recipientJurisdictionId ?? o.recipientName;
+const isOpen = (o: ExistingObligation) => !o.submittedAt && !o.supersededAt;
+
 /**
- * When a 续报 raises the severity, the duties of the new grade replace those of the old one toward
- * the same recipient under the same regime (25号 一般 6小时 → 重大 立即). The old ones still open are
- * superseded, not left open beside the new ones; a submitted one stays as it was.
+ * The duties a report version (初报 or 续报) brings, against those the incident has. One duty is
+ * in force per recipient and regime (卫生部令第25号第七条: 一般 6小时, 重大/特大 立即):
+ * - a raised severity adds the stricter duty, its clock from this version's receipt (`spec.startsAt`),
+ *   and supersedes the looser one still open;
+ * - a lowered severity never undoes a duty already met or already breached: a stricter duty
+ *   submitted, or open past its deadline, stays as it is and covers the looser one. A stricter duty
+ *   not yet due gives way to the looser one, whose clock runs from the same receipt;
+ * - a duty superseded earlier that the facts require again is reinstated (a deadline it had
+ *   already missed stands; otherwise its clock starts again now).
+ * A duty toward a recipient the version no longer names stays as it is. Pure.
  */
-export function supersededObligations(existing: ExistingObligation[], specs: ObligationSpec[]): { id: string; byKey: string }[] {
-  const current = new Set(specs.map((s) => s.key));
-  const out: { id: string; byKey: string }[] = [];
-  for (const o of existing) {
-    if (o.submittedAt || o.supersededAt || current.has(o.key)) continue;
-    const same = specs.find((s) => s.regime === o.regime && recipientIdentity(s.recipient) === (o.recipientJurisdictionId ?? o.recipientName));
-    if (same) out.push({ id: o.id, byKey: same.key });
+export function planObligationChanges(existing: ExistingObligation[], specs: ObligationSpec[], now: Date): ObligationPlan {
+  const plan: ObligationPlan = { added: [], superseded: [], reinstated: [] };
+  /** The key in force per regime and recipient after this version, where the version decides it. */
+  const inForce = new Map<string, string>();
+  for (const spec of specs) {
+    const toward = `${spec.regime}|${recipientIdentity(spec.recipient)}`;
+    const same = existing.filter((o) => `${o.regime}|${heldBy(o)}` === toward);
+    const own = same.find((o) => o.key === spec.key);
+    if (own) {
+      if (own.supersededAt && !own.submittedAt) {
+        const missed = isPastDue(own.dueAt, own.supersededAt);
+        plan.reinstated.push({ id: own.id, startsAt: missed ? own.startsAt : spec.startsAt, dueAt: missed ? own.dueAt : spec.dueAt });
+      }
+      inForce.set(toward, spec.key);
+      continue;
+    }
+    const stricter = same.filter((o) => !o.supersededAt && o.targetMinutes <= spec.targetMinutes);
+    if (stricter.some((o) => o.submittedAt || isPastDue(o.dueAt, now))) continue;
+    if (stricter.length > 0) {
+      const startsAt = new Date(Math.min(...stricter.map((o) => o.startsAt.getTime())));
+      plan.added.push({ ...spec, startsAt, dueAt: new Date(startsAt.getTime() + spec.targetMinutes * 60_000) });
+    } else plan.added.push(spec);
+    inForce.set(toward, spec.key);
   }
-  return out;
+  for (const o of existing) {
+    const byKey = inForce.get(`${o.regime}|${heldBy(o)}`);
+    if (isOpen(o) && byKey && byKey !== o.key) plan.superseded.push({ id: o.id, byKey });
+  }
+  return plan;
+}
+
+/**
+ * A superseded duty whose deadline had passed without a report when it was replaced: missed, and
+ * so counted in the after-action record and the statistics, not hidden as "replaced".
+ */
+export function missedBeforeSuperseded(o: { dueAt: Date; submittedAt: Date | null; supersededAt?: Date | null; informational?: boolean }): boolean {
+  return !o.submittedAt && !o.informational && !!o.supersededAt && isPastDue(o.dueAt, o.supersededAt);
 }
 
 export function obligationState(o: { dueAt: Date; submittedAt: Date | null; supersededAt?: Date | null }, now: Date): ObligationState {

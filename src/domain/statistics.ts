@@ -5,6 +5,7 @@
 import { ackOutcome, type AckOutcome } from './account.js';
 import { SEVERITIES, type NotificationState, type Severity } from './enums.js';
 import { isPastDue, minutesLate } from './timeliness.js';
+import { missedBeforeSuperseded } from './obligations.js';
 
 export interface StatisticsInput {
   incidents: { severity: Severity }[];
@@ -32,15 +33,17 @@ export function computeStatistics(input: StatisticsInput, now: Date) {
   );
   const count = (o: AckOutcome) => outcomes.filter((x) => x === o).length;
   const ack = { total: outcomes.length, onTime: count('on_time'), late: count('late'), never: count('never'), pending: count('pending'), declined: count('declined'), superseded: count('superseded') + count('withdrawn') };
-  // A duty replaced by the stricter one of a raised severity is counted once, as the new one.
+  // A duty replaced by the one of a changed severity is counted once, as the new one, unless its
+  // deadline had already passed unmet when it was replaced: that one counts as missed.
+  const missed = input.obligations.filter((o) => missedBeforeSuperseded(o)).length;
   const statutory = input.obligations.filter((o) => !o.informational && !o.supersededAt);
   const submitted = statutory.filter((o) => o.submittedAt);
   const onTime = submitted.filter((o) => minutesLate(o.submittedAt!, o.dueAt) === 0).length;
   const overdue = statutory.filter((o) => !o.submittedAt && isPastDue(o.dueAt, now)).length;
-  const obligations = { total: statutory.length, onTime, late: submitted.length - onTime, overdue, due: statutory.length - submitted.length - overdue };
+  const obligations = { total: statutory.length + missed, onTime, late: submitted.length - onTime, overdue, missed, due: statutory.length - submitted.length - overdue };
   return {
     incidents: { total: input.incidents.length, bySeverity },
     acknowledgements: { ...ack, onTimeRate: rate(ack.onTime, ack.onTime + ack.late + ack.never) },
-    obligations: { ...obligations, onTimeRate: rate(onTime, obligations.onTime + obligations.late + obligations.overdue) },
+    obligations: { ...obligations, onTimeRate: rate(onTime, obligations.onTime + obligations.late + obligations.overdue + obligations.missed) },
   };
 }

@@ -126,7 +126,8 @@ describe('one incident through every event type', () => {
     expect([...logged].filter((t) => !(EVENT_TYPES as string[]).includes(t))).toEqual([]);
     // Not in this story, and never shown to units (no unit view): a delivery given up needs a failing
     // external channel (test/engine/delivery-failed.test.ts); a superseded obligation needs a 续报 that
-    // raises the severity (test/api/lifecycle.test.ts). A rota change is about no incident (test/api/rota.test.ts).
+    // raises the severity (test/api/lifecycle.test.ts), a reinstated one a 续报 that lowers it and another
+    // that raises it back (test/api/severity-changes.test.ts). A rota change is about no incident (test/api/rota.test.ts).
     // Roster administration (unit.changed, member_change.*, roster.imported) is no part of an incident's
     // story: test/api/roster-units.test.ts and roster-import.test.ts log each of them; account.created, test/api/admin.test.ts.
     // The joint meeting's standing work has no incident: test/api/meetings.test.ts, meeting-changes.test.ts, proposals.test.ts,
@@ -136,7 +137,7 @@ describe('one incident through every event type', () => {
     const standing = ['standing.requested', 'standing.answered', 'standing.withdrawn', 'standing.escalated', 'meeting.convened', 'minutes.drafted', 'minutes.agreed', 'minutes.issued', 'proposal.made', 'proposal.settled', 'proposal.referred', 'proposal.decided', 'meeting.changed', 'meeting.cancelled'];
     const campaigns = EVENT_TYPES.filter((t) => t.startsWith('campaign.'));
     const information = EVENT_TYPES.filter((t) => /^(bulletin|bulletin_item|annual_submission)\./.test(t));
-    const notInStory = new Set<string>(['delivery.failed', 'obligation.superseded', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported', 'account.created', ...standing, ...campaigns, ...information]);
+    const notInStory = new Set<string>(['delivery.failed', 'obligation.superseded', 'obligation.reinstated', 'rota.changed', 'unit.changed', 'member_change.proposed', 'member_change.confirmed', 'member_change.rejected', 'roster.imported', 'account.created', ...standing, ...campaigns, ...information]);
     for (const type of EVENT_TYPES.filter((t) => !('internal' in EVENT_CATALOGUE[t]) && !notInStory.has(t))) expect(logged, `the story produced no ${type}`).toContain(type);
   });
 });

@@ -93,7 +93,7 @@ describe('buildAccount folds the timeline', () => {
     expect(account.incident).toMatchObject({ id: 'inc_1', drill: false, severity: 'major', closedAt: t(150), title: '中毒事故（续）' });
     expect(account.incident.versions.map((v) => v.kind)).toEqual(['initial', 'follow_up', 'final']);
     expect(account.summary.notifications).toMatchObject({ total: 4, on_time: 2, declined: 1, never: 1, late: 0 });
-    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0, informational: 0, superseded: 0 });
+    expect(account.summary.obligations).toEqual({ total: 2, onTime: 1, late: 1, overdue: 0, due: 0, informational: 0, superseded: 0, missed: 0 });
     expect(account.summary.tasks).toMatchObject({ total: 1, late: 1 });
   });
 
@@ -161,7 +161,23 @@ describe('computeStatistics', () => {
     );
     expect(stats.incidents).toEqual({ total: 3, bySeverity: { general: 2, major: 1, extraordinary: 0 } });
     expect(stats.acknowledgements).toEqual({ total: 5, onTime: 1, late: 1, never: 1, pending: 0, declined: 1, superseded: 1, onTimeRate: 33.3 });
-    expect(stats.obligations).toEqual({ total: 2, onTime: 1, late: 0, overdue: 1, due: 0, onTimeRate: 50 });
+    expect(stats.obligations).toEqual({ total: 2, onTime: 1, late: 0, overdue: 1, missed: 0, due: 0, onTimeRate: 50 });
+  });
+  it('a duty replaced after its deadline passed unmet counts as missed; one replaced in time counts not at all', () => {
+    const due = new Date(T0 + 3_600_000);
+    const stats = computeStatistics(
+      {
+        incidents: [],
+        notifications: [],
+        obligations: [
+          { dueAt: due, submittedAt: due, informational: false },
+          { dueAt: due, submittedAt: null, informational: false, supersededAt: new Date(due.getTime() + 60_000) },
+          { dueAt: due, submittedAt: null, informational: false, supersededAt: new Date(due.getTime() - 60_000) },
+        ],
+      },
+      new Date(due.getTime() + 3_600_000),
+    );
+    expect(stats.obligations).toEqual({ total: 2, onTime: 1, late: 0, overdue: 0, missed: 1, due: 0, onTimeRate: 50 });
   });
   it('nothing decided yet: no rate', () => {
     expect(computeStatistics({ incidents: [], notifications: [], obligations: [] }, new Date()).acknowledgements.onTimeRate).toBeNull();

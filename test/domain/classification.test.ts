@@ -284,9 +284,21 @@ describe('classifyIncident', () => {
       const cls = classify({ employer: { industry: 'other' }, settings: ['school'], casualties: { deaths: 1 } });
       expect(regime(cls, 'production_safety_accident')).toBeUndefined();
     });
-    it('not for radiation', () => {
-      const cls = classify({ hazard: { category: 'radiation' }, casualties: { acuteCases: 5, severeCases: 5, deaths: 3 } });
+    it('not for a radiation accident alone (449号)', () => {
+      const cls = classify({ hazard: { category: 'radiation', agent: '铱-192' }, casualties: { acuteCases: 5, severeCases: 5, deaths: 3 } });
       expect(regime(cls, 'production_safety_accident')).toBeUndefined();
+    });
+    it('applies to a production employer working on a school site: the employer decides, not the premises', () => {
+      const cls = classify({ hazard: { category: 'heatstroke' }, employer: { industry: 'construction' }, settings: ['construction_site', 'school'], casualties: { acuteCases: 1, deaths: 1 } });
+      expect(regime(cls, 'production_safety_accident')).toBeDefined();
+      expect(regime(cls, 'production_safety_accident')!.grade).toBe('一般');
+    });
+    it('applies to a radiation accident that also poisoned people at a production unit, as 376号 does', () => {
+      const cls = classify({ hazard: { category: 'radiation', agent: '钴-60；火灾致氯气泄漏' }, employer: { industry: 'chemical' }, casualties: { acuteCases: 12 } });
+      expect(regime(cls, 'occupational_hazard_accident')!.severity).toBe('major');
+      expect(regime(cls, 'public_health_emergency')).toBeDefined();
+      expect(regime(cls, 'production_safety_accident')!.grade).toBe('较大');
+      expect(regime(cls, 'radiation_accident')).toBeDefined();
     });
     it('still applies at a construction site of a production employer', () => {
       const cls = classify({ employer: { industry: 'construction' }, settings: ['construction_site'], casualties: { deaths: 1 } });
@@ -330,9 +342,13 @@ describe('classifyIncident', () => {
       expect(codes(cls)).toEqual(['occupational_hazard_accident', 'public_health_emergency', 'production_safety_accident']);
       expect(regime(cls, 'production_safety_accident')!.grade).toBe('较大');
     });
-    it('a radiation accident triggers only 25号 and 449号', () => {
-      const cls = classify({ hazard: { category: 'radiation' }, casualties: { acuteCases: 2, severeCases: 1, deaths: 1 } });
-      expect(codes(cls)).toEqual(['occupational_hazard_accident', 'radiation_accident']);
+    it('a radiation accident alone triggers only 449号', () => {
+      const cls = classify({ hazard: { category: 'radiation', agent: '铱-192' }, casualties: { acuteCases: 2, severeCases: 1, deaths: 1 } });
+      expect(codes(cls)).toEqual(['radiation_accident']);
+    });
+    it('a radiation accident that also released a poison is a poisoning accident under every regime', () => {
+      const cls = classify({ hazard: { category: 'radiation', agent: '硫化氢' }, casualties: { acuteCases: 2, severeCases: 1, deaths: 1 } });
+      expect(codes(cls)).toEqual(['occupational_hazard_accident', 'public_health_emergency', 'production_safety_accident', 'radiation_accident']);
       expect(cls.severity).toBe('major');
     });
     it('no regime appears twice and every code is known', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyIncident } from '../../src/domain/classification.js';
 import {
-  addedObligations,
   computeObligations,
   DEFAULT_IMMEDIATE_MINUTES,
   MAX_IMMEDIATE_MINUTES,
@@ -9,7 +8,10 @@ import {
   obligationState,
   resolveRecipient,
   submissionTimeliness,
-  supersededObligations,
+  planObligationChanges,
+  missedBeforeSuperseded,
+  type ExistingObligation,
+  type ObligationSpec,
   targetMinutes,
   type ReportingPlace,
   type ReportingPolicy,
@@ -176,11 +178,29 @@ describe('the rulebook can tighten, never loosen', () => {
   });
 });
 
+/** Duties as the incident holds them after a version's plan (`at`: when they were held). */
+function held(specs: ObligationSpec[], over: Partial<ExistingObligation> = {}): ExistingObligation[] {
+  return specs.map((o, i) => ({
+    id: `o${i}:${o.key}`,
+    key: o.key,
+    regime: o.regime,
+    recipientName: o.recipient.name,
+    recipientJurisdictionId: o.recipient.jurisdictionId,
+    targetMinutes: o.targetMinutes,
+    startsAt: o.startsAt,
+    dueAt: o.dueAt,
+    submittedAt: null,
+    supersededAt: null,
+    ...over,
+  }));
+}
+const hours = (h: number) => new Date(START.getTime() + h * 3_600_000);
+
 describe('a follow-up that raises the severity', () => {
   it('adds the new obligations and keeps the old ones', () => {
     const before = obligations(GENERAL_ONLY);
     const after = computeObligations({ classification: classifyIncident(facts({ ...GENERAL_ONLY, casualties: { deaths: 1 } })), place: city, startsAt: new Date(START.getTime() + 3 * 3_600_000) });
-    const added = addedObligations(before.map((o) => o.key), after);
+    const added = planObligationChanges(held(before), after, hours(3)).added;
     expect(keys(added)).toEqual(['ohs_serious_government', 'ohs_serious_national_health', 'ohs_serious_provincial_health']);
     // Their clocks start at the follow-up's receipt.
     expect(added.every((o) => o.dueAt.getTime() === START.getTime() + 3 * 3_600_000 + DEFAULT_IMMEDIATE_MINUTES * 60_000)).toBe(true);
@@ -188,7 +208,56 @@ describe('a follow-up that raises the severity', () => {
 
   it('the same classification again adds nothing', () => {
     const list = obligations(GENERAL_ONLY);
-    expect(addedObligations(list.map((o) => o.key), obligations(GENERAL_ONLY))).toEqual([]);
+    expect(planObligationChanges(held(list), obligations(GENERAL_ONLY), hours(1))).toEqual({ added: [], superseded: [], reinstated: [] });
+  });
+});
+
+describe('a follow-up that lowers the severity never undoes a duty met or missed (卫生部令第25号第七条)', () => {
+  const MAJOR: FactsOverrides = { ...GENERAL_ONLY, casualties: { acuteCases: 3, deaths: 1 } };
+  const GENERAL: FactsOverrides = { ...GENERAL_ONLY, casualties: { acuteCases: 4 } };
+  const major = obligations(MAJOR);
+  const generalAt = (h: number) => computeObligations({ classification: classifyIncident(facts(GENERAL)), place: city, startsAt: hours(h) });
+  const majorAt = (h: number) => computeObligations({ classification: classifyIncident(facts(MAJOR)), place: city, startsAt: hours(h) });
+
+  it('a 立即 duty already past its deadline stays open and covers the 6-hour one: nothing added, nothing superseded', () => {
+    expect(planObligationChanges(held(major), generalAt(3), hours(3))).toEqual({ added: [], superseded: [], reinstated: [] });
+  });
+
+  it('a 立即 duty already submitted stays submitted: the recipient is not asked again for the lower grade', () => {
+    const plan = planObligationChanges(held(major, { submittedAt: hours(0.2) }), generalAt(3), hours(3));
+    expect(plan.added).toEqual([]);
+    expect(plan.superseded).toEqual([]);
+  });
+
+  it('a 立即 duty not yet due gives way to the 6-hour one, on the clock of the first receipt', () => {
+    const plan = planObligationChanges(held(major), generalAt(0.1), hours(0.1));
+    expect(keys(plan.added)).toEqual(['ohs_general_government', 'ohs_general_superior_health']);
+    for (const o of plan.added) expect(o.dueAt).toEqual(hours(6));
+    expect(plan.superseded.map((s) => s.id.split(':')[1]).sort()).toEqual(['ohs_serious_government', 'ohs_serious_provincial_health']);
+    // The national commission has no 6-hour duty to replace it: it stays as it is.
+    expect(plan.superseded.some((s) => s.id.endsWith('ohs_serious_national_health'))).toBe(false);
+  });
+
+  it('raised back to 重大: a duty superseded before its deadline is reinstated on a new 立即 clock; the 6-hour one gives way', () => {
+    const first = planObligationChanges(held(major), generalAt(0.1), hours(0.1));
+    const afterDowngrade = [
+      ...held(major).map((o) => (first.superseded.some((s) => s.id === o.id) ? { ...o, supersededAt: hours(0.1) } : o)),
+      ...held(first.added).map((o) => ({ ...o, id: `n:${o.key}` })),
+    ];
+    const plan = planObligationChanges(afterDowngrade, majorAt(2), hours(2));
+    expect(plan.added).toEqual([]);
+    expect(plan.reinstated.map((r) => r.id.split(':')[1]).sort()).toEqual(['ohs_serious_government', 'ohs_serious_provincial_health']);
+    for (const r of plan.reinstated) expect(r.dueAt).toEqual(new Date(hours(2).getTime() + DEFAULT_IMMEDIATE_MINUTES * 60_000));
+    expect(plan.superseded.map((s) => s.id).sort()).toEqual(['n:ohs_general_government', 'n:ohs_general_superior_health']);
+  });
+
+  it('a duty superseded after its deadline had passed keeps that deadline when reinstated, and counts as missed', () => {
+    const [gov] = held(major.filter((o) => o.key === 'ohs_serious_government'), { supersededAt: hours(3) });
+    expect(missedBeforeSuperseded({ ...gov!, informational: false })).toBe(true);
+    const plan = planObligationChanges([gov!], majorAt(5), hours(5));
+    expect(plan.reinstated).toEqual([{ id: gov!.id, startsAt: gov!.startsAt, dueAt: gov!.dueAt }]);
+    expect(missedBeforeSuperseded({ ...gov!, supersededAt: hours(0.1), informational: false })).toBe(false);
+    expect(missedBeforeSuperseded({ ...gov!, informational: true })).toBe(false);
   });
 });
 
@@ -265,19 +334,11 @@ describe('issue 9: each regime by its own grade; real recipient names', () => {
 describe('a 续报 that raises the severity supersedes the duties it replaces', () => {
   const cityPlace = { self: { id: 'c', name: '某市', level: 'city' as const }, ancestors: [] };
   const general = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3 } })), place: cityPlace, startsAt: START });
-  const existing = general.map((o, i) => ({
-    id: `o${i}`,
-    key: o.key,
-    regime: o.regime,
-    recipientName: o.recipient.name,
-    recipientJurisdictionId: o.recipient.jurisdictionId,
-    submittedAt: null as Date | null,
-    supersededAt: null as Date | null,
-  }));
+  const existing = held(general);
   const major = computeObligations({ classification: classifyIncident(facts({ casualties: { acuteCases: 3, deaths: 1 } })), place: cityPlace, startsAt: START });
 
   it('卫生部令第25号第七条: 一般 6小时 to 同级人民政府 is replaced by 重大 立即 to the same government', () => {
-    const gone = supersededObligations(existing, major);
+    const gone = planObligationChanges(existing, major, START).superseded;
     const gov = existing.find((o) => o.key === 'ohs_general_government')!;
     expect(gone).toContainEqual({ id: gov.id, byKey: 'ohs_serious_government' });
     // The city's 上级 is the provincial commission: its 6-hour duty is replaced by the 立即 one.
@@ -285,8 +346,8 @@ describe('a 续报 that raises the severity supersedes the duties it replaces', 
   });
   it('a duty already submitted stays as it was; the same severity supersedes nothing', () => {
     const submitted = existing.map((o) => ({ ...o, submittedAt: START }));
-    expect(supersededObligations(submitted, major)).toEqual([]);
-    expect(supersededObligations(existing, general)).toEqual([]);
+    expect(planObligationChanges(submitted, major, START).superseded).toEqual([]);
+    expect(planObligationChanges(existing, general, START).superseded).toEqual([]);
   });
   it('superseded is its own state, never overdue', () => {
     expect(obligationState({ dueAt: START, submittedAt: null, supersededAt: START }, new Date(START.getTime() + 86_400_000))).toBe('superseded');

@@ -171,7 +171,10 @@ describe('routeByRulebook', () => {
       expect(byId(route({ ...quiet, casualties: { anthraxCases: 5 } }).routing, 't_czj')?.role).toBe('inform');
     });
     it('radiation at a production employer: no production-safety lead for 应急管理局', () => {
-      expect(byId(route({ hazard: { category: 'radiation' }, casualties: { deaths: 1 } }).routing, 't_yjj')).toBeUndefined();
+      expect(byId(route({ hazard: { category: 'radiation', agent: '铯-137' }, casualties: { deaths: 1 } }).routing, 't_yjj')).toBeUndefined();
+    });
+    it('radiation that also released a poison at a production employer: it is a production-safety accident too', () => {
+      expect(byId(route({ hazard: { category: 'radiation', agent: '钴-60；火灾致氯气泄漏' }, casualties: { deaths: 1 } }).routing, 't_yjj')).toBeDefined();
     });
   });
 

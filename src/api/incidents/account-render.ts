@@ -20,6 +20,7 @@ const KIND: Record<string, string> = { initial: '初报', follow_up: '续报', f
 
 export function outcomeText(outcome: string, lateBy: number | null): string {
   if (outcome === 'late') return `逾期${lateBy}分钟`;
+  if (outcome === 'missed') return `逾期${lateBy}分钟未报，后被续报取代`;
   return (
     { on_time: '按时', never: '未签收', pending: '待签收', declined: '退回', superseded: '已被续报取代', withdrawn: '已撤回', overdue: '逾期未完成', due: '未到期', closed: '已关闭', open: '办理中', informational: '他方职责，仅核实' } as Record<string, string>
   )[outcome] ?? outcome;

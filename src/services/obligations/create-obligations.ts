@@ -1,13 +1,14 @@
 /**
- * Creates an incident's upward-reporting obligations inside the filing transaction: those its
- * current classification requires and it does not have yet. A 续报 that raises the severity or
- * adds a regime adds the new ones at once; the earlier ones stay.
+ * Brings an incident's upward-reporting obligations in line with its current classification,
+ * inside the filing transaction (the plan is `planObligationChanges`): a 续报 that raises the
+ * severity or adds a regime adds the new duties at once, supersedes the looser ones and reinstates
+ * any it requires again.
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { obligations } from '../../db/schema.js';
 import type { Classification } from '../../domain/classification.js';
-import { addedObligations, computeObligations, supersededObligations } from '../../domain/obligations.js';
+import { computeObligations, planObligationChanges, type ObligationPlan } from '../../domain/obligations.js';
 import { recipientNamesOf, type Rulebook } from '../../rulebooks/schema.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
@@ -35,8 +36,9 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     recipientNames: recipientNamesOf(input.book),
   });
   const existing = await tx.select().from(obligations).where(eq(obligations.incidentId, incident.id));
-  const events = await supersede(tx, input, supersededObligations(existing, specs));
-  const added = addedObligations(existing.map((o) => o.key), specs);
+  const plan = planObligationChanges(existing, specs, now);
+  const events = [...(await supersede(tx, input, plan.superseded)), ...(await reinstate(tx, input, plan.reinstated, existing))];
+  const added = plan.added;
   if (added.length === 0) return events;
   const rows = await tx
     .insert(obligations)
@@ -72,6 +74,21 @@ export async function createObligations(tx: Database, input: CreateObligationsIn
     actorId: input.actorId,
     data: { obligation: obligationView(o, now) },
   }))];
+}
+
+/** Superseded duties in force again: chased again (a missed deadline at once) and blocking the 终报. */
+async function reinstate(tx: Database, input: CreateObligationsInput, list: ObligationPlan['reinstated'], existing: { id: string; informational: boolean }[]): Promise<NewEvent[]> {
+  const events: NewEvent[] = [];
+  for (const r of list) {
+    const informational = existing.find((o) => o.id === r.id)?.informational ?? false;
+    const [o] = await tx
+      .update(obligations)
+      .set({ supersededAt: null, supersededByKey: null, startsAt: r.startsAt, dueAt: r.dueAt, nextChaseAt: informational ? null : r.dueAt })
+      .where(eq(obligations.id, r.id))
+      .returning();
+    if (o) events.push({ type: 'obligation.reinstated', jurisdictionId: input.incident.jurisdictionId, incidentId: input.incident.id, actorId: input.actorId, data: { obligation: obligationView(o, input.now) } });
+  }
+  return events;
 }
 
 /** Marks the replaced duties superseded: no longer chased, not blocking the 终报, shown as replaced. */

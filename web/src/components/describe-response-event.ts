@@ -24,7 +24,9 @@ export function describeTimelineEvent(e: EventEnvelope, entry?: IncidentEntry): 
       };
     }
     case 'obligation.superseded':
-      return { icon: '↻', tone: 'info', text: `续报提高等级：向${d.obligation?.recipient?.name ?? ''}的原上报义务（${d.obligation?.deadlineText ?? ''}）已被新等级的义务取代` };
+      return { icon: '↻', tone: 'info', text: `续报变更等级：向${d.obligation?.recipient?.name ?? ''}的原上报义务（${d.obligation?.deadlineText ?? ''}）已被新等级的义务取代` };
+    case 'obligation.reinstated':
+      return { icon: '↺', tone: 'warn', text: `续报恢复等级：向${d.obligation?.recipient?.name ?? ''}的上报义务（${d.obligation?.deadlineText ?? ''}）重新生效，截止 ${formatShort(d.obligation?.dueAt)}` };
     case 'obligation.overdue':
       return { icon: '!', tone: 'bad', text: `向${d.obligation?.recipient?.name ?? ''}上报已逾期（${d.obligation?.deadlineText ?? ''}）` };
     case 'task.created': {

@@ -214,6 +214,7 @@ export function applyEvent(model: Model, e: EventEnvelope, options: { timeline?:
     case 'obligation.created':
     case 'obligation.overdue':
     case 'obligation.superseded':
+    case 'obligation.reinstated':
     case 'obligation.submitted': {
       const o: ObligationView = ev.data.obligation;
       if (entry) upsertObligation(entry, o);
