@@ -1,7 +1,8 @@
 /**
  * The event catalogue: every type of event the server writes to its log, what its data carries,
  * and what a member unit (成员单位) may see of it. The commission of the event's jurisdiction sees
- * every event whole. A member unit sees only events addressed to it (`audienceUnits`), and of
+ * every event whole, except what is not the office's (a unit's draft bulletin, the administrators'
+ * account and member-change records). A member unit sees only events addressed to it (`audienceUnits`), and of
  * those only what `GET /incidents/{id}` would show it: its own notifications and tasks, the
  * incident's public facts — never the commission's board (other units, upward reports, close
  * overrides). The unit view of each type is a zod schema, so a field nobody listed is dropped,
@@ -37,9 +38,22 @@ export interface EventView {
 interface EventDefinition {
   /** What a member unit of the audience may see, or null: the commission's alone. */
   unitView: ((data: Record<string, unknown>, unitId: string) => Record<string, unknown> | null) | null;
+  /**
+   * Whether the commission audience sees it (whole); absent: always. The same rule as its REST
+   * reading, so a socket never tells more than `GET` would.
+   */
+  commissionSees?: (data: Record<string, unknown>, audience: { jurisdictionId: string | null }) => boolean;
   /** A control row for the servers (e.g. ending sessions), never shown to anyone. */
   internal?: true;
 }
+
+/** A draft bulletin is its publisher's alone (`mayViewBulletin`): the office sees only its own drafts. */
+const officeDraft = (data: Record<string, unknown>) => data.publisherUnitId == null;
+/**
+ * Accounts and member changes are administration (`mayAdministerJurisdiction`), not the duty room's:
+ * of the commission audience only the system administrators (every jurisdiction) see them.
+ */
+const administrators = (_data: Record<string, unknown>, audience: { jurisdictionId: string | null }) => audience.jurisdictionId === null;
 
 /** Strips every field the schema does not list; null when the data does not have the listed shape. */
 const only =
@@ -246,6 +260,8 @@ export const EVENT_CATALOGUE = {
   'obligation.overdue': { unitView: null },
   'obligation.submitted': { unitView: null },
   'obligation.superseded': { unitView: null },
+  // A superseded duty the facts require again (a severity lowered, then raised back).
+  'obligation.reinstated': { unitView: null },
   // Who may see the incident may see its files (the same rule as GET /incidents/{id}/attachments).
   'attachment.added': { unitView: (data: Record<string, unknown>) => ({ attachment: data.attachment }) },
   // Which channel failed for whom is the commission's to act on.
@@ -278,24 +294,24 @@ export const EVENT_CATALOGUE = {
         : null,
   },
   // 成员调整: the unit sees its own proposals and the office's answers to them.
-  'member_change.proposed': { unitView: ownMemberChange },
-  'member_change.confirmed': { unitView: ownMemberChange },
-  'member_change.rejected': { unitView: ownMemberChange },
+  'member_change.proposed': { unitView: ownMemberChange, commissionSees: administrators },
+  'member_change.confirmed': { unitView: ownMemberChange, commissionSees: administrators },
+  'member_change.rejected': { unitView: ownMemberChange, commissionSees: administrators },
   // 简报 (信阳 三(四)): recipients learn of a bulletin; receipts go to the reader and the publishing unit.
-  'bulletin.drafted': { unitView: ownDraft },
-  'bulletin.updated': { unitView: ownDraft },
+  'bulletin.drafted': { unitView: ownDraft, commissionSees: officeDraft },
+  'bulletin.updated': { unitView: ownDraft, commissionSees: officeDraft },
   'bulletin.published': { unitView: only(bulletinNotice) },
   'bulletin.read': { unitView: bulletinRead },
-  'bulletin.attachment_added': { unitView: ownDraft },
+  'bulletin.attachment_added': { unitView: ownDraft, commissionSees: officeDraft },
   'bulletin_item.submitted': { unitView: (data, unitId) => (owned('item')(data, unitId) ? only(z.object({ item: ownRecord }))(data, unitId) : null) },
   'bulletin_item.pulled': { unitView: null },
   // 年度报送 (信阳 四(三)): the round opens for every unit; a unit sees its own filing.
   'annual_submission.opened': { unitView: only(z.object({ year: z.number(), dueAt: z.string(), opensAt: z.string(), basis: z.object({ documentClause: z.string(), quote: z.string() }) })) },
   'annual_submission.filed': { unitView: (data, unitId) => (owned('submission')(data, unitId) ? only(z.object({ submission: ownRecord }))(data, unitId) : null) },
   // 名册导入: the office's own record of who imported what.
-  'roster.imported': { unitView: null },
+  'roster.imported': { unitView: null, commissionSees: administrators },
   // 新建账号: the office's own record of who created whose account, with which role.
-  'account.created': { unitView: null },
+  'account.created': { unitView: null, commissionSees: administrators },
   // 联席会议常设工作 (no incident): a unit sees its own requests, their chasing and its own answers;
   // a meeting, minutes and their issue as sent to it. The other units' answers are the office's.
   'standing.requested': { unitView: ownStanding(z.object({ request: standingRequestView, by: z.string().nullable() })) },
@@ -375,8 +391,11 @@ function envelope(e: LoggedEvent, data: Record<string, unknown>): EventView {
  */
 export function viewEventFor(audience: EventAudience, e: LoggedEvent): EventView | null {
   if (catalogue[e.type]?.internal) return null;
-  if (audience.kind === 'commission')
-    return audience.jurisdictionId === null || audience.jurisdictionId === e.jurisdictionId ? envelope(e, e.data) : null;
+  if (audience.kind === 'commission') {
+    if (audience.jurisdictionId !== null && audience.jurisdictionId !== e.jurisdictionId) return null;
+    const sees = catalogue[e.type]?.commissionSees;
+    return !sees || sees(e.data, audience) ? envelope(e, e.data) : null;
+  }
   if (!e.audienceUnits.includes(audience.unitId)) return null;
   const unitView = catalogue[e.type]?.unitView;
   if (!unitView) return null;

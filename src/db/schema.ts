@@ -537,6 +537,11 @@ export const attachments = pgTable(
     content: bytea('content'),
     storedName: text('stored_name'),
     uploadedBy: text('uploaded_by').notNull().references(() => users.id),
+    /**
+     * The member unit whose file it is, fixed when it is uploaded (null: the office's). A person
+     * moved to another unit later neither takes the file along nor locks the unit out of it.
+     */
+    unitId: text('unit_id').references(() => memberUnits.id),
     createdAt: tz('created_at').notNull(),
   },
   (t) => [

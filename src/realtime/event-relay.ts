@@ -160,9 +160,13 @@ export class EventRelay {
     }
   }
 
+  /** The jurisdiction's commission and the system administrators, each only what it may see. */
   private deliverToCommission(event: StoredEvent): void {
-    const envelope = viewEventFor({ kind: 'commission', jurisdictionId: event.jurisdictionId }, event);
-    if (envelope) this.io.local.to([jurisdictionRoom(event.jurisdictionId), ADMIN_ROOM]).emit(event.type, envelope);
+    const office = viewEventFor({ kind: 'commission', jurisdictionId: event.jurisdictionId }, event);
+    const admins = viewEventFor({ kind: 'commission', jurisdictionId: null }, event);
+    const rooms = [...(office ? [jurisdictionRoom(event.jurisdictionId)] : []), ...(admins ? [ADMIN_ROOM] : [])];
+    const envelope = office ?? admins;
+    if (envelope && rooms.length > 0) this.io.local.to(rooms).emit(event.type, envelope);
   }
 
   /** Each unit gets its own view of the event (src/contract/events.ts), or nothing. */

@@ -208,9 +208,9 @@ const API: Record<string, Expectation> = {
   // The office, or the member unit that leads it (信阳 三(三) 「或发起单位牵头」).
   'POST /api/v1/campaigns': {
     allow: [...COMMANDERS_XY, ...UNIT_U],
-    body: (f) => ({ jurisdictionId: 'xinyang', kind: 'joint_enforcement', title: '矩阵联合执法', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', leadUnitId: f.unitU, tasks: [{ unitId: f.unitU, task: '矩阵任务', dueAt: soon(24) }] }),
+    body: (f) => ({ jurisdictionId: 'xinyang', kind: 'joint_enforcement', title: '矩阵联合执法', scope: '矩阵', startsOn: dayFromNow(-1), endsOn: dayFromNow(365), leadUnitId: f.unitU, tasks: [{ unitId: f.unitU, task: '矩阵任务', dueAt: soon(24) }] }),
   },
-  'PATCH /api/v1/campaigns/{id}': { allow: COMMANDERS_XY, body: () => ({ endsOn: '2027-12-30', reason: '矩阵调整' }) },
+  'PATCH /api/v1/campaigns/{id}': { allow: COMMANDERS_XY, body: () => ({ endsOn: dayFromNow(364), reason: '矩阵调整' }) },
   'POST /api/v1/campaigns/{id}/cancel': { allow: COMMANDERS_XY, body: () => ({ reason: '矩阵终止' }), once: true },
   'POST /api/v1/campaigns/{id}/attachments': { allow: UNIT_U, query: () => '?fileName=matrix.pdf', ...pdfUpload },
   'GET /api/v1/campaigns': { allow: PEOPLE },
@@ -221,6 +221,8 @@ const API: Record<string, Expectation> = {
 };
 
 const soon = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+/** A calendar day `days` from today (the suite runs on the real clock: no date that a later year makes past). */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 function meetingBody(unitId: string) {
   return { jurisdictionId: 'xinyang', kind: 'topical', topic: '矩阵专题会议', startsAt: soon(48), place: '会议室', agenda: ['矩阵议程'], replyDueAt: soon(24), invite: { unitIds: [unitId] } };
 }
@@ -439,7 +441,7 @@ async function meetingFixtures(unitU: string) {
   const detail = (await server.request('GET', `/api/v1/meetings/${made[1]}`, { token: tokens.commander })).body;
   const proposal = (await server.request('POST', '/api/v1/proposals', { token: tokens.commander, body: { kind: 'campaign', title: '矩阵征求意见', text: '矩阵', unitIds: [unitU], dueAt: soon(24) } })).body.proposal;
   await server.request('POST', `/api/v1/proposals/${proposal?.id}/consent`, { token: tokens.liaisonU, body: { decision: 'object', reason: '矩阵不同意' } });
-  const campaign = (await server.request('POST', '/api/v1/campaigns', { token: tokens.commander, body: { kind: 'special_rectification', title: '矩阵专项整治', scope: '矩阵', startsOn: '2026-12-01', endsOn: '2027-12-31', tasks: [{ unitId: unitU, task: '矩阵任务', dueAt: soon(24) }] } })).body.campaign;
+  const campaign = (await server.request('POST', '/api/v1/campaigns', { token: tokens.commander, body: { kind: 'special_rectification', title: '矩阵专项整治', scope: '矩阵', startsOn: dayFromNow(-1), endsOn: dayFromNow(365), tasks: [{ unitId: unitU, task: '矩阵任务', dueAt: soon(24) }] } })).body.campaign;
   return { meetingU: made[0]!, meetingI: made[1]!, itemI: detail.items?.[0]?.id, proposalU: proposal?.id, campaignU: campaign?.id };
 }
 

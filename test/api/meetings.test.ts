@@ -69,6 +69,10 @@ describe('a plenary meeting from invitation to agreed items', () => {
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ replyDueAt: at(80) }), 'replyDueAt');
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ invite: { unitIds: ['nope'] } }), 'invite.unitIds.0');
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ topic: '' }), 'topic');
+    // Further out than a task may be due (366 days): a year typed wrong, refused for each time named.
+    const far = await refused(422, 'POST', '/api/v1/meetings', office, convene({ startsAt: at(24 * 400), replyDueAt: at(24 * 380) }), 'startsAt');
+    expect(far.errors.map((e: any) => e.field)).toEqual(['startsAt', 'replyDueAt']);
+    expect(far.errors[0].message).toContain('366');
     await refused(403, 'POST', '/api/v1/meetings', duty, convene());
     await refused(403, 'POST', '/api/v1/meetings', unionL, convene());
     const res = await server.request('POST', '/api/v1/meetings', { token: office, body: convene() });
@@ -113,6 +117,12 @@ describe('a plenary meeting from invitation to agreed items', () => {
     const draft = { text: '会议听取了全市职业病防治工作情况汇报，议定如下事项。', consentDueAt: at(96), items: [{ title: '开展尘肺病工伤保险扩面', leadUnitId: hrss, supportUnitIds: [union], dueAt: at(24 * 30) }] };
     await refused(422, 'POST', `/api/v1/meetings/${meetingId}/minutes`, office, { ...draft, items: [{ ...draft.items[0], leadUnitId: 'nope' }] }, 'items.0.leadUnitId');
     await refused(422, 'POST', `/api/v1/meetings/${meetingId}/minutes`, office, { ...draft, items: [{ ...draft.items[0], dueAt: at(1) }] }, 'items.0.dueAt');
+    // A unit named twice would be asked and chased twice for one item.
+    const twice = await refused(422, 'POST', `/api/v1/meetings/${meetingId}/minutes`, office, { ...draft, items: [{ ...draft.items[0], supportUnitIds: [union, finance, union] }] }, 'items.0.supportUnitIds.2');
+    expect(twice.errors).toEqual([{ field: 'items.0.supportUnitIds.2', message: expect.stringContaining('重复') }]);
+    const farItem = await refused(422, 'POST', `/api/v1/meetings/${meetingId}/minutes`, office, { ...draft, items: [{ ...draft.items[0], dueAt: at(24 * 367) }] }, 'items.0.dueAt');
+    expect(farItem.errors).toEqual([{ field: 'items.0.dueAt', message: expect.stringContaining('366') }]);
+    expect((await server.request('GET', `/api/v1/meetings/${meetingId}`, { token: office })).body.minutes).toEqual([]);
     await refused(403, 'POST', `/api/v1/meetings/${meetingId}/minutes`, unionL, draft);
     const res = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: draft });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -200,6 +210,12 @@ describe('a plenary meeting from invitation to agreed items', () => {
       [union, 'support', 'open'],
     ]);
     expect((await server.request('GET', `/api/v1/meetings/${meetingId}/account`, { token: unionL })).status).toBe(403);
+    // An item's progress is the office's to see across units: a unit reads only its own part.
+    const doneAs = async (token: string) => (await server.request('GET', `/api/v1/meetings/${meetingId}`, { token })).body.items.find((i: any) => i.id === item.id).done;
+    expect(await doneAs(office)).toBe(false);
+    expect(await doneAs(hrssL)).toBe(true);
+    expect(await doneAs(unionL)).toBe(false);
+    expect(await doneAs(financeL)).toBeNull();
   });
 
   it('live: each unit gets its own requests and answers and what was sent to it; the office gets everything; no event names an incident', async () => {
@@ -217,5 +233,27 @@ describe('a plenary meeting from invitation to agreed items', () => {
     const answers = sockets.office!.received.filter((r) => r.type === 'standing.answered').map((r) => r.envelope.data.request.unitId);
     expect(new Set(answers)).toEqual(new Set([union, hrss]));
     for (const r of sockets.office!.received.filter((x) => /^(standing|meeting|minutes)\./.test(x.type))) expect(r.envelope.incidentId).toBeNull();
+  });
+});
+
+describe('minutes drafted after the meeting', () => {
+  it('an agreed item due between the meeting and now is refused naming it; nothing is drafted', async () => {
+    const res = await server.request('POST', '/api/v1/meetings', { token: office, body: convene({ topic: '尘肺病专题会', startsAt: at(3), replyDueAt: at(2) }) });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.meeting.id;
+    expect((await server.request('POST', `/api/v1/meetings/${id}/reply`, { token: unionL, body: { attendance: 'member', attendeeName: '张主席' } })).status).toBe(200);
+    // The office writes the minutes the day after the meeting (a fresh session: the clock moved on).
+    server.clock!.now = new Date(at(27));
+    try {
+      const writer = await server.login('commander');
+      const draft = { text: '会议议定如下事项。', consentDueAt: at(72), items: [{ title: '摸排尘肺病患者', leadUnitId: union, supportUnitIds: [], dueAt: at(24) }] };
+      const late = await refused(422, 'POST', `/api/v1/meetings/${id}/minutes`, writer, draft, 'items.0.dueAt');
+      expect(late.errors).toEqual([{ field: 'items.0.dueAt', message: expect.stringContaining('当前时间') }]);
+      expect((await server.request('GET', `/api/v1/meetings/${id}`, { token: writer })).body.minutes).toEqual([]);
+      const ok = await server.request('POST', `/api/v1/meetings/${id}/minutes`, { token: writer, body: { ...draft, items: [{ ...draft.items[0], dueAt: at(24 * 30) }] } });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    } finally {
+      server.clock!.now = START;
+    }
   });
 });

@@ -24,7 +24,7 @@ let database: TestDatabase;
 let server: TestServer;
 let writerPool: postgres.Sql | undefined;
 let writers: Database;
-let commanderToken: string;
+let watcherToken: string;
 let live: TestSocket;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,8 +91,9 @@ beforeAll(async () => {
     writerPool = postgres(database.databaseUrl, { max: WRITERS, onnotice: () => {} });
     writers = drizzle(writerPool, { schema }) as unknown as Database;
   } else writers = server.services.db;
-  commanderToken = await server.login('commander');
-  live = await server.connect(commanderToken);
+  // The rows it writes are roster imports: administration, which only the system administrator's socket receives.
+  watcherToken = await server.login('admin');
+  live = await server.connect(watcherToken);
 });
 afterAll(async () => {
   await writerPool?.end();
@@ -133,7 +134,7 @@ describe('events written concurrently reach every reader once, in seq order, wit
   });
 
   it('many writers: the live stream, a socket that drops and resumes, and a snapshot watermark each see every committed event once, in order', async () => {
-    const first = await server.connect(commanderToken);
+    const first = await server.connect(watcherToken);
     let dropped = false;
     const writing = Array.from({ length: WRITERS }, async (_, writer) => {
       for (let n = 0; n < TRANSACTIONS_PER_WRITER; n++) {
@@ -155,7 +156,7 @@ describe('events written concurrently reach every reader once, in seq order, wit
 
     // The dropped socket catches up: resume pages from the last seq it saw, then live.
     const before = hammerSeqs(first.received, 'many');
-    const again = await server.connect(commanderToken);
+    const again = await server.connect(watcherToken);
     const resumed: number[] = [];
     let afterSeq = first.received.length ? (first.received[first.received.length - 1]!.envelope.seq as number) : 0;
     for (;;) {
@@ -179,7 +180,7 @@ describe('events written concurrently reach every reader once, in seq order, wit
     // Even writers go through this server's database (their events are offered to its relay when
     // they commit); odd ones through a pool of their own, as another node would (on PGlite the
     // same connection, where rolled-back writes still leave gaps the relay must read past).
-    const second = await server.connect(commanderToken);
+    const second = await server.connect(watcherToken);
     const { onCommit, fromLog } = server.relay.delivered;
     const writing = Array.from({ length: WRITERS }, async (_, writer) => {
       for (let n = 0; n < TRANSACTIONS_PER_WRITER; n++)

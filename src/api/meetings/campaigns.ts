@@ -91,15 +91,15 @@ export function campaignRoutes() {
       path: '/campaigns/{id}/attachments',
       tags: ['meetings'],
       summary: '任务反馈附件 A participating unit adds a file for its report (seen by it, the office and the leading unit)',
-      description: 'The body is the file itself (JPEG, PNG, WebP, PDF, DOCX; the type is decided from the content). `fileName` names it. At most ATTACHMENT_MAX_BYTES: 413 beyond.',
+      description: 'The body is the file itself (JPEG, PNG, WebP, PDF, DOCX; the type is decided from the content). `fileName` names it. A retry with the same `Idempotency-Key`, file and name returns the first answer; another file or name with the key is a 409. At most ATTACHMENT_MAX_BYTES: 413 beyond.',
       security: bearerSecurity,
-      request: { params: z.object({ id }), query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
-      responses: { 201: jsonResponse(z.object({ attachment: attachmentSchema }), 'Stored'), ...refusals, 413: errorResponses[422], 422: errorResponses[422] },
+      request: { params: z.object({ id }), headers: idempotencyHeaders, query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      responses: { 201: jsonResponse(z.object({ attachment: attachmentSchema }), 'Stored'), ...writes, 413: errorResponses[422] },
     }),
     async (c) => {
       const services = c.get('services');
       const bytes = await readUploadedFile(c);
-      return c.json((await addCampaignFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes })) as never, 201);
+      return idempotentJson(c, (await addCampaignFile(services, c.get('actor'), c.req.valid('param').id, { fileName: c.req.valid('query').fileName, bytes }, c.req.valid('header')['idempotency-key'])) as never);
     },
   );
   return router;

@@ -26,6 +26,7 @@ export async function loadUnitForRota(services: Services, actor: Actor, unitId: 
   if (!row) throw notFound('成员单位');
   const { unit } = row;
   if (actor.role !== 'admin' && actor.jurisdictionId !== unit.jurisdictionId) throw notFound('成员单位');
-  if (!mayReadRota(actor, unit)) throw forbidden('只能查看本单位的值班表 (own unit only)');
+  // Another unit's rota is not the caller's to see: 404 (spec §8), as for its phones.
+  if (!mayReadRota(actor, unit)) throw notFound('成员单位');
   return { unit, utcOffset: row.utcOffset, canEdit: canEditRota(actor, unit) };
 }

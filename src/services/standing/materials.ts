@@ -10,53 +10,47 @@ import { isCommission, isUnitMember, mayRunJointMeeting } from '../../domain/pol
 import { attachmentView } from '../attachments/attachments.js';
 import { storeStandingFile } from './standing-file.js';
 import type { Actor, Services } from '../context.js';
-import { forbidden } from '../errors.js';
+import { conflict, forbidden } from '../errors.js';
 import { loadVisibleMeeting } from './load.js';
 
 type Row = typeof attachments.$inferSelect;
-
-/** Who uploaded it: the office (shared with every unit that sees the meeting) or a unit (its own). */
-async function uploaderUnit(db: Database, row: Row): Promise<string | null> {
-  const [u] = await db.select({ unitId: users.unitId }).from(users).where(eq(users.id, row.uploadedBy));
-  return u?.unitId ?? null;
-}
 
 export async function meetingFileVisible(db: Database, actor: Actor, row: Row): Promise<boolean> {
   if (!row.meetingId) return false;
   await loadVisibleMeeting(db, actor, row.meetingId);
   if (isCommission(actor)) return true;
-  const unit = await uploaderUnit(db, row);
-  return unit === null || unit === actor.unitId;
+  // The office's materials, or the unit's own file (the unit it was uploaded for, not the uploader's unit today).
+  return row.unitId === null || row.unitId === actor.unitId;
 }
 
-export async function addMeetingFile(services: Services, actor: Actor, meetingId: string, input: { fileName: string; bytes: Uint8Array }) {
-  const meeting = await loadVisibleMeeting(services.db, actor, meetingId);
-  const office = mayRunJointMeeting(actor, meeting.jurisdictionId);
-  const asked = isUnitMember(actor)
-    ? await services.db.select({ unitId: standingRequests.unitId }).from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.unitId, actor.unitId!))).limit(1)
-    : [];
-  if (!office && asked.length === 0) throw forbidden('由联席会议办公室上传会议材料，或由被征求意见/承办事项的单位上传 (office or a unit asked)');
-  return storeStandingFile(
-    services,
-    actor,
-    { meetingId, jurisdictionId: meeting.jurisdictionId },
-    input,
-    async (tx) => (office ? (await tx.selectDistinct({ unitId: standingRequests.unitId }).from(standingRequests).where(eq(standingRequests.meetingId, meetingId))).map((u) => u.unitId) : [actor.unitId!]),
-    (row) => ({ ...attachmentView(row, actor.displayName), material: office }),
-  );
+export async function addMeetingFile(services: Services, actor: Actor, meetingId: string, input: { fileName: string; bytes: Uint8Array }, idempotencyKey?: string) {
+  return storeStandingFile(services, actor, { route: 'POST /meetings/{id}/attachments', subjectId: meetingId, fileName: input.fileName }, input, idempotencyKey, async () => {
+    const meeting = await loadVisibleMeeting(services.db, actor, meetingId);
+    const office = mayRunJointMeeting(actor, meeting.jurisdictionId);
+    if (meeting.cancelledAt) throw conflict('会议已取消，不能再上传文件 (the meeting is cancelled)');
+    const asked = isUnitMember(actor)
+      ? await services.db.select({ unitId: standingRequests.unitId }).from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.unitId, actor.unitId!))).limit(1)
+      : [];
+    if (!office && asked.length === 0) throw forbidden('由联席会议办公室上传会议材料，或由被征求意见/承办事项的单位上传 (office or a unit asked)');
+    return {
+      owner: { meetingId, jurisdictionId: meeting.jurisdictionId, unitId: office ? null : actor.unitId! },
+      audienceOf: async (tx) => (office ? (await tx.selectDistinct({ unitId: standingRequests.unitId }).from(standingRequests).where(eq(standingRequests.meetingId, meetingId))).map((u) => u.unitId) : [actor.unitId!]),
+      viewOf: (row) => ({ ...attachmentView(row, actor.displayName), material: office }),
+    };
+  });
 }
 
 /** The meeting's files the caller may see: the office all; a unit the materials and its own. */
 export async function meetingFiles(db: Database, actor: Actor, meetingId: string) {
   const rows = await db
-    .select({ a: attachments, name: users.displayName, unitId: users.unitId })
+    .select({ a: attachments, name: users.displayName })
     .from(attachments)
     .innerJoin(users, eq(users.id, attachments.uploadedBy))
     .where(eq(attachments.meetingId, meetingId))
     .orderBy(asc(attachments.createdAt));
   return rows
-    .filter((r) => isCommission(actor) || r.unitId === null || r.unitId === actor.unitId)
-    .map((r) => ({ ...attachmentView(r.a, r.name), material: r.unitId === null }));
+    .filter((r) => isCommission(actor) || r.a.unitId === null || r.a.unitId === actor.unitId)
+    .map((r) => ({ ...attachmentView(r.a, r.name), material: r.a.unitId === null }));
 }
 
 /** The files a unit names in its report: this meeting's, uploaded by its own people. */

@@ -43,6 +43,11 @@ export function requestWithUnit({ r, unitName }: { r: StandingRequestRow; unitNa
   return { ...standingRequestView(r), unitName };
 }
 
+/**
+ * An agreed item with `done` worked out from the requests given: the office passes every unit's
+ * (done when all have reported), a member unit only its own (another unit's progress is the
+ * office's to see), so an item that is not the unit's has no `done` for it (null).
+ */
 export function itemView(i: typeof agreedItems.$inferSelect, requests: readonly StandingRequestRow[]) {
   const mine = requests.filter((r) => r.kind === 'agreed_item' && r.subjectId === i.id && r.state !== 'withdrawn');
   return {
@@ -52,6 +57,6 @@ export function itemView(i: typeof agreedItems.$inferSelect, requests: readonly 
     leadUnitId: i.leadUnitId,
     supportUnitIds: i.supportUnitIds,
     dueAt: i.dueAt.toISOString(),
-    done: mine.length > 0 && mine.every((r) => r.state === 'done'),
+    done: mine.length > 0 ? mine.every((r) => r.state === 'done') : null,
   };
 }
