@@ -161,7 +161,7 @@ export const agreedItemSchema = z
     leadUnitId: z.string(),
     supportUnitIds: z.array(z.string()),
     dueAt: z.string(),
-    done: z.boolean().meta({ description: 'Every unit of the item reported its part done' }),
+    done: z.boolean().nullable().meta({ description: 'Every unit of the item reported its part done; to a member unit, its own part (null: not its item)' }),
   })
   .meta({ id: 'AgreedItem' });
 

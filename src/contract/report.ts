@@ -16,6 +16,8 @@ import {
 } from '../domain/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../domain/credit-code.js';
 import { EARLIEST_YEAR, isBeforeEarliestYear } from '../domain/time-bounds.js';
+import { phoneNumber } from './phone.js';
+import { noRepeats } from './unique.js';
 
 /** ISO 8601 with an explicit offset; the commission needs to know which clock a time was read on. */
 export const isoDateTime = z.iso
@@ -45,6 +47,7 @@ export const placeSchema = z.object({
   otherTownships: z
     .array(z.string().trim().min(1, '乡镇（街道）名称不能为空').max(50))
     .max(20)
+    .superRefine(noRepeats('乡镇（街道）有重复 (duplicates)'))
     .optional()
     .meta({ description: 'Further townships or streets the accident spans; each is routed as the one of the place' }),
   ...coordinatesShape,
@@ -118,7 +121,7 @@ const uniqueList = <T extends string>(values: readonly [T, ...T[]], what: string
   z
     .array(z.enum(values, { message: `${what}代码无效 (unknown code)` }))
     .max(values.length)
-    .refine((list) => new Set(list).size === list.length, `${what}有重复 (duplicates)`)
+    .superRefine(noRepeats(`${what}有重复 (duplicates)`))
     .default([]);
 
 /** The facts of one report version, without the jurisdiction it is filed in. */
@@ -140,10 +143,7 @@ export const incidentFactsSchema = z.object({
   measuresTaken: z.string().trim().max(5000).optional(),
   reporter: z.object({
     name: text(50, '报告人姓名'),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\-() ]{5,20}$/, '报告人电话格式不正确 (phone: digits, +, -, spaces)'),
+    phone: phoneNumber('报告人电话'),
   }),
 });
 

@@ -6,6 +6,11 @@
 
 /** Nothing this service records happened before 2000 (卫生部令第25号 itself dates from 2002). */
 export const EARLIEST_YEAR = 2000;
+/**
+ * A typed calendar date (a rota pattern's end, a holiday) later than this year is a typing error —
+ * 9999-12-31 for "no end", which is written as no date at all.
+ */
+export const LATEST_YEAR = 2099;
 /** A typed receipt time may run ahead of the server's clock by this much (a phone's clock, a rounded minute). */
 export const CLOCK_TOLERANCE_MINUTES = 5;
 /** A joint response task is due within a year; a due time beyond that is a typing error. */
@@ -23,6 +28,12 @@ export function writtenYear(iso: string): number {
 
 export function isBeforeEarliestYear(iso: string): boolean {
   return writtenYear(iso) < EARLIEST_YEAR;
+}
+
+/** Between EARLIEST_YEAR and LATEST_YEAR, as written. */
+export function isWithinWrittenYears(iso: string): boolean {
+  const year = writtenYear(iso);
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }
 
 const MINUTE = 60_000;
@@ -47,11 +58,19 @@ export function followUpTimeProblems(occurredAt: string, incidentReceivedAt: Dat
   return Date.parse(occurredAt) > incidentReceivedAt.getTime() ? [{ field: 'occurredAt', message: '发生时间不能晚于本事故的接报时间' }] : [];
 }
 
+/**
+ * A time that lies ahead — a due time, a meeting — named by `field` and described as `what`: after
+ * now, and within the horizon (a year further out is a typing error, as for a task).
+ */
+export function aheadTimeProblems(at: Date, now: Date, field: string, what: string): TimeProblem[] {
+  if (at.getTime() <= now.getTime()) return [{ field, message: `${what}须晚于当前时间` }];
+  if (at.getTime() > now.getTime() + TASK_HORIZON_DAYS * 24 * 60 * MINUTE) return [{ field, message: `${what}不能超过${TASK_HORIZON_DAYS}天以后` }];
+  return [];
+}
+
 /** A task's due time: after now, within the horizon. */
 export function taskDueProblems(dueAt: Date, now: Date): TimeProblem[] {
-  if (dueAt.getTime() <= now.getTime()) return [{ field: 'dueAt', message: '办结时限须晚于当前时间' }];
-  if (dueAt.getTime() > now.getTime() + TASK_HORIZON_DAYS * 24 * 60 * MINUTE) return [{ field: 'dueAt', message: `办结时限不能超过${TASK_HORIZON_DAYS}天以后` }];
-  return [];
+  return aheadTimeProblems(dueAt, now, 'dueAt', '办结时限');
 }
 
 /** When an upward report was made: not in the future, not before the incident was received. */

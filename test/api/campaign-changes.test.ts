@@ -103,6 +103,20 @@ describe('a campaign a member unit leads', () => {
     await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '已办结的不能改', tasks: [{ unitId: unit.union, dueAt: at(72) }] }, 'tasks.0.unitId');
     await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '时限已过', tasks: [{ unitId: unit.eco, dueAt: at(1) }] }, 'tasks.0.dueAt');
     await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { tasks: [{ unitId: unit.eco, dueAt: at(72) }] }, 'reason');
+    // The checks of the opening hold for a change: a unit once, within the period and the horizon, a period not yet over.
+    const ecoBefore = (await server.services.db.select().from(standingRequests).where(and(eq(standingRequests.unitId, unit.eco), eq(standingRequests.subjectId, id))))[0]!;
+    const twice = await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '同一单位两项', tasks: [{ unitId: unit.eco, dueAt: at(72) }, { unitId: unit.eco, dueAt: at(96) }] }, 'tasks.1.unitId');
+    expect(twice.errors).toEqual([{ field: 'tasks.1.unitId', message: expect.stringContaining('同一单位只布置一项任务') }]);
+    // The campaign ends on 12-20: 00:30 on 12-21 in 信阳 is after its last day.
+    await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '超出行动期限', tasks: [{ unitId: unit.eco, dueAt: '2026-12-21T00:30:00+08:00' }] }, 'tasks.0.dueAt');
+    const far = await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '延到两年后', endsOn: '2028-12-31', tasks: [{ unitId: unit.eco, dueAt: at(24 * 368) }] }, 'tasks.0.dueAt');
+    expect(far.errors).toEqual([{ field: 'tasks.0.dueAt', message: expect.stringContaining('366') }]);
+    // It is 12-02 in 信阳: an end on 12-01 has passed; an end on 12-03 cuts off 人社局's open task (due 12-05).
+    await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '提前结束', endsOn: '2026-12-01' }, 'endsOn');
+    await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '提前结束', endsOn: '2026-12-03' }, 'endsOn');
+    const ecoAfter = (await server.services.db.select().from(standingRequests).where(and(eq(standingRequests.unitId, unit.eco), eq(standingRequests.subjectId, id))))[0]!;
+    expect(ecoAfter).toEqual(ecoBefore);
+    expect((await server.request('GET', `/api/v1/campaigns/${id}`, { token: office })).body.campaign.endsOn).toBe('2026-12-20');
     await refused(422, 'PATCH', `/api/v1/campaigns/${id}`, token.hrss!, { reason: '什么也没改' }, 'tasks');
     const changed = await server.request('PATCH', `/api/v1/campaigns/${id}`, { token: token.hrss, body: { reason: '生态环境局人员外出执法', tasks: [{ unitId: unit.eco, dueAt: at(72) }] } });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
@@ -127,7 +141,8 @@ describe('a campaign a member unit leads', () => {
     const [cancelledEvent] = await server.services.db.select().from(events).where(eq(events.type, 'campaign.cancelled'));
     expect(cancelledEvent).toMatchObject({ audienceUnits: [unit.hrss, unit.union, unit.eco], data: { reason: '市政府统一部署调整' } });
     await refused(409, 'POST', `/api/v1/campaigns/${id}/cancel`, office, { reason: '再次终止' });
-    await refused(409, 'POST', `/api/v1/campaigns/${id}/report`, token.eco!, { note: '终止后反馈' });
+    // The reason given is the campaign's end, for an open task withdrawn and for a finished one alike.
+    for (const t of [token.eco!, token.union!]) expect((await refused(409, 'POST', `/api/v1/campaigns/${id}/report`, t, { note: '终止后反馈' })).detail).toContain('联合行动已终止');
     // The annual submission (the round opens on 1 December) is still asked; the campaign's task is not.
     expect((await server.request('GET', '/api/v1/standing-requests', { token: token.eco })).body.requests.filter((r: any) => r.kind === 'campaign_task')).toEqual([]);
     server.clock!.now = new Date(Date.parse(at(200)));

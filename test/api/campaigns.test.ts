@@ -36,6 +36,7 @@ async function refused(status: number, method: string, path: string, t: string, 
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   if (field) expect(JSON.stringify(res.body)).toContain(field);
   expect(await lastSeq()).toBe(before);
+  return res.body;
 }
 const campaign = (over: Record<string, unknown> = {}) => ({
   kind: 'special_rectification',
@@ -61,6 +62,11 @@ describe('a special campaign', () => {
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ tasks: [{ unitId: unit.hrss, task: '', dueAt: at(24) }] }), 'tasks.0.task');
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ tasks: [{ unitId: unit.hrss, task: '过期', dueAt: at(-1) }] }), 'tasks.0.dueAt');
     await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ leadUnitId: unit.finance }), 'leadUnitId');
+    // It is 09:00 on 12-01 in 信阳: a period that ended on 11-30 is over.
+    await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ startsOn: '2026-11-01', endsOn: '2026-11-30', tasks: [{ unitId: unit.hrss, task: '检查', dueAt: '2026-11-30T20:00:00+08:00' }] }), 'endsOn');
+    // A task due after the end of the last day, local time (00:30 on 12-03 in 信阳 is 16:30Z on 12-02).
+    await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ endsOn: '2026-12-02', tasks: [{ unitId: unit.hrss, task: '检查', dueAt: '2026-12-02T16:30:00Z' }] }), 'tasks.0.dueAt');
+    await refused(422, 'POST', '/api/v1/campaigns', office, campaign({ endsOn: '2028-12-31', tasks: [{ unitId: unit.hrss, task: '检查', dueAt: at(24 * 367) }] }), 'tasks.0.dueAt');
     // A member unit opens only a campaign it leads itself; this one names another unit as lead.
     await refused(403, 'POST', '/api/v1/campaigns', token.union!, campaign());
     await refused(403, 'POST', '/api/v1/campaigns', duty, campaign());

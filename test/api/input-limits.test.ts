@@ -140,3 +140,28 @@ describe('the account as CSV', () => {
     expect(lastCells.sort()).toEqual(titles.map((t) => `'${t.trim()}`).sort());
   });
 });
+
+describe('phone numbers and lists that name a thing twice', () => {
+  it('a reporter phone without five digits, or a township listed twice, is refused naming it; nothing is filed', async () => {
+    const before = await incidentCount();
+    const noDigits = await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ reporter: { name: '张三', phone: '- - - -' } }) });
+    expectInvalid(noDigits, 'reporter.phone');
+    expect(noDigits.body.errors).toHaveLength(1);
+    const townships = await server.request('POST', '/api/v1/incidents', { token: duty, body: xinyangReport({ place: { address: '信阳市浉河区工业园路1号', township: '五星街道', otherTownships: ['老城街道', '老城街道'] } }) });
+    expectInvalid(townships, 'place.otherTownships.1');
+    expect(townships.body.errors).toHaveLength(1);
+    expect(await incidentCount()).toBe(before);
+  });
+
+  it('an account’s phone follows the same rule, on creation and on change', async () => {
+    const admin = await server.login('admin');
+    const union = await unitIdByName(server, duty, 'xinyang', '总工会');
+    const account = { username: 'phone.rule', displayName: '电话规则', role: 'liaison', unitId: union };
+    expectInvalid(await server.request('POST', '/api/v1/admin/users', { token: admin, body: { ...account, phone: '(-) -' } }), 'phone');
+    const made = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { ...account, phone: '0376-6221234' } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expectInvalid(await server.request('PATCH', `/api/v1/admin/users/${made.body.user.id}`, { token: admin, body: { phone: '- - - -' } }), 'phone');
+    const people = await server.request('GET', `/api/v1/admin/users`, { token: admin });
+    expect(people.body.users.find((u: any) => u.id === made.body.user.id).phone).toBe('0376-6221234');
+  });
+});

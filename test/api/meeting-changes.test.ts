@@ -44,6 +44,7 @@ async function refused(status: number, method: string, path: string, token: stri
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   if (field) expect(JSON.stringify(res.body.errors ?? res.body)).toContain(field);
   expect(await lastSeq()).toBe(before);
+  return res.body;
 }
 const told = (phone: string) => sms.sent.filter((s) => s.contact.address.endsWith(phone) && s.message.shortText.startsWith('【联席会议·变更通知】')).map((s) => s.message.shortText);
 async function convene(topic: string) {
@@ -65,6 +66,10 @@ describe('moving and calling off a meeting', () => {
     await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { startsAt: at(96) }, 'reason');
     await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { replyDueAt: at(100), reason: '回执晚于会议' }, 'replyDueAt');
     await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { startsAt: at(-1), reason: '改到过去' }, 'startsAt');
+    // No further out than a task may be due (366 days): a year typed wrong.
+    const far = await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { startsAt: at(24 * 400), reason: '改到明年以后' }, 'startsAt');
+    expect(far.errors).toEqual([{ field: 'startsAt', message: expect.stringContaining('366') }]);
+    await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { startsAt: at(24 * 400), replyDueAt: at(24 * 399), reason: '改到明年以后' }, 'replyDueAt');
     await refused(422, 'PATCH', `/api/v1/meetings/${id}`, office, { place: '市卫健委三楼会议室', reason: '地点没变' }, 'startsAt');
     await server.engine.tick();
     const before = sms.sent.length;
@@ -110,7 +115,15 @@ describe('moving and calling off a meeting', () => {
     expect(told(PHONE.hrss).at(-1)).toContain('与市政府常务会冲突');
     await refused(409, 'POST', `/api/v1/meetings/${id}/cancel`, office, { reason: '再取消一次' });
     await refused(409, 'PATCH', `/api/v1/meetings/${id}`, office, { place: '别处', reason: '取消后改期' });
-    await refused(409, 'POST', `/api/v1/meetings/${id}/reply`, hrssL, { attendance: 'member', attendeeName: '李四' });
+    // A unit answering a cancelled meeting is told it is cancelled — not that minutes closed the replies (there are none).
+    const reply = await refused(409, 'POST', `/api/v1/meetings/${id}/reply`, hrssL, { attendance: 'member', attendeeName: '李四' });
+    expect(reply.detail).toContain('会议已取消');
+    expect(reply.detail).not.toContain('纪要');
+    const changedReply = await refused(409, 'POST', `/api/v1/meetings/${id}/reply`, unionL, { attendance: 'deputy', attendeeName: '王五', reason: '另有公务' });
+    expect(changedReply.detail).toContain('会议已取消');
+    expect((await replyOf(id, union)).state).toBe('withdrawn');
+    const consent = await refused(409, 'POST', `/api/v1/meetings/${id}/minutes/consent`, unionL, { decision: 'agree' });
+    expect(consent.detail).toContain('会议已取消');
     await refused(409, 'POST', `/api/v1/meetings/${id}/minutes`, office, { text: '纪要', items: [], consentDueAt: at(100) });
     // The unit still sees the meeting, cancelled, with the reason.
     const seen = await server.request('GET', `/api/v1/meetings/${id}`, { token: hrssL });

@@ -42,6 +42,9 @@ describe('a proposal the units do not all agree to', () => {
   it('the office puts it to the units concerned; bad input and the wrong people are refused', async () => {
     await refused(422, 'POST', '/api/v1/proposals', office, proposal({ unitIds: ['nope'] }), 'unitIds.0');
     await refused(422, 'POST', '/api/v1/proposals', office, proposal({ dueAt: at(-1) }), 'dueAt');
+    // No further out than a task may be due (366 days).
+    await refused(422, 'POST', '/api/v1/proposals', office, proposal({ dueAt: at(24 * 367) }), '{"field":"dueAt","message":"答复时限不能超过366天以后"}');
+    expect((await server.request('GET', '/api/v1/proposals', { token: office })).body.proposals).toEqual([]);
     await refused(403, 'POST', '/api/v1/proposals', token.union!, proposal());
     const res = await server.request('POST', '/api/v1/proposals', { token: office, body: proposal() });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -78,6 +78,22 @@ describe('the duty rota', () => {
     });
     expect(stranger.status).toBe(422);
     expect(stranger.body.errors[0].field).toBe('rota.patterns.0.userId');
+    // Nonsense a rota cannot mean, each refused naming its field.
+    const [day, night] = rota().patterns;
+    const nonsense: [string, Record<string, unknown>][] = [
+      ['rota.swaps.0.toUserId', { swaps: [{ id: 's1', fromUserId: dayLiaison, toUserId: dayLiaison, shiftStart: '2026-11-25T08:00:00+08:00' }] }],
+      ['rota.patterns.0.from', { patterns: [{ ...day, from: '0001-01-01' }, night] }],
+      ['rota.patterns.0.until', { patterns: [{ ...day, until: '9999-12-31' }, night] }],
+      ['rota.patterns.1.id', { patterns: [day, { ...night, id: 'day' }] }],
+      ['rota.patterns.0.weekdays.1', { patterns: [{ ...day, kind: 'weekly', weekdays: [1, 1] }, night] }],
+      ['rota.overrides.0.start', { overrides: [{ id: 'o1', userId: dayLiaison, start: '0001-01-01T08:00:00+08:00', end: '2026-11-25T08:00:00+08:00' }] }],
+    ];
+    for (const [field, part] of nonsense) {
+      const res = await server.request('PUT', `/api/v1/rota/units/${union}`, { token: head, body: { rota: { ...rota(), ...part } } });
+      expect(res.status, field).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: any) => e.field), field).toEqual([field]);
+    }
     expect((await server.request('GET', `/api/v1/rota/units/${union}`, { token: head })).body.revision).toBe(0);
 
     const saved = await server.request('PUT', `/api/v1/rota/units/${union}`, { token: head, body: { rota: rota(), revision: 0 } });

@@ -3,7 +3,9 @@
  * 403 for those who may see but not act), blocking and its 督办 alert, reassignment with a
  * reason, closing with a reason, and every change on the board and to the task's unit.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberUnits } from '../../src/db/schema.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
 
@@ -96,6 +98,26 @@ describe('joint response tasks', () => {
     expect((await api('GET', `/tasks/${taskId}`, liaison.finance!)).status).toBe(404);
     expect((await api('POST', `/tasks/${taskId}/done`, liaison.finance!, {})).status).toBe(404);
     expect((await api('GET', `/tasks`, liaison.civil!)).body.tasks.map((t: any) => t.id)).toEqual([taskId]);
+  });
+
+  it('a task is not handed to a retired unit, as none is given to one; nothing changes', async () => {
+    const science = await unitIdByName(server, duty, 'xinyang', '科学技术局');
+    await server.services.db.update(memberUnits).set({ retiredAt: new Date() }).where(eq(memberUnits.id, science));
+    try {
+      const before = (await api('GET', `/tasks/${taskId}`, commander)).body;
+      const created = await api('POST', `/incidents/${incidentId}/tasks`, commander, { unitId: science, role: 'support', title: '科技支撑', description: '提供检测支撑', dueAt: due(4) });
+      expect(created.status).toBe(422);
+      expect(created.body.errors).toEqual([{ field: 'unitId', message: expect.stringContaining('不是本辖区的成员单位') }]);
+      const moved = await api('POST', `/tasks/${taskId}/reassign`, commander, { unitId: science, reason: '改由科技局提供检测支撑' });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(422);
+      expect(moved.headers.get('content-type')).toContain('application/problem+json');
+      expect(moved.body.errors).toEqual([{ field: 'unitId', message: expect.stringContaining('不是本辖区的成员单位') }]);
+      const after = (await api('GET', `/tasks/${taskId}`, commander)).body;
+      expect(after.task).toEqual(before.task);
+      expect(after.history).toHaveLength(before.history.length);
+    } finally {
+      await server.services.db.update(memberUnits).set({ retiredAt: null }).where(eq(memberUnits.id, science));
+    }
   });
 
   it('a commander closes it with a reason; a closed task takes no more changes', async () => {

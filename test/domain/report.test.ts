@@ -59,6 +59,11 @@ describe('reportSubmissionSchema', () => {
       expect(r.data).toEqual({ ...submission(), extraUnits: [], excludeUnits: [], drill: false });
     });
 
+    it('takes a phone number written with +, -, (), spaces, once it has five digits', () => {
+      for (const phone of ['12345', '+86 (376) 123-4567', '0376-1234567'])
+        expect(reportSubmissionSchema.safeParse(withValue(submission(), 'reporter.phone', phone)).success, phone).toBe(true);
+    });
+
     it('fills defaults for a minimal submission', () => {
       const minimal = submission();
       for (const k of ['receivedAt', 'settings', 'flags', 'measuresTaken']) delete minimal[k];
@@ -145,7 +150,10 @@ describe('reportSubmissionSchema', () => {
       ['blank jurisdiction', 'jurisdictionId', '', ['jurisdictionId']],
       ['missing jurisdiction', 'jurisdictionId', undefined, ['jurisdictionId']],
       ['unknown setting', 'settings', ['factory'], ['settings', 0]],
-      ['duplicate setting', 'settings', ['school', 'school'], ['settings']],
+      ['duplicate setting', 'settings', ['school', 'school'], ['settings', 1]],
+      ['phone without digits', 'reporter.phone', '- - - -', ['reporter', 'phone']],
+      ['phone with four digits', 'reporter.phone', '(12) 3-4', ['reporter', 'phone']],
+      ['duplicate other township', 'place.otherTownships', ['乙镇', '丙街道', '乙镇'], ['place', 'otherTownships', 2]],
       ['unknown flag', 'flags', ['urgent'], ['flags', 0]],
       ['receivedAt before occurredAt', 'receivedAt', '2026-11-23T08:29:59+08:00', ['receivedAt']],
       ['extra unit without a reason', 'extraUnits', [{ unitId: 'a_b', role: 'lead', reason: ' ' }], ['extraUnits', 0, 'reason']],

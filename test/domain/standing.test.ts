@@ -1,7 +1,7 @@
 /** The joint meeting's standing work, pure: the request state machine, who may act, when minutes are agreed, the gentlest ladder. */
 import { describe, expect, it } from 'vitest';
 import { gentlestSeverity } from '../../src/domain/escalation.js';
-import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, minutesMay, proposalSettlement } from '../../src/domain/standing/meetings.js';
+import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, meetingTimeProblems, minutesMay, planMeetingChange, proposalSettlement, replyClosedReason } from '../../src/domain/standing/meetings.js';
 import { planStandingAction, isChased } from '../../src/domain/standing/requests.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../src/domain/policy/index.js';
 
@@ -96,13 +96,50 @@ describe('meetings and minutes', () => {
   it('agreed items name member units, a lead that is not a supporter, a due date after the meeting', () => {
     const units = new Set(['a', 'b']);
     const meeting = new Date('2026-12-01T02:00:00Z');
-    expect(checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: ['b'], dueAt: '2026-12-31T00:00:00Z' }], units, meeting)).toEqual([]);
-    expect(checkDraftItems([{ title: 't', leadUnitId: 'z', supportUnitIds: ['a', 'z'], dueAt: '2026-11-30T00:00:00Z' }], units, meeting).map((p) => p.field)).toEqual([
+    const now = new Date('2026-11-30T02:00:00Z');
+    expect(checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: ['b'], dueAt: '2026-12-31T00:00:00Z' }], units, meeting, now)).toEqual([]);
+    expect(checkDraftItems([{ title: 't', leadUnitId: 'z', supportUnitIds: ['a', 'z'], dueAt: '2026-11-30T00:00:00Z' }], units, meeting, now).map((p) => p.field)).toEqual([
       'items.0.leadUnitId',
       'items.0.supportUnitIds.1',
       'items.0.dueAt',
     ]);
-    expect(checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: ['a'], dueAt: '2026-12-31T00:00:00Z' }], units, meeting)[0]!.field).toBe('items.0.supportUnitIds.0');
+    expect(checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: ['a'], dueAt: '2026-12-31T00:00:00Z' }], units, meeting, now)[0]!.field).toBe('items.0.supportUnitIds.0');
+  });
+
+  it('an agreed item names each supporting unit once', () => {
+    const units = new Set(['a', 'b', 'c']);
+    const meeting = new Date('2026-12-01T02:00:00Z');
+    const problems = checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: ['b', 'c', 'b'], dueAt: '2026-12-31T00:00:00Z' }], units, meeting, meeting);
+    expect(problems.map((p) => p.field)).toEqual(['items.0.supportUnitIds.2']);
+  });
+
+  it('an agreed item is due after now as well as after the meeting, and within the horizon', () => {
+    const units = new Set(['a']);
+    const meeting = new Date('2026-12-01T02:00:00Z');
+    // Minutes drafted a week after the meeting: a date between the meeting and now has passed.
+    const now = new Date('2026-12-08T02:00:00Z');
+    const item = (dueAt: string) => checkDraftItems([{ title: 't', leadUnitId: 'a', supportUnitIds: [], dueAt }], units, meeting, now);
+    expect(item('2026-12-05T00:00:00Z')).toMatchObject([{ field: 'items.0.dueAt', message: expect.stringContaining('当前时间') }]);
+    expect(item('2027-12-09T02:00:00Z')).toEqual([]);
+    expect(item('2027-12-09T02:00:01Z')).toMatchObject([{ field: 'items.0.dueAt', message: expect.stringContaining('366') }]);
+  });
+
+  it('a meeting and its reply deadline lie ahead, within the horizon, when convened or moved', () => {
+    const now = new Date('2026-12-01T02:00:00Z');
+    const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+    expect(meetingTimeProblems({ startsAt: days(3), replyDueAt: days(1) }, now)).toEqual([]);
+    expect(meetingTimeProblems({ startsAt: days(400), replyDueAt: days(367) }, now).map((p) => p.field)).toEqual(['startsAt', 'replyDueAt']);
+    expect(meetingTimeProblems({ startsAt: days(3), replyDueAt: days(-1) }, now).map((p) => p.field)).toEqual(['replyDueAt']);
+    const m = { cancelled: false, held: false, startsAt: days(3), place: '会议室', replyDueAt: days(1) };
+    expect(planMeetingChange(m, { startsAt: days(400) }, now)).toMatchObject({ ok: false, problems: [{ field: 'startsAt' }] });
+    expect(planMeetingChange(m, { startsAt: days(400), replyDueAt: days(399) }, now)).toMatchObject({ ok: false, problems: [{ field: 'startsAt' }, { field: 'replyDueAt' }] });
+    expect(planMeetingChange(m, { startsAt: days(300) }, now)).toMatchObject({ ok: true, changed: ['startsAt'] });
+  });
+
+  it('a reply is closed by a cancellation (said first) or by drafted minutes', () => {
+    expect(replyClosedReason({ cancelled: false, held: false })).toBeNull();
+    expect(replyClosedReason({ cancelled: true, held: false })).toContain('会议已取消');
+    expect(replyClosedReason({ cancelled: false, held: true })).toContain('会议纪要已起草');
   });
 
   it("an item's report against its date", () => {

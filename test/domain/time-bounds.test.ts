@@ -1,6 +1,6 @@
 /** The bounds of typed times, as pure rules with "now" as an argument. */
 import { describe, expect, it } from 'vitest';
-import { isBeforeEarliestYear, reportTimeProblems, followUpTimeProblems, submissionTimeProblems, taskDueProblems } from '../../src/domain/time-bounds.js';
+import { aheadTimeProblems, isBeforeEarliestYear, reportTimeProblems, followUpTimeProblems, submissionTimeProblems, taskDueProblems } from '../../src/domain/time-bounds.js';
 import { isoDateTime } from '../../src/contract/report.js';
 
 const now = new Date('2026-11-23T01:00:00Z');
@@ -29,5 +29,11 @@ describe('time bounds', () => {
     expect(fields(taskDueProblems(new Date(now.getTime() + 366 * 86_400_000 + 1), now))).toEqual(['dueAt']);
     expect(fields(submissionTimeProblems(new Date(now.getTime() + 1), now, now))).toEqual(['submittedAt']);
     expect(fields(submissionTimeProblems(new Date(now.getTime() - 1), now, now))).toEqual(['submittedAt']);
+  });
+
+  it('any time ahead (a due time, a meeting) names its own field: after now, within the horizon', () => {
+    expect(aheadTimeProblems(now, now, 'items.2.dueAt', '办结时限')).toEqual([{ field: 'items.2.dueAt', message: '办结时限须晚于当前时间' }]);
+    expect(aheadTimeProblems(new Date(now.getTime() + 366 * 86_400_000), now, 'startsAt', '会议时间')).toEqual([]);
+    expect(aheadTimeProblems(new Date(now.getTime() + 366 * 86_400_000 + 1), now, 'startsAt', '会议时间')).toEqual([{ field: 'startsAt', message: '会议时间不能超过366天以后' }]);
   });
 });

@@ -3,6 +3,8 @@
  * minutes' agreed items ask of each unit, and the meeting's account against its dates. Pure.
  */
 import type { AttendanceKind, MinutesState, StandingRequestState } from '../enums.js';
+import { repeatedPositions } from '../repeats.js';
+import { aheadTimeProblems } from '../time-bounds.js';
 
 export interface ReplyFacts {
   unitId: string;
@@ -45,18 +47,31 @@ export interface DraftItem {
 
 export type ItemProblem = { field: string; message: string };
 
-/** An agreed item names units of the jurisdiction, a lead that is not also a supporter, and a due date after the meeting. */
-export function checkDraftItems(items: readonly DraftItem[], memberUnitIds: ReadonlySet<string>, meetingStartsAt: Date): ItemProblem[] {
+/**
+ * An agreed item names units of the jurisdiction, each once (a unit listed twice would be asked and
+ * chased twice), a lead that is not also a supporter, and a due date after the meeting, ahead of
+ * now and within the horizon.
+ */
+export function checkDraftItems(items: readonly DraftItem[], memberUnitIds: ReadonlySet<string>, meetingStartsAt: Date, now: Date): ItemProblem[] {
   const problems: ItemProblem[] = [];
   items.forEach((item, i) => {
     if (!memberUnitIds.has(item.leadUnitId)) problems.push({ field: `items.${i}.leadUnitId`, message: '牵头单位不是本辖区成员单位 (not a member unit)' });
+    const repeated = new Set(repeatedPositions(item.supportUnitIds));
     item.supportUnitIds.forEach((u, j) => {
       if (!memberUnitIds.has(u)) problems.push({ field: `items.${i}.supportUnitIds.${j}`, message: '配合单位不是本辖区成员单位 (not a member unit)' });
       else if (u === item.leadUnitId) problems.push({ field: `items.${i}.supportUnitIds.${j}`, message: '牵头单位不必再列为配合单位 (the lead unit is not also a supporter)' });
+      else if (repeated.has(j)) problems.push({ field: `items.${i}.supportUnitIds.${j}`, message: '配合单位重复 (a unit listed twice)' });
     });
-    if (new Date(item.dueAt).getTime() <= meetingStartsAt.getTime()) problems.push({ field: `items.${i}.dueAt`, message: '办结时限应晚于会议时间 (due after the meeting)' });
+    const dueAt = new Date(item.dueAt);
+    if (dueAt.getTime() <= meetingStartsAt.getTime()) problems.push({ field: `items.${i}.dueAt`, message: '办结时限应晚于会议时间 (due after the meeting)' });
+    else problems.push(...aheadTimeProblems(dueAt, now, `items.${i}.dueAt`, '办结时限'));
   });
   return problems;
+}
+
+/** A meeting convened: its time and its reply deadline lie ahead, within the horizon. */
+export function meetingTimeProblems(times: { startsAt: Date; replyDueAt: Date }, now: Date): ItemProblem[] {
+  return [...aheadTimeProblems(times.startsAt, now, 'startsAt', '会议时间'), ...aheadTimeProblems(times.replyDueAt, now, 'replyDueAt', '回执时限')];
 }
 
 /** 按期 / 逾期 / 未办结: an item unit's report against its due date, at `now`. */
@@ -97,18 +112,26 @@ export type MeetingChangePlan =
   | { ok: false; kind: 'invalid'; problems: ItemProblem[] };
 
 const HELD = '会议纪要已起草，会议已召开，不能再改期或取消 (the meeting has been held)';
-const CANCELLED = '会议已取消 (the meeting is cancelled)';
+export const MEETING_CANCELLED = '会议已取消 (the meeting is cancelled)';
+const REPLIES_CLOSED = '会议纪要已起草，参会回执已截止 (replies closed)';
+
+/** Why a unit can no longer say who attends, or null: a cancelled meeting is the reason before any other. */
+export function replyClosedReason(m: Pick<MeetingChangeFacts, 'cancelled' | 'held'>): string | null {
+  if (m.cancelled) return MEETING_CANCELLED;
+  if (m.held) return REPLIES_CLOSED;
+  return null;
+}
 
 /** 改期 / 变更地点 before the meeting is held: what changes, or why it cannot. */
 export function planMeetingChange(m: MeetingChangeFacts, change: MeetingChange, now: Date): MeetingChangePlan {
-  if (m.cancelled) return { ok: false, kind: 'conflict', message: CANCELLED };
+  if (m.cancelled) return { ok: false, kind: 'conflict', message: MEETING_CANCELLED };
   if (m.held) return { ok: false, kind: 'conflict', message: HELD };
   const next = { startsAt: change.startsAt ?? m.startsAt, place: change.place ?? m.place, replyDueAt: change.replyDueAt ?? m.replyDueAt };
   const changed = (['startsAt', 'place', 'replyDueAt'] as const).filter((k) => (k === 'place' ? next.place !== m.place : next[k].getTime() !== m[k].getTime()));
   const problems: ItemProblem[] = [];
   if (changed.length === 0) problems.push({ field: 'startsAt', message: '没有变更：请修改会议时间、地点或回执时限 (nothing changes)' });
-  if (changed.includes('startsAt') && next.startsAt.getTime() <= now.getTime()) problems.push({ field: 'startsAt', message: '会议时间应晚于现在 (in the future)' });
-  if (changed.includes('replyDueAt') && next.replyDueAt.getTime() <= now.getTime()) problems.push({ field: 'replyDueAt', message: '回执时限应晚于现在 (in the future)' });
+  // A time left as it was is not checked again: a meeting moved only in place keeps its clock.
+  problems.push(...meetingTimeProblems(next, now).filter((p) => changed.includes(p.field as 'startsAt' | 'replyDueAt')));
   if (next.replyDueAt.getTime() > next.startsAt.getTime()) problems.push({ field: 'replyDueAt', message: '回执时限应早于会议时间 (reply due before the meeting)' });
   if (problems.length) return { ok: false, kind: 'invalid', problems };
   return { ok: true, ...next, changed };
@@ -116,7 +139,7 @@ export function planMeetingChange(m: MeetingChangeFacts, change: MeetingChange, 
 
 /** 取消: only a meeting not yet held, and only once. */
 export function planMeetingCancel(m: Pick<MeetingChangeFacts, 'cancelled' | 'held'>): { ok: true } | { ok: false; message: string } {
-  if (m.cancelled) return { ok: false, message: CANCELLED };
+  if (m.cancelled) return { ok: false, message: MEETING_CANCELLED };
   if (m.held) return { ok: false, message: HELD };
   return { ok: true };
 }

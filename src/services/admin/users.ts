@@ -69,7 +69,8 @@ async function unitMembership(tx: Database, before: typeof users.$inferSelect, p
     ]);
   if (patch.unitId === undefined) return { role: patch.role };
   const [unit] = await tx.select().from(memberUnits).where(eq(memberUnits.id, patch.unitId));
-  if (!unit || unit.jurisdictionId !== before.jurisdictionId)
+  // A retired unit takes no new people, as a new account refuses it.
+  if (!unit || unit.retiredAt || unit.jurisdictionId !== before.jurisdictionId)
     throw invalid('成员单位不存在或不属于本辖区 (unknown unit)', [{ field: 'unitId', message: `本辖区没有成员单位 ${patch.unitId} (unknown unit)` }]);
   return { role: patch.role, unitId: unit.id };
 }

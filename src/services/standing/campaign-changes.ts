@@ -13,6 +13,7 @@ import type { Actor, Services } from '../context.js';
 import { conflict, forbidden, invalid } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { queueStandingNotices } from '../delivery/queue-standing.js';
+import { jurisdictionOffset } from '../rota/load.js';
 import { stopAsking } from './requests.js';
 import { CAMPAIGN_KIND_WORD, campaignView, loadVisibleCampaign } from './campaigns.js';
 
@@ -33,6 +34,7 @@ export async function changeCampaign(services: Services, actor: Actor, id: strin
     { cancelled: !!c.cancelledAt, startsOn: c.startsOn, endsOn: c.endsOn, tasks: c.tasks, states: new Map(requests.map((r) => [r.unitId, r.state])) },
     { endsOn: input.endsOn, tasks: input.tasks },
     now,
+    await jurisdictionOffset(services.db, c.jurisdictionId),
   );
   if (!plan.ok) throw plan.kind === 'conflict' ? conflict(plan.message) : invalid('联合行动调整有误', plan.problems);
   return services.db.transaction(async (tx) => {

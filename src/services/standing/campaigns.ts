@@ -8,9 +8,10 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { campaigns, memberUnits, standingRequests } from '../../db/schema.js';
 import type { CampaignCreate } from '../../contract/campaigns.js';
 import { mayAnswerStandingRequest, mayOpenCampaign, mayRunCampaign, mayViewStandingWork } from '../../domain/policy/index.js';
-import { campaignTally, checkCampaign, taskTimeliness } from '../../domain/standing/campaigns.js';
+import { CAMPAIGN_CANCELLED, campaignTally, checkCampaign, taskTimeliness } from '../../domain/standing/campaigns.js';
 import { isCommission, type Actor, type Services } from '../context.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import { jurisdictionOffset } from '../rota/load.js';
 import { appendEvents } from '../events/append.js';
 import type { Database } from '../../db/client.js';
 import { createOnce } from '../idempotency.js';
@@ -59,7 +60,7 @@ export async function openCampaign(services: Services, actor: Actor, input: Camp
       throw forbidden('由联席会议办公室发起，或由成员单位发起并以本单位为牵头单位 (the office, or a unit leading it)');
     const now = services.clock();
     const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
-    const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now);
+    const problems = checkCampaign(input, new Set(units.map((u) => u.id)), now, await jurisdictionOffset(services.db, jurisdictionId));
     if (problems.length) throw invalid('联合行动内容有误', problems);
     // Due dates are kept as ISO instants, so the account and the requests read the same time.
     const tasks = input.tasks.map((t) => ({ unitId: t.unitId, task: t.task, dueAt: new Date(t.dueAt).toISOString() }));
@@ -160,6 +161,9 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')))
       .for('update');
     if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('由参与单位反馈本单位任务 (the participating unit reports)');
+    // A cancelled campaign withdrew the open tasks: its end is the reason, not the task's state.
+    const [current] = await tx.select({ cancelledAt: campaigns.cancelledAt }).from(campaigns).where(eq(campaigns.id, id)).for('share');
+    if (current?.cancelledAt) throw conflict(CAMPAIGN_CANCELLED);
     const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
       note: input.note,
       done: input.done,

@@ -7,6 +7,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { meetings, memberUnits, standingRequests } from '../../db/schema.js';
 import type { MeetingConvene } from '../../contract/meetings.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting } from '../../domain/policy/index.js';
+import { meetingTimeProblems, replyClosedReason } from '../../domain/standing/meetings.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
@@ -28,7 +29,8 @@ export async function conveneMeeting(services: Services, actor: Actor, input: Me
     if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
     if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('会议由联席会议办公室（指挥长）召集 (only the joint meeting office convenes)');
     const now = services.clock();
-    if (Date.parse(input.replyDueAt) <= now.getTime()) throw invalid('回执时限已过', [{ field: 'replyDueAt', message: '回执时限应晚于现在 (due in the future)' }]);
+    const timeProblems = meetingTimeProblems({ startsAt: new Date(input.startsAt), replyDueAt: new Date(input.replyDueAt) }, now);
+    if (timeProblems.length) throw invalid('会议时间有误', timeProblems);
     const book = await services.rulebooks.current(jurisdictionId);
     if (!book) throw notFound('辖区');
     const units = await services.db
@@ -124,13 +126,13 @@ export async function getMeeting(services: Services, actor: Actor, meetingId: st
   const askedVersions = new Set(requests.filter((x) => x.r.kind === 'minutes_consent').map((x) => x.r.subjectId));
   const visibleMinutes = unitOnly ? minutes.filter((m) => m.state === 'issued' || askedVersions.has(m.id)) : minutes;
   const items = await itemsOf(services.db, meetingId);
-  const allRows = all.map((x) => x.r);
+  const rows = requests.map((x) => x.r);
   return {
     meeting: meetingView(meeting, minutes),
     requests: await requestsWithUndelivered(services.db, requests),
     minutes: visibleMinutes.map(minutesView),
     files: await meetingFiles(services.db, actor, meetingId),
-    items: (unitOnly ? items.filter((i) => i.leadUnitId === actor.unitId || i.supportUnitIds.includes(actor.unitId ?? '') || minutes.some((m) => m.state === 'issued')) : items).map((i) => itemView(i, allRows)),
+    items: (unitOnly ? items.filter((i) => i.leadUnitId === actor.unitId || i.supportUnitIds.includes(actor.unitId ?? '') || minutes.some((m) => m.state === 'issued')) : items).map((i) => itemView(i, rows)),
   };
 }
 
@@ -154,9 +156,11 @@ export async function replyToMeeting(services: Services, actor: Actor, meetingId
       .for('update');
     if (!request) throw forbidden('本单位未受邀参加此会议 (not invited)');
     if (!mayAnswerStandingRequest(actor, request)) throw forbidden('只能为本单位回复 (own unit only)');
+    // A cancel or a draft locks the meeting row: read under it, the reason given is the one that holds.
+    const [meeting] = await tx.select({ cancelledAt: meetings.cancelledAt }).from(meetings).where(eq(meetings.id, meetingId)).for('share');
     // The minutes are drafted from who attended: from then on the replies stand as they are.
-    const drafted = (await minutesOf(tx, meetingId)).length > 0;
-    if (drafted || (request.state !== 'pending' && request.state !== 'answered')) throw conflict('会议纪要已起草，参会回执已截止 (replies closed)');
+    const closed = replyClosedReason({ cancelled: !!meeting?.cancelledAt, held: (await minutesOf(tx, meetingId)).length > 0 });
+    if (closed) throw conflict(closed);
     const answer = { attendance: input.attendance, attendeeName: input.attendeeName, attendeeTitle: input.attendeeTitle ?? null, reason: input.attendance === 'deputy' ? input.reason ?? null : null };
     const { row, events } = await answerRequest(tx, now, actor, request, 'reply', answer);
     await appendEvents(tx, now, events);

@@ -7,7 +7,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { agreedItems, meetingMinutes, meetings, memberUnits, standingRequests } from '../../db/schema.js';
 import type { MinutesDraft } from '../../contract/meetings.js';
-import { attendingUnits, checkDraftItems, consentComplete, minutesMay } from '../../domain/standing/meetings.js';
+import { attendingUnits, checkDraftItems, consentComplete, MEETING_CANCELLED, minutesMay } from '../../domain/standing/meetings.js';
+import { aheadTimeProblems } from '../../domain/time-bounds.js';
 import { mayAnswerStandingRequest } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { conflict, forbidden, invalid } from '../errors.js';
@@ -22,10 +23,9 @@ import { minutesPublicView, minutesView, requestWithUnit } from './views.js';
 export async function draftMinutes(services: Services, actor: Actor, meetingId: string, input: MinutesDraft) {
   const meeting = await loadMeetingForOffice(services.db, actor, meetingId);
   const now = services.clock();
-  if (Date.parse(input.consentDueAt) <= now.getTime()) throw invalid('会签时限已过', [{ field: 'consentDueAt', message: '会签时限应晚于现在 (due in the future)' }]);
   const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, meeting.jurisdictionId), isNull(memberUnits.retiredAt)));
-  const problems = checkDraftItems(input.items, new Set(units.map((u) => u.id)), meeting.startsAt);
-  if (problems.length) throw invalid('议定事项有误', problems);
+  const problems = [...aheadTimeProblems(new Date(input.consentDueAt), now, 'consentDueAt', '会签时限'), ...checkDraftItems(input.items, new Set(units.map((u) => u.id)), meeting.startsAt, now)];
+  if (problems.length) throw invalid('纪要内容有误', problems);
 
   return services.db.transaction(async (tx) => {
     // The meeting row is locked as a cancel or a change locks it: drafting and calling off never both succeed.
@@ -88,6 +88,8 @@ export async function draftMinutes(services: Services, actor: Actor, meetingId: 
 export async function consentToMinutes(services: Services, actor: Actor, meetingId: string, input: { decision: 'agree' | 'request_change'; reason?: string }) {
   const meeting = await loadVisibleMeeting(services.db, actor, meetingId);
   if (!actor.unitId) throw forbidden('由参会单位表态 (an attending unit answers)');
+  // A cancelled meeting never has minutes: say why, not that none is out for consent.
+  if (meeting.cancelledAt) throw conflict(MEETING_CANCELLED);
   const now = services.clock();
   return services.db.transaction(async (tx) => {
     const [current] = await tx.select().from(meetingMinutes).where(and(eq(meetingMinutes.meetingId, meetingId), eq(meetingMinutes.state, 'consulting'))).for('update');

@@ -9,6 +9,7 @@ import { memberUnits, proposals, standingRequests } from '../../db/schema.js';
 import type { ProposalKind } from '../../domain/enums.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../domain/policy/index.js';
 import { proposalSettlement } from '../../domain/standing/meetings.js';
+import { aheadTimeProblems } from '../../domain/time-bounds.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
@@ -55,7 +56,8 @@ export async function makeProposal(services: Services, actor: Actor, input: { ju
     if (!jurisdictionId) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员须指定辖区 (required for an administrator)' }]);
     if (!mayRunJointMeeting(actor, jurisdictionId)) throw forbidden('由联席会议办公室征求意见 (only the joint meeting office)');
     const now = services.clock();
-    if (Date.parse(input.dueAt) <= now.getTime()) throw invalid('答复时限已过', [{ field: 'dueAt', message: '答复时限应晚于现在 (due in the future)' }]);
+    const dueProblems = aheadTimeProblems(new Date(input.dueAt), now, 'dueAt', '答复时限');
+    if (dueProblems.length) throw invalid('答复时限有误', dueProblems);
     const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, jurisdictionId), isNull(memberUnits.retiredAt)));
     const known = new Set(units.map((u) => u.id));
     const bad = input.unitIds.map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));

@@ -67,7 +67,8 @@ export async function changeTask(
       const [target] = await tx
         .select({ id: memberUnits.id })
         .from(memberUnits)
-        .where(and(eq(memberUnits.id, input.unitId ?? ''), eq(memberUnits.jurisdictionId, incident.jurisdictionId)));
+        // A retired unit takes no new work, as a new task refuses it.
+        .where(and(eq(memberUnits.id, input.unitId ?? ''), eq(memberUnits.jurisdictionId, incident.jurisdictionId), isNull(memberUnits.retiredAt)));
       if (!target) throw invalid('改派单位有误', [{ field: 'unitId', message: `${input.unitId} 不是本辖区的成员单位 (not a member unit here)` }]);
       if (target.id === t.unitId) throw invalid('改派单位有误', [{ field: 'unitId', message: '任务已由该单位承办 (already this unit’s task)' }]);
       unitId = target.id;
