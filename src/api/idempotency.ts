@@ -1,5 +1,6 @@
 /** The `Idempotency-Key` request header and how a replayed answer is sent back. */
 import { z } from '@hono/zod-openapi';
+import { problemSchema } from '../contract/api.js';
 import type { AppContext } from './env.js';
 
 export const idempotencyHeaders = z.object({
@@ -10,6 +11,9 @@ export const idempotencyHeaders = z.object({
     .optional()
     .meta({ description: 'Retrying with the same key returns the first answer and never takes effect twice' }),
 });
+
+/** The 409 of a route whose only conflict is a key reused with another body. */
+export const keyReused = { description: 'Idempotency-Key reused with another body', content: { 'application/problem+json': { schema: problemSchema } } };
 
 /** Marks a replayed answer so a client can tell its retry found the first submission. */
 export function idempotentJson<T>(c: AppContext, outcome: { status: number; body: T; replayed: boolean }) {

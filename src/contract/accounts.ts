@@ -12,6 +12,25 @@ export function meetsPasswordPolicy(field: string, usernameField = 'username') {
   };
 }
 
+/**
+ * A password someone sets for another's account (新建账号's `password`, 成员调整's
+ * `initialPassword`): the one policy, each problem on the field. Whether it is the username is
+ * checked where the username is known (`notTheUsername`, or the service).
+ */
+export const newPasswordSchema = z
+  .string()
+  .max(200)
+  .superRefine((password, ctx) => {
+    for (const message of passwordProblems(password, '')) ctx.addIssue({ code: 'custom', message });
+  })
+  .meta({ description: PASSWORD_RULE });
+
+/** The one part of the policy that needs the username: what `passwordProblems` adds once it is known. */
+export function usernameProblems(password: string, username: string): string[] {
+  const without = new Set(passwordProblems(password, ''));
+  return passwordProblems(password, username).filter((m) => !without.has(m));
+}
+
 export const passwordChangeSchema = z
   .object({
     currentPassword: z.string().min(1, '请输入当前密码').max(200),

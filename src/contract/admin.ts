@@ -2,11 +2,12 @@
  * Shapes of the admin API (member units with their people, the rulebook as it is, users) and of
  * the commander's board snapshot. The web client imports the same schemas.
  */
-import { PASSWORD_MIN_LENGTH } from '../domain/password-policy.js';
-import { meetsPasswordPolicy } from './accounts.js';
+import { PASSWORD_RULE } from '../domain/password-policy.js';
+import { newPasswordSchema, usernameProblems } from './accounts.js';
 import { z } from 'zod';
 import { UNIT_KINDS, UNIT_ROLES, USER_ROLES } from '../domain/enums.js';
 import { dutyClauseSchema, incidentDetailSchema } from './api.js';
+import { phoneNumber } from './phone.js';
 
 /** Roles an admin may add to a member unit. */
 export const UNIT_MEMBER_ROLES = ['liaison', 'unit_head'] as const;
@@ -96,20 +97,16 @@ export const newAccountSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, '用户名须为3–63位小写字母、数字或 . _ - (username: 3–63 of a-z 0-9 . _ -)'),
     displayName: z.string().trim().min(1, '请填写姓名 (display name required)').max(50, '姓名不超过50字 (at most 50 characters)'),
-    password: z.string().min(PASSWORD_MIN_LENGTH, `密码至少${PASSWORD_MIN_LENGTH}位`).max(200).optional().meta({ description: 'Initial password; absent: a one-time password is made and answered once' }),
+    password: newPasswordSchema.optional().meta({ description: `Initial password (${PASSWORD_RULE}); absent: a one-time password is made and answered once` }),
     role: z.enum(USER_ROLES, { message: '请选择角色 (role: one of the user roles)' }),
     jurisdictionId: z.string().min(1).max(64).optional().meta({ description: 'For commission roles; a unit role takes its unit’s' }),
     unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\-() ]{5,20}$/, '电话格式不正确 (phone: digits, +, -, spaces)')
-      .optional(),
+    phone: phoneNumber('电话').optional(),
     onDuty: z.boolean().default(true),
   })
   .superRefine((value, ctx) => {
-    // The length is the field's own check; the rest of the policy (not the username, not common) here.
-    if (value.password !== undefined && value.password.length >= PASSWORD_MIN_LENGTH) meetsPasswordPolicy('password')(value, ctx);
+    // The policy is the field's own check (newPasswordSchema); only "not the username" needs the object.
+    for (const message of value.password !== undefined ? usernameProblems(value.password, value.username) : []) ctx.addIssue({ code: 'custom', path: ['password'], message });
     if (UNIT_ROLE_SET.includes(value.role) && !value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '联络员和单位负责人须选择成员单位 (unit required)' });
     if (!UNIT_ROLE_SET.includes(value.role) && value.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '只有联络员和单位负责人属于成员单位 (only unit roles have a unit)' });
     if (value.role === 'admin' && value.jurisdictionId) ctx.addIssue({ code: 'custom', path: ['jurisdictionId'], message: '系统管理员不属于某个辖区 (the system administrator has no jurisdiction)' });
@@ -131,12 +128,7 @@ export const userPatchSchema = z
     unitId: z.string().min(1, '请选择成员单位 (unit required)').max(64).optional(),
     active: z.boolean().optional(),
     displayName: z.string().trim().min(1).max(50).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+\-() ]{5,20}$/, '电话格式不正确 (phone: digits, +, -, spaces)')
-      .nullable()
-      .optional(),
+    phone: phoneNumber('电话').nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要修改的内容 (nothing to change)')
   .meta({ id: 'UserPatch' });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BULLETIN_KINDS, BULLETIN_STATES } from '../domain/enums.js';
+import { noRepeats } from './unique.js';
 
 const title = z.string().trim().min(2, '请填写标题（至少2个字）').max(200, '标题不超过200字');
 const body = z.string().trim().min(1, '请填写正文').max(50_000, '正文不超过50000字');
@@ -25,7 +26,7 @@ export const bulletinChangeSchema = z
   .meta({ id: 'BulletinChange', description: 'Only a draft changes; fields left out stay as they are' });
 
 export const pullItemsSchema = z
-  .object({ itemIds: z.array(z.string().min(1).max(64)).min(1, '请至少选择一条报送信息').max(100) })
+  .object({ itemIds: z.array(z.string().min(1).max(64)).min(1, '请至少选择一条报送信息').max(100).superRefine(noRepeats('同一条报送信息只能选一次 (an item listed twice)')) })
   .meta({ id: 'BulletinPullItems', description: 'Appends each item to the draft’s body under its unit’s name; an item is used once' });
 
 export const bulletinItemInputSchema = z.object({ title, body: body.max(10_000, '正文不超过10000字') }).meta({ id: 'BulletinItemInput' });

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { MEMBER_CHANGE_KINDS, MEMBER_CHANGE_STATES, UNIT_KINDS } from '../domain/enums.js';
+import { PASSWORD_RULE } from '../domain/password-policy.js';
+import { newPasswordSchema } from './accounts.js';
 import { UNIT_MEMBER_ROLES } from './admin.js';
 
 const reason = z.string().trim().min(2, '请写明调整的理由').max(500, '理由不超过500字');
@@ -72,7 +74,7 @@ export const memberChangeDecisionSchema = z
   .object({
     decision: z.enum(['confirm', 'reject'], { message: '请选择确认或退回' }),
     reason,
-    initialPassword: z.string().min(8, '初始密码至少8位').max(200).optional(),
+    initialPassword: newPasswordSchema.optional().meta({ description: `The new person's initial password when confirming an add or replace (${PASSWORD_RULE}); changed at the first login` }),
   })
   .meta({ id: 'MemberChangeDecision' });
 

@@ -20,6 +20,15 @@ export async function requestFingerprint(body: unknown): Promise<string> {
 }
 
 /**
+ * What an upload is compared by when retried: the file's bytes (their SHA-256) with the rest of the
+ * request (route, path and query), so the same key with another file or name is a 409.
+ */
+export async function uploadFingerprint(bytes: Uint8Array, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return { ...request, sha256: [...digest].map((x) => x.toString(16).padStart(2, '0')).join('') };
+}
+
+/**
  * Runs `effect` inside `tx` unless the key was used before. Must be called inside a transaction:
  * the claim and the stored answer commit with the effect or not at all.
  */
@@ -67,7 +76,8 @@ export async function storedOutcome<T>(db: Database, userId: string, key: string
 /**
  * A create use case run once per `Idempotency-Key`: a retry gets the first answer before any check
  * runs again (a due time may have passed since), then `prepare` checks the input and returns the
- * write, which commits with the key's claim.
+ * write, which commits with the key's claim. `input` is what a retry is compared by: name the
+ * route in it (as the later helpers do) so one key on two routes never replays the other's answer.
  */
 export async function createOnce<T>(
   db: Database,
@@ -75,10 +85,11 @@ export async function createOnce<T>(
   key: string | undefined,
   input: unknown,
   prepare: () => Promise<(tx: Database) => Promise<T>>,
+  status = 201,
 ): Promise<IdempotentOutcome<T>> {
   const fingerprint = await requestFingerprint(input);
   const earlier = await storedOutcome<T>(db, userId, key, fingerprint);
   if (earlier) return earlier;
   const write = await prepare();
-  return db.transaction((tx) => onceForKey(tx, userId, key, fingerprint, async () => ({ status: 201, body: await write(tx) })));
+  return db.transaction((tx) => onceForKey(tx, userId, key, fingerprint, async () => ({ status, body: await write(tx) })));
 }

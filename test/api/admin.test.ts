@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../src/db/schema.js';
+import { events, memberUnits, users } from '../../src/db/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 
@@ -97,6 +97,20 @@ describe('users (GET/POST/PATCH /admin/users)', () => {
     expect(unitDuty.body.errors.map((e: any) => e.field)).toEqual(['unitId']);
   });
 
+  it('an initial password is held to the one policy (as 成员调整’s confirmation is), each problem on the password field', async () => {
+    const body = { username: 'policy.check', displayName: '密码策略', role: 'liaison', unitId: union };
+    for (const [password, message] of [
+      ['12345678', '密码至少10位'],
+      ['1234567890', '密码过于常见，请换一个'],
+      ['policy.check', '密码不能与用户名相同'],
+    ]) {
+      const refused = await server.request('POST', '/api/v1/admin/users', { token: admin, body: { ...body, password } });
+      expect(refused.status, password).toBe(422);
+      expect(refused.body.errors).toEqual([{ field: 'password', message }]);
+    }
+    expect(await server.services.db.select().from(users).where(eq(users.username, 'policy.check'))).toEqual([]);
+  });
+
   it('only an admin changes people: a commander gets 403', async () => {
     const body = { username: 'cmd.try', displayName: '试', password: 'a-good-password', role: 'liaison', unitId: union };
     expect((await server.request('POST', '/api/v1/admin/users', { token: commander, body })).status).toBe(403);
@@ -118,6 +132,23 @@ describe('users (GET/POST/PATCH /admin/users)', () => {
     expect(on.body.user).toMatchObject({ onDuty: true, phone: '0376-5550000' });
     expect((await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: admin, body: {} })).status).toBe(422);
     expect((await server.request('PATCH', '/api/v1/admin/users/usr_nobody', { token: admin, body: { onDuty: true } })).status).toBe(404);
+  });
+
+  it('a liaison is not moved to a retired unit, as no account is made in one; nothing changes', async () => {
+    const science = await unitIdByName(server, admin, 'xinyang', '科学技术局');
+    const list = await server.request('GET', `/api/v1/admin/users?unitId=${union}&role=liaison`, { token: admin });
+    const liaison = list.body.users.find((u: any) => u.username === `liaison.${union}`);
+    await server.services.db.update(memberUnits).set({ retiredAt: new Date() }).where(eq(memberUnits.id, science));
+    try {
+      const moved = await server.request('PATCH', `/api/v1/admin/users/${liaison.id}`, { token: admin, body: { unitId: science } });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(422);
+      expect(moved.headers.get('content-type')).toContain('application/problem+json');
+      expect(moved.body.errors.map((e: any) => e.field)).toEqual(['unitId']);
+      const [row] = await server.services.db.select({ unitId: users.unitId }).from(users).where(eq(users.id, liaison.id));
+      expect(row!.unitId).toBe(union);
+    } finally {
+      await server.services.db.update(memberUnits).set({ retiredAt: null }).where(eq(memberUnits.id, science));
+    }
   });
 
   it('a commander listing users sees only its jurisdiction', async () => {

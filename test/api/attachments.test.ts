@@ -6,7 +6,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachments, events } from '../../src/db/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { xinyangReport } from '../support/reports.js';
 import { developerWords } from '../support/words.js';
@@ -28,13 +30,13 @@ let notifiedLiaison: string;
 let otherLiaison: string;
 let otherCommission: string;
 
-async function upload(s: TestServer, token: string, id: string, fileName: string, body: Buffer, contentType = 'application/octet-stream') {
+async function upload(s: TestServer, token: string, id: string, fileName: string, body: Buffer, contentType = 'application/octet-stream', extra: Record<string, string> = {}) {
   const res = await fetch(`${s.url}/api/v1/incidents/${id}/attachments?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType, ...extra },
     body: new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
 beforeAll(async () => {
@@ -152,5 +154,52 @@ describe('a configured directory and size limit', () => {
     } as RequestInit);
     expect(chunked.status).toBe(413);
     expect((await dirServer.request('GET', `/api/v1/incidents/${filed.body.id}/attachments`, { token })).body.attachments).toEqual([]);
+  });
+});
+
+describe('a retried upload (Idempotency-Key)', () => {
+  const rows = async (s: TestServer, id: string) => (await s.services.db.select({ n: count() }).from(attachments).where(eq(attachments.incidentId, id)))[0]!.n;
+  const added = async (s: TestServer, id: string) =>
+    (await s.services.db.select({ n: count() }).from(events).where(and(eq(events.incidentId, id), eq(events.type, 'attachment.added'))))[0]!.n;
+
+  it('the same file, name and key again answers the first attachment and stores nothing more; another file or name with the key is a 409', async () => {
+    const token = await server.login('duty');
+    const filed = await server.request('POST', '/api/v1/incidents', { token, body: xinyangReport({ title: '附件重试' }) });
+    const id = filed.body.id;
+    const key = { 'idempotency-key': 'attachment-retry-0001' };
+    const first = await upload(server, token, id, '现场.png', PNG, 'image/png', key);
+    expect(first.status).toBe(201);
+    const retry = await upload(server, token, id, '现场.png', PNG, 'image/png', key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.attachment.id).toBe(first.body.attachment.id);
+    expect(await rows(server, id)).toBe(1);
+    expect(await added(server, id)).toBe(1);
+
+    // Another file (same name) or another name (same file) with the key: 409, nothing stored.
+    for (const [name, bytes] of [['现场.png', JPEG], ['别的.png', PNG]] as const) {
+      const other = await upload(server, token, id, name, bytes, 'image/png', key);
+      expect(other.status, name).toBe(409);
+      expect(other.headers.get('content-type')).toContain('application/problem+json');
+      expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    }
+    expect(await rows(server, id)).toBe(1);
+    expect(await added(server, id)).toBe(1);
+    // Without a key, each upload is its own.
+    await upload(server, token, id, '现场.png', PNG);
+    expect(await rows(server, id)).toBe(2);
+  });
+
+  it('in a configured directory a retry writes no second file', async () => {
+    const token = await dirServer.login('duty');
+    const filed = await dirServer.request('POST', '/api/v1/incidents', { token, body: xinyangReport({ title: '目录重试' }) });
+    const before = readdirSync(dir).length;
+    const key = { 'idempotency-key': 'attachment-dir-retry-0001' };
+    const first = await upload(dirServer, token, filed.body.id, 'scene.jpg', JPEG, 'image/jpeg', key);
+    const retry = await upload(dirServer, token, filed.body.id, 'scene.jpg', JPEG, 'image/jpeg', key);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.attachment.id).toBe(first.body.attachment.id);
+    expect(readdirSync(dir).length).toBe(before + 1);
+    expect(await rows(dirServer, filed.body.id)).toBe(1);
   });
 });

@@ -4,9 +4,9 @@
  * a unit not sent it cannot see it; units send information the office pulls into a draft; print
  * and Word export. Every refusal names its field and writes nothing.
  */
-import { max } from 'drizzle-orm';
+import { and, count, eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events } from '../../src/db/schema.js';
+import { bulletinAttachments, bulletinItems, bulletins, events } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -107,6 +107,14 @@ describe('bulletins and read receipts', () => {
     const listed = await server.request('GET', '/api/v1/bulletin-items?unused=true', { token: duty });
     expect(listed.body.items.map((i: any) => i.id)).toContain(item.body.item.id);
     const draft = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '第3期', body: '本期要目', toAll: true } });
+    // The same item named twice in one pull is refused at its second mention; the draft is unchanged.
+    const before = await lastSeq();
+    const repeated = await server.request('POST', `/api/v1/bulletins/${draft.body.bulletin.id}/pull-items`, { token: duty, body: { itemIds: [item.body.item.id, item.body.item.id] } });
+    expect(repeated.status).toBe(422);
+    expect(repeated.headers.get('content-type')).toContain('application/problem+json');
+    expect(repeated.body.errors).toEqual([{ field: 'itemIds.1', message: expect.stringContaining('只能选一次') }]);
+    expect(await lastSeq()).toBe(before);
+    expect((await server.request('GET', `/api/v1/bulletins/${draft.body.bulletin.id}`, { token: duty })).body.bulletin.body).toBe('本期要目');
     const pulled = await server.request('POST', `/api/v1/bulletins/${draft.body.bulletin.id}/pull-items`, { token: duty, body: { itemIds: [item.body.item.id] } });
     expect(pulled.status).toBe(200);
     expect(pulled.body.bulletin.body).toContain('【信阳市总工会】开展职业病防治法宣传周');
@@ -133,5 +141,75 @@ describe('bulletins and read receipts', () => {
     const url = (await server.request('GET', `/api/v1/bulletins/${id}`, { token: liaisonU })).body.bulletin.attachments[0].url;
     expect((await server.request('GET', url, { token: liaisonU })).status).toBe(200);
     expect((await server.request('GET', url, { token: await server.login(`liaison.${finance}`) })).status).toBe(404);
+  });
+});
+
+describe('retries with an Idempotency-Key create nothing more', () => {
+  const eventsOf = async (type: string) => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, type)))[0]!.n;
+
+  it('起草简报: the same draft again answers the first; another body with the key is a 409', async () => {
+    const headers = { 'idempotency-key': 'bulletin-draft-retry-0001' };
+    const body = { kind: 'work_brief', title: '重试简报', body: '正文。', unitIds: [union] };
+    const drafts = async () => (await server.services.db.select({ n: count() }).from(bulletins).where(eq(bulletins.title, '重试简报')))[0]!.n;
+    const drafted = await eventsOf('bulletin.drafted');
+    const first = await server.request('POST', '/api/v1/bulletins', { token: duty, body, headers });
+    expect(first.status).toBe(201);
+    const retry = await server.request('POST', '/api/v1/bulletins', { token: duty, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.bulletin.id).toBe(first.body.bulletin.id);
+    expect(await drafts()).toBe(1);
+    expect(await eventsOf('bulletin.drafted')).toBe(drafted + 1);
+    const other = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { ...body, title: '另一份简报' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    expect(await drafts()).toBe(1);
+    expect(await eventsOf('bulletin.drafted')).toBe(drafted + 1);
+  });
+
+  it('报送信息: a liaison’s retry on a weak network sends one item; another body with the key is a 409', async () => {
+    const liaisonU = await server.login(`liaison.${union}`);
+    const headers = { 'idempotency-key': 'bulletin-item-retry-0001' };
+    const body = { title: '重试报送', body: '网络不好时重发。' };
+    const items = async () => (await server.services.db.select({ n: count() }).from(bulletinItems).where(eq(bulletinItems.title, '重试报送')))[0]!.n;
+    const submitted = await eventsOf('bulletin_item.submitted');
+    const first = await server.request('POST', '/api/v1/bulletin-items', { token: liaisonU, body, headers });
+    const retry = await server.request('POST', '/api/v1/bulletin-items', { token: liaisonU, body, headers });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.item.id).toBe(first.body.item.id);
+    expect(await items()).toBe(1);
+    expect(await eventsOf('bulletin_item.submitted')).toBe(submitted + 1);
+    const other = await server.request('POST', '/api/v1/bulletin-items', { token: liaisonU, body: { ...body, body: '另一条内容。' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    expect(await items()).toBe(1);
+    // The same key on another route is not a replay of this one.
+    const elsewhere = await server.request('POST', '/api/v1/bulletins', { token: liaisonU, body: { kind: 'experience', title: '重试报送', body: '网络不好时重发。', toAll: true }, headers });
+    expect(elsewhere.status).toBe(409);
+  });
+
+  it('简报附件: the same file and name with the key answers the first; another file or name is a 409', async () => {
+    const draft = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'notice', title: '附件重试', body: '正文。', unitIds: [union] } });
+    const id = draft.body.bulletin.id;
+    const files = async () => (await server.services.db.select({ n: count() }).from(bulletinAttachments).where(eq(bulletinAttachments.bulletinId, id)))[0]!.n;
+    const added = async () =>
+      (await server.services.db.select({ n: count() }).from(events).where(and(eq(events.type, 'bulletin.attachment_added'), eq(events.data, { bulletinId: id, title: '附件重试', publisherUnitId: null, fileName: '通报.pdf' }))))[0]!.n;
+    const headers = { 'content-type': 'application/pdf', 'idempotency-key': 'bulletin-file-retry-0001' };
+    const upload = (name: string, raw: string) => server.request('POST', `/api/v1/bulletins/${id}/attachments?fileName=${encodeURIComponent(name)}`, { token: duty, raw, headers });
+    const first = await upload('通报.pdf', '%PDF-1.4\n%%EOF\n');
+    const retry = await upload('通报.pdf', '%PDF-1.4\n%%EOF\n');
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.bulletin.attachments.map((a: any) => a.id)).toEqual(first.body.bulletin.attachments.map((a: any) => a.id));
+    expect(await files()).toBe(1);
+    expect(await added()).toBe(1);
+    for (const [name, raw] of [['通报.pdf', '%PDF-1.5\n%%EOF\n'], ['另一个.pdf', '%PDF-1.4\n%%EOF\n']]) {
+      const other = await upload(name!, raw!);
+      expect(other.status, name).toBe(409);
+      expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    }
+    expect(await files()).toBe(1);
   });
 });

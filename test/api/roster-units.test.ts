@@ -4,9 +4,9 @@
  * the survivor and it is routed no more; a retired unit is not offered; a unit proposes a change of
  * its liaison and the office confirms or rejects it, each step in the log.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, reportVersions, users } from '../../src/db/schema.js';
+import { events, memberChanges, memberUnits, reportVersions, users } from '../../src/db/schema.js';
 import { xinyangReport } from '../support/reports.js';
 import { makeJurisdictionAdmin } from '../support/roster-admins.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -182,5 +182,119 @@ describe('成员调整: the unit proposes, the office confirms', () => {
     expect(missing.status).toBe(422);
     expect(missing.body.errors.map((e: any) => e.field)).toContain('person');
     expect((await server.request('POST', '/api/v1/member-changes', { token: head, body: { unitId: unit('生态环境').id, kind: 'add_person', person: { displayName: '某', role: 'liaison', username: 'x.someone' }, reason: '替别的单位提' } })).status).toBe(404);
+  });
+});
+
+describe('成员调整: nothing proposed twice, the password policy on confirming', () => {
+  const changesOf = async (where: ReturnType<typeof eq>) => (await server.services.db.select({ n: count() }).from(memberChanges).where(where))[0]!.n;
+  const proposedEvents = async () => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'member_change.proposed')))[0]!.n;
+
+  it('a retried proposal with its Idempotency-Key answers the first and adds nothing; another body with the key is a 409', async () => {
+    const unitId = unit('生态环境').id;
+    const liaison = await server.login(`liaison.${unitId}`);
+    const headers = { 'idempotency-key': 'member-change-retry-0001' };
+    const body = { unitId, kind: 'add_person', person: { displayName: '重试联络员', role: 'liaison', username: 'retry.liaison' }, reason: '网络不好，重发一次' };
+    const eventsBefore = await proposedEvents();
+    const first = await server.request('POST', '/api/v1/member-changes', { token: liaison, body, headers });
+    const retry = await server.request('POST', '/api/v1/member-changes', { token: liaison, body, headers });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.change.id).toBe(first.body.change.id);
+    const byUsername = sql`${memberChanges.person}->>'username' = 'retry.liaison'` as never;
+    expect(await changesOf(byUsername)).toBe(1);
+    expect(await proposedEvents()).toBe(eventsBefore + 1);
+    const other = await server.request('POST', '/api/v1/member-changes', { token: liaison, body: { ...body, reason: '另一个理由' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    expect(await changesOf(byUsername)).toBe(1);
+    expect(await proposedEvents()).toBe(eventsBefore + 1);
+  });
+
+  it('a second pending removal of the same person, or a second pending add of the same username, is a 409 until the first is decided', async () => {
+    const unitId = unit('财政').id;
+    const head = await server.login(`head.${unitId}`);
+    const [liaison] = await server.services.db.select().from(users).where(eq(users.username, `liaison.${unitId}`));
+    const remove = { unitId, kind: 'remove_person', userId: liaison!.id, reason: '该同志已调离' };
+    const first = await server.request('POST', '/api/v1/member-changes', { token: head, body: remove });
+    expect(first.status).toBe(201);
+    const second = await server.request('POST', '/api/v1/member-changes', { token: head, body: { ...remove, reason: '再提一次' } });
+    expect(second.status).toBe(409);
+    expect(second.headers.get('content-type')).toContain('application/problem+json');
+    expect(second.body.errors[0].field).toBe('userId');
+    // A replacement of the same person is the same person's change: also refused.
+    const replace = { unitId, kind: 'replace_person', userId: liaison!.id, person: { displayName: '接替者', role: 'liaison', username: 'successor.cz' }, reason: '换人' };
+    expect((await server.request('POST', '/api/v1/member-changes', { token: head, body: replace })).status).toBe(409);
+    expect(await changesOf(and(eq(memberChanges.userId, liaison!.id), eq(memberChanges.state, 'proposed')) as never)).toBe(1);
+
+    // The same username proposed twice (here by another unit): refused while the first is pending.
+    const add = { unitId, kind: 'add_person', person: { displayName: '新人', role: 'liaison', username: 'twice.proposed' }, reason: '新增联络员' };
+    expect((await server.request('POST', '/api/v1/member-changes', { token: head, body: add })).status).toBe(201);
+    const otherUnit = unit('应急管理').id;
+    const again = await server.request('POST', '/api/v1/member-changes', { token: admin, body: { ...add, unitId: otherUnit } });
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0].field).toBe('person.username');
+
+    // Once the removal is decided, a new one may be proposed.
+    expect((await server.request('POST', `/api/v1/member-changes/${first.body.change.id}/decision`, { token: admin, body: { decision: 'reject', reason: '暂不调整' } })).status).toBe(200);
+    expect((await server.request('POST', '/api/v1/member-changes', { token: head, body: { ...remove, reason: '再次提出' } })).status).toBe(201);
+  });
+
+  it('two removals of the same person at once: one is proposed, the other refused', async () => {
+    const unitId = unit('人力资源').id;
+    const head = await server.login(`head.${unitId}`);
+    const [liaison] = await server.services.db.select().from(users).where(eq(users.username, `liaison.${unitId}`));
+    const body = { unitId, kind: 'remove_person', userId: liaison!.id, reason: '同时提出' };
+    const answers = await Promise.all([0, 1].map(() => server.request('POST', '/api/v1/member-changes', { token: head, body })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(await changesOf(and(eq(memberChanges.userId, liaison!.id), eq(memberChanges.state, 'proposed')) as never)).toBe(1);
+  });
+
+  it('confirming with an initial password the policy refuses is a 422 naming initialPassword, and changes nothing', async () => {
+    const unitId = unit('应急管理').id;
+    const head = await server.login(`head.${unitId}`);
+    const proposed = await server.request('POST', '/api/v1/member-changes', {
+      token: head,
+      body: { unitId, kind: 'add_person', person: { displayName: '弱密码', role: 'liaison', username: 'weak.password' }, reason: '新增联络员' },
+    });
+    expect(proposed.status).toBe(201);
+    const decide = (initialPassword: string) =>
+      server.request('POST', `/api/v1/member-changes/${proposed.body.change.id}/decision`, { token: admin, body: { decision: 'confirm', reason: '确认', initialPassword } });
+    for (const [password, message] of [
+      ['12345678', '密码至少10位'],
+      ['1234567890', '密码过于常见，请换一个'],
+      ['weak.password', '密码不能与用户名相同'],
+    ]) {
+      const refused = await decide(password!);
+      expect(refused.status, password).toBe(422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.errors).toContainEqual({ field: 'initialPassword', message });
+    }
+    expect(await server.services.db.select().from(users).where(eq(users.username, 'weak.password'))).toEqual([]);
+    const [still] = await server.services.db.select().from(memberChanges).where(eq(memberChanges.id, proposed.body.change.id));
+    expect(still!.state).toBe('proposed');
+    expect((await decide('a-good-initial-pass')).status).toBe(200);
+  });
+});
+
+describe('成员单位调整 retried with its Idempotency-Key', () => {
+  it('a retried 新增 answers the first (one unit, one version, one event); another body with the key is a 409', async () => {
+    const headers = { 'idempotency-key': 'unit-change-retry-0001' };
+    const body = { action: 'add', name: '信阳市重试局', shortName: '重试局', kind: 'department', duties: [{ ref: '', text: '负责重试相关的职业病防治工作。' }], reason: '新组建' };
+    const named = async () => (await server.services.db.select({ n: count() }).from(memberUnits).where(eq(memberUnits.name, '信阳市重试局')))[0]!.n;
+    const changedEvents = async () => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'unit.changed')))[0]!.n;
+    const eventsBefore = await changedEvents();
+    const first = await server.request('POST', '/api/v1/admin/jurisdictions/xinyang/unit-changes', { token: admin, body, headers });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const retry = await server.request('POST', '/api/v1/admin/jurisdictions/xinyang/unit-changes', { token: admin, body, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await named()).toBe(1);
+    expect(await changedEvents()).toBe(eventsBefore + 1);
+    const other = await server.request('POST', '/api/v1/admin/jurisdictions/xinyang/unit-changes', { token: admin, body: { ...body, reason: '另一个理由' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    expect(await named()).toBe(1);
+    expect(await changedEvents()).toBe(eventsBefore + 1);
   });
 });

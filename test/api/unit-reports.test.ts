@@ -4,7 +4,9 @@
  * it (it becomes a normal 初报) or decline it with a reason; the filing unit sees the outcome.
  * Over HTTP and socket.io against the real app.
  */
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, incidents, unitReports } from '../../src/db/schema.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 import { startTestServer, type TestServer, type TestSocket } from '../support/server.js';
 
@@ -169,5 +171,35 @@ describe('三(四)2 「其他部门如遇涉及职业病危害突发事件(事�
     const gd = units.find((u: any) => u.name.includes('应急'));
     const res = await file(await server.login(`liaison.${gd.id}`), unitReport({ jurisdictionId: 'guangdong' }));
     expect(res.status).toBe(403);
+  });
+});
+
+describe('确认 retried with its Idempotency-Key', () => {
+  it('answers the first confirmation (one incident, one event); another body with the key is a 409', async () => {
+    const filed = await file(unionLiaison, unitReport({ title: '重试确认的事故' }), 'unit-report-confirm-src-1');
+    expect(filed.status).toBe(201);
+    const id = filed.body.unitReport.id;
+    const headers = { 'idempotency-key': 'unit-report-confirm-0001' };
+    const confirmedEvents = async () =>
+      (await server.services.db.select().from(events).where(eq(events.type, 'unit_report.confirmed'))).filter((e) => (e.data as any).unitReport.id === id).length;
+    const incidentsFrom = async () => (await server.services.db.select({ n: count() }).from(unitReports).where(and(eq(unitReports.id, id), isNotNull(unitReports.incidentId))))[0]!.n;
+    const incidentCount = async () => (await server.services.db.select({ n: count() }).from(incidents))[0]!.n;
+    const before = await incidentCount();
+    const first = await server.request('POST', `/api/v1/unit-reports/${id}/confirm`, { token: duty, body: {}, headers });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const retry = await server.request('POST', `/api/v1/unit-reports/${id}/confirm`, { token: duty, body: {}, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.incident.id).toBe(first.body.incident.id);
+    expect(await incidentCount()).toBe(before + 1);
+    expect(await incidentsFrom()).toBe(1);
+    expect(await confirmedEvents()).toBe(1);
+    const other = await server.request('POST', `/api/v1/unit-reports/${id}/confirm`, { token: duty, body: { excludeUnits: [{ unitId: emergency, reason: '不同的确认内容' }] }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.errors[0].field).toBe('Idempotency-Key');
+    // Without the key a second confirmation is still refused as already decided.
+    expect((await server.request('POST', `/api/v1/unit-reports/${id}/confirm`, { token: duty, body: {} })).status).toBe(409);
+    expect(await incidentCount()).toBe(before + 1);
+    expect(await confirmedEvents()).toBe(1);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { and, eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alerts, events, standingRequests } from '../../src/db/schema.js';
+import { alerts, annualSubmissions, events, standingRequests } from '../../src/db/schema.js';
 import { Engine } from '../../src/engine/engine.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -115,6 +115,37 @@ describe('the 15 January annual submission', () => {
     const docx = await fetch(`${server.url}/api/v1/reports/annual?year=2027&format=docx`, { headers: { authorization: `Bearer ${office}` } });
     expect(new Uint8Array(await docx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     expect((await server.request('GET', '/api/v1/reports/annual?year=2027', { token: unitToken })).status).toBe(403);
+  });
+
+  it('filing the same content again changes nothing; an amendment after the deadline is judged by the first filing time', async () => {
+    // Past 15 January: 总工会 filed on 10 January.
+    const token = await server.login(`liaison.${union}`);
+    const filedEvents = async () =>
+      (await server.services.db.select().from(events).where(eq(events.type, 'annual_submission.filed'))).filter((e) => (e.data as any).submission.unitId === union);
+    const before = await filedEvents();
+    expect(before).toHaveLength(1);
+    const [row] = await server.services.db.select().from(annualSubmissions).where(and(eq(annualSubmissions.unitId, union), eq(annualSubmissions.year, 2027)));
+    const seq = await lastSeq();
+
+    const same = await server.request('PUT', '/api/v1/annual-submissions/2027', { token, body: filing });
+    expect(same.status).toBe(200);
+    expect(same.body.submission).toMatchObject({ id: row!.id, submittedAt: row!.submittedAt.toISOString(), updatedAt: row!.updatedAt.toISOString() });
+    expect(await lastSeq()).toBe(seq);
+    // The topics as stored (the empty one dropped) are the same content too.
+    expect((await server.request('PUT', '/api/v1/annual-submissions/2027', { token, body: { ...filing, topics: ['尘肺病患者救治救助'] } })).status).toBe(200);
+    expect(await lastSeq()).toBe(seq);
+
+    const amended = await server.request('PUT', '/api/v1/annual-submissions/2027', { token, body: { ...filing, plan: '2027年度继续推进尘肺病工伤保险扩面，并开展专项督查。' } });
+    expect(amended.status).toBe(200);
+    expect(amended.body.submission).toMatchObject({ id: row!.id, submittedAt: row!.submittedAt.toISOString(), plan: '2027年度继续推进尘肺病工伤保险扩面，并开展专项督查。' });
+    const after = await filedEvents();
+    expect(after).toHaveLength(2);
+    expect((after[1]!.data as any).late).toBe(false);
+    const rows = await server.services.db.select().from(annualSubmissions).where(and(eq(annualSubmissions.unitId, union), eq(annualSubmissions.year, 2027)));
+    expect(rows).toHaveLength(1);
+    const office = await server.login('commander');
+    const year = (await server.request('GET', '/api/v1/annual-submissions?year=2027', { token: office })).body;
+    expect(year.units.find((u: any) => u.unitId === union).standing).toBe('on_time');
   });
 
   it('two engines on one database open the next round once: one request per unit', async () => {

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { attachmentListSchema, attachmentSchema } from '../../contract/desk.js';
 import { contentDisposition } from '../../domain/attachment-types.js';
 import { addAttachment, listAttachments, readAttachment } from '../../services/attachments/attachments.js';
+import { idempotencyHeaders, idempotentJson, keyReused } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonResponse } from '../openapi.js';
 import { readUploadedFile } from '../uploaded-file.js';
@@ -25,14 +26,15 @@ export function attachmentRoutes() {
       tags: ['attachments'],
       summary: '上传附件 Add a photo or document (JPEG, PNG, WebP, PDF, DOCX) to an incident',
       description:
-        'The body is the file itself (any Content-Type; the type is decided from the content). `fileName` names it. At most ATTACHMENT_MAX_BYTES (10 MB by default): 413 beyond. The commission of the jurisdiction may upload.',
+        'The body is the file itself (any Content-Type; the type is decided from the content). `fileName` names it. A retry with the same `Idempotency-Key`, file and name returns the first answer; another file or name with the key is a 409. At most ATTACHMENT_MAX_BYTES (10 MB by default): 413 beyond. The commission of the jurisdiction may upload.',
       security: bearerSecurity,
-      request: { params: incidentParam, query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      request: { params: incidentParam, headers: idempotencyHeaders, query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
       responses: {
         201: jsonResponse(z.object({ attachment: attachmentSchema }), 'Stored'),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
+        409: keyReused,
         413: errorResponses[422],
         422: errorResponses[422],
       },
@@ -40,8 +42,8 @@ export function attachmentRoutes() {
     async (c) => {
       const services = c.get('services');
       const bytes = await readUploadedFile(c);
-      const result = await addAttachment(services, c.get('actor'), { incidentId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes });
-      return c.json(result, 201);
+      const input = { incidentId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes };
+      return idempotentJson(c, await addAttachment(services, c.get('actor'), input, c.req.valid('header')['idempotency-key']));
     },
   );
 

@@ -4,6 +4,7 @@ import { bulletinItemInputSchema, bulletinItemSchema, bulletinSchema } from '../
 import { contentDisposition } from '../../domain/attachment-types.js';
 import { addBulletinAttachment, readBulletinAttachment } from '../../services/bulletins/attachments.js';
 import { listBulletinItems, submitBulletinItem } from '../../services/bulletins/items.js';
+import { idempotencyHeaders, idempotentJson, keyReused } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { readUploadedFile } from '../uploaded-file.js';
@@ -18,7 +19,7 @@ export function bulletinFileRoutes() {
     createRoute({
       method: 'post', path: '/bulletins/{id}/attachments', tags: ['bulletins'], security: bearerSecurity,
       summary: '简报附件 Its publisher adds a file (JPEG, PNG, WebP, PDF, DOCX) to a draft; the body is the file',
-      request: { params: z.object({ id }), query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
+      request: { params: z.object({ id }), headers: idempotencyHeaders, query: z.object({ fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名不超过200字') }) },
       responses: {
         201: jsonResponse(z.object({ bulletin: bulletinSchema }), 'Stored'),
         401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404], 409: errorResponses[403], 413: errorResponses[422], 422: errorResponses[422],
@@ -27,7 +28,8 @@ export function bulletinFileRoutes() {
     async (c) => {
       const services = c.get('services');
       const bytes = await readUploadedFile(c);
-      return c.json(await addBulletinAttachment(services, c.get('actor'), { bulletinId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes }), 201);
+      const input = { bulletinId: c.req.valid('param').id, fileName: c.req.valid('query').fileName, bytes };
+      return idempotentJson(c, await addBulletinAttachment(services, c.get('actor'), input, c.req.valid('header')['idempotency-key']));
     },
   );
 
@@ -57,10 +59,10 @@ export function bulletinFileRoutes() {
   router.openapi(
     createRoute({
       method: 'post', path: '/bulletin-items', tags: ['bulletins'], security: bearerSecurity,
-      summary: '报送信息 A member unit sends information for the next bulletin (信阳 三(四)1)', request: { body: jsonBody(bulletinItemInputSchema) },
-      responses: { 201: jsonResponse(z.object({ item: bulletinItemSchema }), 'Sent to the office'), 401: errorResponses[401], 403: errorResponses[403], 422: errorResponses[422] },
+      summary: '报送信息 A member unit sends information for the next bulletin (信阳 三(四)1)', request: { headers: idempotencyHeaders, body: jsonBody(bulletinItemInputSchema) },
+      responses: { 201: jsonResponse(z.object({ item: bulletinItemSchema }), 'Sent to the office'), 401: errorResponses[401], 403: errorResponses[403], 409: keyReused, 422: errorResponses[422] },
     }),
-    async (c) => c.json(await submitBulletinItem(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => idempotentJson(c, await submitBulletinItem(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

@@ -8,6 +8,7 @@ import { changeBulletin, draftBulletin, pullItemsIntoDraft } from '../../service
 import { getBulletin, listBulletins } from '../../services/bulletins/list.js';
 import { markBulletinRead, publishBulletin } from '../../services/bulletins/publish.js';
 import { bulletinDocument } from '../../services/bulletins/document.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { documentResponse, documentResponses } from '../document-response.js';
@@ -41,10 +42,10 @@ export function bulletinRoutes() {
     createRoute({
       method: 'post', path: '/bulletins', tags: ['bulletins'], security: bearerSecurity,
       summary: '起草简报 The office or a member unit drafts a bulletin (kind, title, body, to all or chosen units)',
-      request: { body: jsonBody(bulletinDraftSchema) },
+      request: { headers: idempotencyHeaders, body: jsonBody(bulletinDraftSchema) },
       responses: { 201: jsonResponse(one, 'The draft; nobody else sees it until published'), ...refusals },
     }),
-    async (c) => c.json(await draftBulletin(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => idempotentJson(c, await draftBulletin(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

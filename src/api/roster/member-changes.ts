@@ -4,6 +4,7 @@ import { problemSchema } from '../../contract/api.js';
 import { memberChangeDecisionSchema, memberChangeProposalSchema, memberChangeSchema } from '../../contract/roster.js';
 import { MEMBER_CHANGE_STATES } from '../../domain/enums.js';
 import { decideMemberChange, listMemberChanges, proposeMemberChange } from '../../services/roster/member-changes.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
 const one = z.object({ change: memberChangeSchema });
@@ -39,10 +40,16 @@ export function registerMemberChangeRoutes(router: ReturnType<typeof createRoute
       tags: ['admin'],
       summary: '提出成员调整 A unit’s liaison or head (or an administrator) proposes adding, replacing or removing a member or liaison',
       security: bearerSecurity,
-      request: { body: jsonBody(memberChangeProposalSchema) },
-      responses: { 201: jsonResponse(one, 'Proposed'), ...errors },
+      description:
+        'A person with a change already pending, or a username already proposed and pending, is refused with 409 until the office decides that one. A retry with the same `Idempotency-Key` and body returns the first proposal; another body with the key is a 409.',
+      request: { headers: idempotencyHeaders, body: jsonBody(memberChangeProposalSchema) },
+      responses: {
+        201: jsonResponse(one, 'Proposed'),
+        ...errors,
+        409: { description: 'A change of the person or username is pending, or the Idempotency-Key was used with another body', content: { 'application/problem+json': { schema: problemSchema } } },
+      },
     }),
-    async (c) => c.json(await proposeMemberChange(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => idempotentJson(c, await proposeMemberChange(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

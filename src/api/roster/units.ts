@@ -4,6 +4,7 @@ import { rulebookHistorySchema, rulebookVersionUnitsSchema, unitChangeResultSche
 import { rulebookHistory, rulebookVersionUnits } from '../../services/roster/history.js';
 import { editUnit } from '../../services/roster/unit-admin.js';
 import { problemSchema } from '../../contract/api.js';
+import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
 const jurisdictionParam = z.object({ jurisdictionId: z.string().min(1).max(64) });
@@ -18,14 +19,14 @@ export function registerUnitRoutes(router: ReturnType<typeof createRouter>) {
       summary: '成员单位调整 Add, rename, change the duties of, retire or merge a member unit: makes a new rulebook version with the reason',
       description: 'System admins for every jurisdiction, a jurisdiction admin for its own. Incidents keep the version they were routed with.',
       security: bearerSecurity,
-      request: { params: jurisdictionParam, body: jsonBody(unitChangeSchema) },
+      request: { params: jurisdictionParam, headers: idempotencyHeaders, body: jsonBody(unitChangeSchema) },
       responses: {
         201: jsonResponse(unitChangeResultSchema, 'The new rulebook version'),
         ...readErrors,
-        409: { description: 'No current rulebook', content: { 'application/problem+json': { schema: problemSchema } } },
+        409: { description: 'No current rulebook, or the Idempotency-Key was used with another body', content: { 'application/problem+json': { schema: problemSchema } } },
       },
     }),
-    async (c) => c.json(await editUnit(c.get('services'), c.get('actor'), c.req.valid('param').jurisdictionId, c.req.valid('json')), 201),
+    async (c) => idempotentJson(c, await editUnit(c.get('services'), c.get('actor'), c.req.valid('param').jurisdictionId, c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

@@ -75,7 +75,8 @@ export function unitReportRoutes() {
       tags: ['unit-reports'],
       summary: '确认 The report becomes the 初报 of an incident: classified, routed, notified; clocks from its filing',
       security: bearerSecurity,
-      request: { params, body: jsonBody(unitReportConfirmationSchema) },
+      description: 'A retry with the same `Idempotency-Key` and body returns the first answer (the incident it made); another body with the key is a 409.',
+      request: { params, headers: idempotencyHeaders, body: jsonBody(unitReportConfirmationSchema) },
       responses: {
         201: jsonResponse(one.extend({ incident: incidentCreatedSchema }).meta({ id: 'UnitReportConfirmed' }), 'Confirmed and filed'),
         401: errorResponses[401],
@@ -85,7 +86,7 @@ export function unitReportRoutes() {
         422: errorResponses[422],
       },
     }),
-    async (c) => c.json(await confirmUnitReport(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => idempotentJson(c, await confirmUnitReport(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

@@ -9,7 +9,7 @@ import { annualSubmissions, memberUnits, standingRequests, users } from '../../d
 import { annualDueAt, annualFilingProblem, annualOpensAt, currentAnnualYear, normaliseTopics, submissionStanding } from '../../domain/annual-submissions.js';
 import { mayFileAnnualSubmission, mayOverseeStandingWork } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
-import { forbidden, invalid } from '../errors.js';
+import { forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
 import { undeliveredOf } from '../standing/undelivered.js';
@@ -39,19 +39,37 @@ export async function fileAnnualSubmission(services: Services, actor: Actor, yea
   if (problem) throw invalid(problem, [{ field: 'year', message: problem }]);
   const topics = normaliseTopics(input.topics);
   return services.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(annualSubmissions)
-      .values({ id: newId('ans', now.getTime()), jurisdictionId: unit.jurisdictionId, unitId: unit.id, year, summary: input.summary, plan: input.plan, topics, submittedBy: actor.id, submittedAt: now, updatedAt: now })
-      // Filed again: the text is replaced, the first filing time (what the deadline is judged by) kept.
-      .onConflictDoUpdate({ target: [annualSubmissions.unitId, annualSubmissions.year], set: { summary: input.summary, plan: input.plan, topics, updatedAt: now } })
-      .returning();
-    const [first] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, row!.submittedBy));
-    const submission = submissionView(row!, first?.name ?? actor.displayName);
+    const held = async () =>
+      (await tx.select().from(annualSubmissions).where(and(eq(annualSubmissions.unitId, unit.id), eq(annualSubmissions.year, year))).for('update'))[0];
+    let earlier = await held();
+    let row: Row | undefined;
+    if (!earlier) {
+      [row] = await tx
+        .insert(annualSubmissions)
+        .values({ id: newId('ans', now.getTime()), jurisdictionId: unit.jurisdictionId, unitId: unit.id, year, summary: input.summary, plan: input.plan, topics, submittedBy: actor.id, submittedAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: [annualSubmissions.unitId, annualSubmissions.year] })
+        .returning();
+      // Filed at the same moment by another request: that one is the first filing.
+      if (!row) earlier = await held();
+    }
+    const unchanged = !!earlier && earlier.summary === input.summary && earlier.plan === input.plan && JSON.stringify(earlier.topics) === JSON.stringify(topics);
+    if (earlier && !unchanged) {
+      // An amendment: the text is replaced, the first filing time (what the deadline is judged by) kept.
+      [row] = await tx
+        .update(annualSubmissions)
+        .set({ summary: input.summary, plan: input.plan, topics, updatedAt: now })
+        .where(eq(annualSubmissions.id, earlier.id))
+        .returning();
+    }
+    const kept = row ?? earlier!;
+    const [first] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, kept.submittedBy));
+    const submission = submissionView(kept, first?.name ?? actor.displayName);
     const answered = await fulfilAnnualRequest(tx, { unitId: unit.id, jurisdictionId: unit.jurisdictionId, year, now, actor });
-    await appendEvents(tx, now, [
-      ...answered,
-      { type: 'annual_submission.filed', jurisdictionId: unit.jurisdictionId, audienceUnits: [unit.id], actorId: actor.id, data: { submission, unitName: unit.name, late: now >= annualDueAt(year, rule, utcOffset) } },
-    ]);
+    // The same content again changes nothing and tells nobody (a request still pending is answered).
+    const filed = unchanged
+      ? []
+      : [{ type: 'annual_submission.filed' as const, jurisdictionId: unit.jurisdictionId, audienceUnits: [unit.id], actorId: actor.id, data: { submission, unitName: unit.name, late: kept.submittedAt >= annualDueAt(year, rule, utcOffset) } }];
+    if (answered.length || filed.length) await appendEvents(tx, now, [...answered, ...filed]);
     return { submission };
   });
 }
@@ -60,7 +78,8 @@ export async function fileAnnualSubmission(services: Services, actor: Actor, yea
 export function viewedJurisdiction(actor: Actor, named: string | undefined): string {
   const id = actor.jurisdictionId ?? named;
   if (!id) throw invalid('请指定辖区', [{ field: 'jurisdictionId', message: '系统管理员请指定辖区' }]);
-  if (actor.jurisdictionId && named && named !== actor.jurisdictionId) throw forbidden('只能查看本辖区');
+  // Another jurisdiction's is not there for the caller: 404, as for every thing it may not see.
+  if (actor.jurisdictionId && named && named !== actor.jurisdictionId) throw notFound('辖区');
   return id;
 }
 

@@ -3,6 +3,7 @@
  * see the incident (as GET /incidents/{id}) may see its attachments; its commission may add them.
  * The row and its `attachment.added` event commit together.
  */
+import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { attachments, notifications, users } from '../../db/schema.js';
 import { ATTACHMENT_KINDS, safeFileName, sniffContentType } from '../../domain/attachment-types.js';
@@ -11,7 +12,9 @@ import { DomainError, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { newId } from '../ids.js';
 import { loadVisibleIncident } from '../incidents/load.js';
-import { discardBytes, readBytes, storeBytes } from './storage.js';
+import { discardBytes, readBytes, storeBytes, type StoredBytes } from './storage.js';
+import type { Database } from '../../db/client.js';
+import { createOnce, uploadFingerprint } from '../idempotency.js';
 import { meetingFileVisible } from '../standing/materials.js';
 import { campaignFileVisible } from '../standing/campaign-files.js';
 
@@ -37,8 +40,8 @@ export function tooLarge(maxBytes: number) {
   return new DomainError('too_large', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, [{ field: 'file', message: `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }]);
 }
 
-/** Checks a file (size, kind by its content) and stores its bytes; the caller writes the row and discards the bytes if that fails. */
-export async function prepareAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
+/** Checks a file (size, kind by its content): its id, safe name, type, size and digest, nothing stored yet. */
+export function checkAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
   const { attachmentMaxBytes } = deskSettings(services);
   if (input.bytes.byteLength > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
   if (input.bytes.byteLength === 0) throw invalid('文件是空的', [{ field: 'file', message: '文件是空的' }]);
@@ -48,40 +51,54 @@ export async function prepareAttachment(services: Services, prefixTime: Date, in
     throw invalid(`只能上传${allowed}`, [{ field: 'file', message: `文件内容不是${allowed}` }]);
   }
   const id = newId('att', prefixTime.getTime());
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input.bytes as Uint8Array<ArrayBuffer>));
-  const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const fileName = safeFileName(input.fileName, contentType);
-  const stored = await storeBytes(services, id, input.bytes);
-  return { id, fileName, contentType, size: input.bytes.byteLength, sha256, stored };
+  return { id, fileName, contentType, size: input.bytes.byteLength, sha256 };
 }
 
-export async function addAttachment(services: Services, actor: Actor, input: { incidentId: string; fileName: string; bytes: Uint8Array }) {
-  const incident = await loadVisibleIncident(services.db, actor, input.incidentId);
-  if (!isCommission(actor)) throw forbidden('只有卫健委人员可以上传附件');
-  const now = services.clock();
-  const { id, fileName, contentType, size, sha256, stored } = await prepareAttachment(services, now, input);
+/** Checks a file (size, kind by its content) and stores its bytes; the caller writes the row and discards the bytes if that fails. */
+export async function prepareAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
+  const checked = checkAttachment(services, prefixTime, input);
+  const stored = await storeBytes(services, checked.id, input.bytes);
+  return { ...checked, stored };
+}
+
+/**
+ * 上传附件, run once per `Idempotency-Key`: a retry (the same bytes, name and incident) gets the first
+ * attachment back and stores nothing more; another file or name with the key is a 409.
+ */
+export async function addAttachment(services: Services, actor: Actor, input: { incidentId: string; fileName: string; bytes: Uint8Array }, idempotencyKey?: string) {
+  const request = await uploadFingerprint(input.bytes, { route: 'POST /incidents/{id}/attachments', incidentId: input.incidentId, fileName: input.fileName });
+  let stored: StoredBytes | null = null;
   try {
-    const row = await services.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(attachments)
-        .values({ id, incidentId: incident.id, jurisdictionId: incident.jurisdictionId, fileName, contentType, size, sha256, ...stored, uploadedBy: actor.id, createdAt: now })
-        .returning();
-      const audience = await tx.selectDistinct({ unitId: notifications.unitId }).from(notifications).where(eq(notifications.incidentId, incident.id));
-      await appendEvents(tx, now, [
-        {
-          type: 'attachment.added',
-          jurisdictionId: incident.jurisdictionId,
-          incidentId: incident.id,
-          audienceUnits: audience.map((a) => a.unitId),
-          actorId: actor.id,
-          data: { attachment: attachmentView(inserted!, actor.displayName) },
-        },
-      ]);
-      return inserted!;
+    return await createOnce(services.db, actor.id, idempotencyKey, request, async () => {
+      const incident = await loadVisibleIncident(services.db, actor, input.incidentId);
+      if (!isCommission(actor)) throw forbidden('只有卫健委人员可以上传附件');
+      const now = services.clock();
+      const checked = checkAttachment(services, now, input);
+      return async (tx: Database) => {
+        // Stored only once the key is claimed: a concurrent retry waits and replays instead.
+        stored = await storeBytes(services, checked.id, input.bytes);
+        const [inserted] = await tx
+          .insert(attachments)
+          .values({ ...checked, incidentId: incident.id, jurisdictionId: incident.jurisdictionId, ...stored, uploadedBy: actor.id, createdAt: now })
+          .returning();
+        const audience = await tx.selectDistinct({ unitId: notifications.unitId }).from(notifications).where(eq(notifications.incidentId, incident.id));
+        await appendEvents(tx, now, [
+          {
+            type: 'attachment.added',
+            jurisdictionId: incident.jurisdictionId,
+            incidentId: incident.id,
+            audienceUnits: audience.map((a) => a.unitId),
+            actorId: actor.id,
+            data: { attachment: attachmentView(inserted!, actor.displayName) },
+          },
+        ]);
+        return { attachment: attachmentView(inserted!, actor.displayName) };
+      };
     });
-    return { attachment: attachmentView(row, actor.displayName) };
   } catch (err) {
-    await discardBytes(services, stored);
+    if (stored) await discardBytes(services, stored);
     throw err;
   }
 }

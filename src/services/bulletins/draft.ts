@@ -11,6 +11,7 @@ import { isBulletinPublisher, isCommission, mayPublishBulletin } from '../../dom
 import type { Actor, Services } from '../context.js';
 import { DomainError, forbidden, invalid, type FieldProblem } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { bulletinView, facts, loadBulletin, loadVisibleBulletin, unitNames } from './load.js';
 
@@ -38,24 +39,27 @@ export async function unitChoiceProblems(db: Database, jurisdictionId: string, u
   return unitIds.flatMap((id, i) => (known.has(id) ? [] : [{ field: `unitIds.${i}`, message: `「${id}」不是本辖区的成员单位` }]));
 }
 
-export async function draftBulletin(services: Services, actor: Actor, input: Draft) {
-  const jurisdictionId = publishingJurisdiction(actor, input.jurisdictionId);
-  if (!mayPublishBulletin(actor, jurisdictionId)) throw forbidden('只有联席会议办公室和成员单位可以发布简报');
-  const unitIds = [...new Set(input.unitIds)];
-  const problems = await unitChoiceProblems(services.db, jurisdictionId, unitIds);
-  if (problems.length) throw invalid('发送对象有误', problems);
-  const now = services.clock();
-  const id = newId('blt', now.getTime());
-  const publisherUnitId = isCommission(actor) ? null : actor.unitId;
-  await services.db.transaction(async (tx) => {
-    await tx.insert(bulletins).values({
-      id, jurisdictionId, publisherUnitId, kind: input.kind, title: input.title, body: input.body, toAll: input.toAll, chosenUnitIds: unitIds, createdBy: actor.id, createdAt: now, updatedAt: now,
-    });
-    await appendEvents(tx, now, [
-      { type: 'bulletin.drafted', jurisdictionId, audienceUnits: publisherUnitId ? [publisherUnitId] : [], actorId: actor.id, data: { bulletinId: id, title: input.title, publisherUnitId } },
-    ]);
+/** 起草: run once per `Idempotency-Key` — a retry gets the first draft back and drafts nothing more. */
+export async function draftBulletin(services: Services, actor: Actor, input: Draft, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /bulletins', input }, async () => {
+    const jurisdictionId = publishingJurisdiction(actor, input.jurisdictionId);
+    if (!mayPublishBulletin(actor, jurisdictionId)) throw forbidden('只有联席会议办公室和成员单位可以发布简报');
+    const unitIds = [...new Set(input.unitIds)];
+    const problems = await unitChoiceProblems(services.db, jurisdictionId, unitIds);
+    if (problems.length) throw invalid('发送对象有误', problems);
+    const now = services.clock();
+    const id = newId('blt', now.getTime());
+    const publisherUnitId = isCommission(actor) ? null : actor.unitId;
+    return async (tx: Database) => {
+      await tx.insert(bulletins).values({
+        id, jurisdictionId, publisherUnitId, kind: input.kind, title: input.title, body: input.body, toAll: input.toAll, chosenUnitIds: unitIds, createdBy: actor.id, createdAt: now, updatedAt: now,
+      });
+      await appendEvents(tx, now, [
+        { type: 'bulletin.drafted', jurisdictionId, audienceUnits: publisherUnitId ? [publisherUnitId] : [], actorId: actor.id, data: { bulletinId: id, title: input.title, publisherUnitId } },
+      ]);
+      return { bulletin: bulletinView((await loadBulletin(tx, id))!, actor) };
+    };
   });
-  return { bulletin: bulletinView((await loadBulletin(services.db, id))!, actor) };
 }
 
 /** The draft the actor may change: visible and its own, and still a draft. */

@@ -4,11 +4,13 @@
  */
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { BulletinItemView } from '../../contract/bulletins.js';
+import type { Database } from '../../db/client.js';
 import { bulletinItems, memberUnits, users } from '../../db/schema.js';
 import { isCommission, maySubmitBulletinItem, servesJurisdiction } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
 import { forbidden, invalid } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 
 type Row = typeof bulletinItems.$inferSelect;
@@ -23,18 +25,21 @@ const view = (r: Row, unitName: string, submittedByName: string): BulletinItemVi
   bulletinId: r.bulletinId,
 });
 
-export async function submitBulletinItem(services: Services, actor: Actor, input: { title: string; body: string }) {
-  if (!maySubmitBulletinItem(actor)) throw forbidden('报送信息由成员单位提交');
-  const [unit] = await services.db.select().from(memberUnits).where(eq(memberUnits.id, actor.unitId!));
-  if (!unit) throw forbidden('本账号未关联成员单位');
-  const now = services.clock();
-  const row: Row = { id: newId('bit', now.getTime()), jurisdictionId: unit.jurisdictionId, unitId: unit.id, title: input.title, body: input.body, submittedBy: actor.id, submittedAt: now, bulletinId: null };
-  const item = view(row, unit.name, actor.displayName);
-  await services.db.transaction(async (tx) => {
-    await tx.insert(bulletinItems).values(row);
-    await appendEvents(tx, now, [{ type: 'bulletin_item.submitted', jurisdictionId: unit.jurisdictionId, audienceUnits: [unit.id], actorId: actor.id, data: { item } }]);
+/** 报送信息, often from a phone on a weak network: run once per `Idempotency-Key`, a retry gets the first item back. */
+export async function submitBulletinItem(services: Services, actor: Actor, input: { title: string; body: string }, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /bulletin-items', input }, async () => {
+    if (!maySubmitBulletinItem(actor)) throw forbidden('报送信息由成员单位提交');
+    const [unit] = await services.db.select().from(memberUnits).where(eq(memberUnits.id, actor.unitId!));
+    if (!unit) throw forbidden('本账号未关联成员单位');
+    const now = services.clock();
+    const row: Row = { id: newId('bit', now.getTime()), jurisdictionId: unit.jurisdictionId, unitId: unit.id, title: input.title, body: input.body, submittedBy: actor.id, submittedAt: now, bulletinId: null };
+    const item = view(row, unit.name, actor.displayName);
+    return async (tx: Database) => {
+      await tx.insert(bulletinItems).values(row);
+      await appendEvents(tx, now, [{ type: 'bulletin_item.submitted', jurisdictionId: unit.jurisdictionId, audienceUnits: [unit.id], actorId: actor.id, data: { item } }]);
+      return { item };
+    };
   });
-  return { item };
 }
 
 export async function listBulletinItems(services: Services, actor: Actor, query: { jurisdictionId?: string; unused?: boolean }) {

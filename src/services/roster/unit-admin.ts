@@ -11,6 +11,7 @@ import { endSessions } from '../auth/access-changes.js';
 import type { Actor, Services } from '../context.js';
 import { invalid } from '../errors.js';
 import { appendEvents } from '../events/append.js';
+import { createOnce } from '../idempotency.js';
 import { requireRosterAdmin } from './access.js';
 import { writeRulebookVersion } from './rulebook-version.js';
 
@@ -23,8 +24,18 @@ function newUnitId(jurisdictionId: string, now: Date): string {
   return `${jurisdictionId.slice(0, 16)}_u${now.getTime().toString(36)}`;
 }
 
-export async function editUnit(services: Services, actor: Actor, jurisdictionId: string, input: UnitEditInput & { reason: string }) {
-  await requireRosterAdmin(services, actor, jurisdictionId);
+/**
+ * One unit change, run once per `Idempotency-Key`: a retried 新增 finds the unit it added, not a
+ * second one; another body with the key is a 409.
+ */
+export async function editUnit(services: Services, actor: Actor, jurisdictionId: string, input: UnitEditInput & { reason: string }, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /admin/jurisdictions/{jurisdictionId}/unit-changes', jurisdictionId, input }, async () => {
+    await requireRosterAdmin(services, actor, jurisdictionId);
+    return (tx: Database) => applyUnitEdit(tx, services, actor, jurisdictionId, input);
+  });
+}
+
+async function applyUnitEdit(tx: Database, services: Services, actor: Actor, jurisdictionId: string, input: UnitEditInput & { reason: string }) {
   const now = services.clock();
   const { reason, ...rest } = input;
   const edit: UnitEdit =
@@ -42,7 +53,7 @@ export async function editUnit(services: Services, actor: Actor, jurisdictionId:
           },
         }
       : rest;
-  return services.db.transaction(async (tx) => {
+  {
     const { book } = await writeRulebookVersion(tx, jurisdictionId, edit, { userId: actor.id, reason, at: now });
     const unitId = edit.action === 'add' ? edit.unit.id : edit.unitId;
     const [row] = await tx.select().from(memberUnits).where(eq(memberUnits.id, unitId));
@@ -78,7 +89,7 @@ export async function editUnit(services: Services, actor: Actor, jurisdictionId:
       },
     ]);
     return { unitId, rulebookVersion: book.version };
-  });
+  }
 }
 
 /**

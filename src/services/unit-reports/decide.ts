@@ -15,6 +15,7 @@ import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { assessReport } from '../incidents/assess.js';
 import { createIncident } from '../incidents/create-incident.js';
+import { createOnce } from '../idempotency.js';
 import { loadUnitReport } from './views.js';
 import { getUnitReport } from './list.js';
 
@@ -39,33 +40,35 @@ async function lockPending(tx: Database, id: string) {
 /** The answer, to the commission and to the filing unit (its view: src/contract/events.ts). */
 const decided = (view: UnitReportView, actor: Actor) => ({ jurisdictionId: view.jurisdictionId, audienceUnits: [view.unitId], actorId: actor.id, data: { unitReport: view } });
 
-export async function confirmUnitReport(services: Services, actor: Actor, id: string, body: Confirmation) {
-  const view = await visibleToDecide(services, actor, id);
-  const book = await services.rulebooks.current(view.jurisdictionId);
-  if (!book) throw invalid('辖区不存在', [{ field: 'jurisdictionId', message: `没有辖区 ${view.jurisdictionId}` }]);
-  const now = services.clock();
-  const outcome = await services.db.transaction(async (tx) => {
-    const row = await lockPending(tx, id);
-    const { jurisdictionId: _j, extraUnits: _x, excludeUnits: _e, receivedAt: _r, drill, ...facts } = row.submission;
-    const assessment = assessReport(book, facts, body.extraUnits, body.excludeUnits);
-    const receivedAt = statutoryClockStart(row.filedAt);
-    const created = await createIncident(tx, {
-      book,
-      assessment,
-      facts: { ...facts, receivedAt: receivedAt.toISOString() },
-      receivedAt,
-      drill: drill ?? false,
-      actor,
-      now,
-      fromUnitReport: { id: row.id, unitId: row.unitId, unitName: view.unitName, filedAt: view.filedAt },
-    });
-    await tx.update(unitReports).set({ state: 'confirmed', decidedBy: actor.id, decidedAt: now, incidentId: created.incident.id }).where(eq(unitReports.id, id));
-    const answered: UnitReportView = { ...view, state: 'confirmed', decidedAt: now.toISOString(), decidedByName: actor.displayName, incidentId: created.incident.id, incidentRef: created.incident.ref };
-    const event: NewEvent = { type: 'unit_report.confirmed', ...decided(answered, actor) };
-    await appendEvents(tx, now, [...created.events, event]);
-    return { unitReport: answered, incident: created.body };
+/** 确认, run once per `Idempotency-Key`: a retry gets the first answer (the incident made), not a 409. */
+export async function confirmUnitReport(services: Services, actor: Actor, id: string, body: Confirmation, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /unit-reports/{id}/confirm', id, body }, async () => {
+    const view = await visibleToDecide(services, actor, id);
+    const book = await services.rulebooks.current(view.jurisdictionId);
+    if (!book) throw invalid('辖区不存在', [{ field: 'jurisdictionId', message: `没有辖区 ${view.jurisdictionId}` }]);
+    const now = services.clock();
+    return async (tx: Database) => {
+      const row = await lockPending(tx, id);
+      const { jurisdictionId: _j, extraUnits: _x, excludeUnits: _e, receivedAt: _r, drill, ...facts } = row.submission;
+      const assessment = assessReport(book, facts, body.extraUnits, body.excludeUnits);
+      const receivedAt = statutoryClockStart(row.filedAt);
+      const created = await createIncident(tx, {
+        book,
+        assessment,
+        facts: { ...facts, receivedAt: receivedAt.toISOString() },
+        receivedAt,
+        drill: drill ?? false,
+        actor,
+        now,
+        fromUnitReport: { id: row.id, unitId: row.unitId, unitName: view.unitName, filedAt: view.filedAt },
+      });
+      await tx.update(unitReports).set({ state: 'confirmed', decidedBy: actor.id, decidedAt: now, incidentId: created.incident.id }).where(eq(unitReports.id, id));
+      const answered: UnitReportView = { ...view, state: 'confirmed', decidedAt: now.toISOString(), decidedByName: actor.displayName, incidentId: created.incident.id, incidentRef: created.incident.ref };
+      const event: NewEvent = { type: 'unit_report.confirmed', ...decided(answered, actor) };
+      await appendEvents(tx, now, [...created.events, event]);
+      return { unitReport: answered, incident: created.body };
+    };
   });
-  return outcome;
 }
 
 export async function rejectUnitReport(services: Services, actor: Actor, id: string, reason: string) {
