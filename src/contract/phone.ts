@@ -5,4 +5,4 @@ import { z } from 'zod';
 const PHONE = /^(?=(?:\D*\d){5})[0-9+\-() ]{5,20}$/;
 
 /** `what` names the number in the message, e.g. 报告人电话. */
-export const phoneNumber = (what: string) => z.string().trim().regex(PHONE, `${what}格式不正确，须含至少5位数字 (phone: at least 5 digits; +, -, (), spaces allowed)`);
+export const phoneNumber = (what: string) => z.string().trim().regex(PHONE, `${what}格式不正确，须含至少5位数字，可用 + - ( ) 和空格`);

@@ -9,6 +9,7 @@ import type { UnitRole } from './enums.js';
 import { matchesCondition, type RoutedFacts } from '../rulebooks/conditions.js';
 import type { MemberUnit, Rulebook, RoutingRule } from '../rulebooks/schema.js';
 import { regimeLeadWarnings, type RegimeLeadWarningCode } from './regime-leads.js';
+import { casualtyWarnings, type CasualtyWarning } from './casualty-counts.js';
 
 export interface RoutingClause {
   /** Where the clause stands, e.g. "附件 十四(五)" or "三(四)2". */
@@ -38,7 +39,7 @@ export interface RoutingExclusion {
 }
 
 export interface RoutingWarning {
-  code: 'township_not_found' | RegimeLeadWarningCode;
+  code: 'township_not_found' | RegimeLeadWarningCode | CasualtyWarning['code'];
   message: string;
 }
 
@@ -130,6 +131,7 @@ export function routeByRulebook(book: Rulebook, facts: RoutedFacts, cls: Classif
     })
     .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || order.get(a.unitId)! - order.get(b.unitId)!);
   for (const w of regimeLeadWarnings(book, cls, routing)) warnings.push({ code: w.code, message: w.message });
+  warnings.push(...casualtyWarnings(facts.casualties));
   return { routing, warnings };
 }
 

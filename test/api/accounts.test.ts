@@ -172,4 +172,21 @@ describe('service accounts', () => {
     const users = (await server.request('GET', '/api/v1/admin/users?jurisdictionId=xinyang', { token: admin })).body.users;
     expect(users.some((u: any) => u.username.startsWith('service.'))).toBe(false);
   });
+
+  it('a retried creation (same Idempotency-Key) makes no second account; the key, shown once, is not shown again', async () => {
+    const count = async () => (await server.request('GET', '/api/v1/admin/service-accounts?jurisdictionId=xinyang', { token: admin })).body.serviceAccounts.length;
+    const body = { jurisdictionId: 'xinyang', displayName: '重试的自建系统', scopes: ['reports:file'] };
+    const headers = { 'idempotency-key': 'service-account-retry' };
+    const first = await server.request('POST', '/api/v1/admin/service-accounts', { token: admin, body, headers });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const before = await count();
+    const retry = await server.request('POST', '/api/v1/admin/service-accounts', { token: admin, body, headers });
+    expect(retry.status).toBe(409);
+    expect(retry.body.errors[0].field).toBe('Idempotency-Key');
+    expect(retry.body.serviceAccount.id).toBe(first.body.serviceAccount.id);
+    expect(JSON.stringify(retry.body)).not.toContain(first.body.key);
+    const other = await server.request('POST', '/api/v1/admin/service-accounts', { token: admin, body: { ...body, displayName: '另一个' }, headers });
+    expect(other.status).toBe(409);
+    expect(await count()).toBe(before);
+  });
 });

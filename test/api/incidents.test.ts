@@ -76,6 +76,15 @@ describe('previewing a report', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'extraUnits.0.unitId' })]);
   });
 
+  it('casualty counts that contradict the people exposed are flagged in the preview, not refused', async () => {
+    const res = await server.request('POST', '/api/v1/routing/preview', {
+      token: duty,
+      body: xinyangReport({ casualties: { exposed: 2, acuteCases: 12, severeCases: 1, deaths: 0, anthraxCases: 0 } }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.warnings).toContainEqual({ code: 'casualties_exceed_exposed', message: '急性病例数（12人）多于接触人数（2人），请核实后在续报中更正' });
+  });
+
   it('a liaison may not preview (403)', async () => {
     const token = await server.login(`liaison.${union}`);
     expect((await server.request('POST', '/api/v1/routing/preview', { token, body: xinyangReport() })).status).toBe(403);

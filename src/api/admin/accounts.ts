@@ -1,6 +1,7 @@
 /** 管理 · 账号: an administrator's password reset, and service accounts with their API keys. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createdServiceAccountSchema, newServiceAccountSchema, passwordResetSchema, serviceAccountSchema } from '../../contract/accounts.js';
+import { idempotencyHeaders, keyReused } from '../idempotency.js';
 import { createServiceAccount, listServiceAccounts, revokeServiceAccount } from '../../services/admin/service-accounts.js';
 import { resetPassword } from '../../services/auth/passwords.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
@@ -43,10 +44,11 @@ export function accountRoutes(router: ReturnType<typeof createRouter>) {
       tags: ['admin'],
       summary: '新建服务账号 A service account with an API key (shown once) for the chosen operations in one jurisdiction',
       security: bearerSecurity,
-      request: { body: jsonBody(newServiceAccountSchema) },
-      responses: { 201: jsonResponse(createdServiceAccountSchema, 'Created; the key is shown only now'), ...readErrors },
+      description: 'A retry with the same `Idempotency-Key` creates nothing more: since the key is shown only once and never kept, it answers 409 naming the account already created.',
+      request: { headers: idempotencyHeaders, body: jsonBody(newServiceAccountSchema) },
+      responses: { 201: jsonResponse(createdServiceAccountSchema, 'Created; the key is shown only now'), ...readErrors, 409: keyReused },
     }),
-    async (c) => c.json(await createServiceAccount(c.get('services'), c.get('actor'), c.req.valid('json')), 201),
+    async (c) => c.json(await createServiceAccount(c.get('services'), c.get('actor'), c.req.valid('json'), c.req.valid('header')['idempotency-key']), 201),
   );
 
   router.openapi(

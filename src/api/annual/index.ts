@@ -37,7 +37,7 @@ export function annualRoutes() {
     createRoute({
       method: 'put', path: '/annual-submissions/{year}', tags: ['annual'], security: bearerSecurity,
       summary: '年度报送 A unit files (or refiles) its previous year’s summary, this year’s plan and proposed topics',
-      description: 'Refiling the same content changes nothing (no event; safe to retry). Refiling other content is an amendment: it replaces the text, and the first filing time is still what the deadline judges. Filing answers the unit’s request, which stops its chasing.',
+      description: 'Refiling the same content changes nothing (safe to retry). Refiling other content is an amendment: it replaces the text, and the first filing time is still what the deadline judges. Filing answers the unit’s request, which stops its chasing.',
       request: { params: z.object({ year }), body: jsonBody(annualSubmissionInputSchema) },
       responses: { 200: jsonResponse(z.object({ submission: annualSubmissionSchema }), 'Filed'), 401: errorResponses[401], 403: errorResponses[403], 422: errorResponses[422] },
     }),
