@@ -25,24 +25,48 @@ export interface UnsafeText {
   message: string;
 }
 
+/** No request of this API nests deeper: anything deeper is refused before it costs anything. */
+export const MAX_NESTING = 32;
+export const NESTING_MESSAGE = `嵌套层级过深（最多${MAX_NESTING}层）`;
+
+interface Visit {
+  value: unknown;
+  parent: Visit | null;
+  step: string | number | null;
+  depth: number;
+}
+
+/** The path to a visited value, built only when a problem is reported. */
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let v: Visit | null = visit; v && v.step !== null; v = v.parent) path.push(v.step);
+  return path.reverse();
+}
+
 /**
- * The first string (value or key) in a parsed JSON value that cannot be stored, with its path.
- * Iterative, so a deeply nested body cannot exhaust the stack.
+ * The first string (value or key) in a parsed JSON value that cannot be stored, with its path, or
+ * the first value nested deeper than MAX_NESTING. Iterative, so a deeply nested body cannot
+ * exhaust the stack; each value is visited once and paths are not copied, so it stays linear.
  */
 export function findUnsafeText(root: unknown): UnsafeText | null {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  const stack: Visit[] = [{ value: root, parent: null, step: null, depth: 0 }];
   while (stack.length) {
-    const { value, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
     if (typeof value === 'string') {
       const message = unsafeTextProblem(value);
-      if (message) return { path, message };
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-    } else if (value && typeof value === 'object') {
+      if (message) return { path: pathOf(visit), message };
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    if (depth >= MAX_NESTING) return { path: pathOf(visit), message: NESTING_MESSAGE };
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: visit, step: i, depth: depth + 1 });
+    } else {
       for (const [key, child] of Object.entries(value)) {
         const message = unsafeTextProblem(key);
-        if (message) return { path: [...path, printableName(key)], message: `字段名${message}` };
-        stack.push({ value: child, path: [...path, key] });
+        if (message) return { path: [...pathOf(visit), printableName(key)], message: `字段名${message}` };
+        stack.push({ value: child, parent: visit, step: key, depth: depth + 1 });
       }
     }
   }

@@ -46,14 +46,28 @@ export interface ChannelAdapter {
   refusesAddress?(address: string): boolean;
 }
 
-/** Whether a webhook is on one of the allowed hosts, over HTTP(S). */
-export function webhookAllowed(address: string, hosts: string[]): boolean {
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A webhook address fit to store and send to: HTTPS on its default port, with no user name or
+ * password in it (fetch refuses those, so it would fail on every send). Plain HTTP and other ports
+ * only on this machine, where the local receivers of tests and drills listen.
+ */
+export function secureWebhookAddress(address: string): boolean {
   try {
     const url = new URL(address);
-    return hosts.includes(url.hostname) && (url.protocol === 'https:' || url.protocol === 'http:');
+    if (url.username || url.password) return false;
+    if (LOOPBACK.has(url.hostname)) return url.protocol === 'https:' || url.protocol === 'http:';
+    return url.protocol === 'https:' && url.port === '';
   } catch {
     return false;
   }
+}
+
+/** Whether a webhook is a secure address on one of the allowed hosts. */
+export function webhookAllowed(address: string, hosts: string[]): boolean {
+  if (!secureWebhookAddress(address)) return false;
+  return hosts.includes(new URL(address).hostname);
 }
 
 /** Classifies an HTTP status the way most providers mean it. */

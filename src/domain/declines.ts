@@ -1,14 +1,17 @@
 /**
- * A commander's resolution of a decline outlives the report version it was made on: a 续报 routes
- * the duty to the unit it was reassigned to, and leaves out a unit whose decline was confirmed —
- * unless the duty officer names the unit in this report's adjustments. Pure.
+ * A decline outlives the report version it was made on: a 续报 routes the duty to the unit a
+ * commander reassigned it to, and leaves out a unit whose decline was confirmed or still waits for
+ * the commander (it is not asked again meanwhile) — unless the duty officer names the unit in this
+ * report's adjustments. Pure.
  */
 import type { UnitRole } from './enums.js';
 import type { RoutingResult } from './routing.js';
 
 export interface ResolvedDecline {
   unitId: string;
-  resolution: 'reassigned' | 'confirmed';
+  /** `pending`: declined, not yet resolved by a commander. */
+  resolution: 'reassigned' | 'confirmed' | 'pending';
+  /** The commander's reason, or for a pending decline the unit's own. */
   reason: string;
   reassignedTo: { unitId: string; unitName: string; role: UnitRole } | null;
 }
@@ -25,7 +28,12 @@ export function carryOverDeclines(result: RoutingResult, declines: ResolvedDecli
         unitId: declined.unitId,
         unitName: declined.unitName,
         role: declined.role,
-        reason: d.resolution === 'reassigned' ? `已退回，指挥长改派${d.reassignedTo?.unitName ?? ''}：${d.reason}` : `已退回，指挥长确认：${d.reason}`,
+        reason:
+          d.resolution === 'reassigned'
+            ? `已退回，指挥长改派${d.reassignedTo?.unitName ?? ''}：${d.reason}`
+            : d.resolution === 'pending'
+              ? `已退回，待指挥长处理：${d.reason}`
+              : `已退回，指挥长确认：${d.reason}`,
       });
     }
     const to = d.reassignedTo;

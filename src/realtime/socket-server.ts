@@ -118,7 +118,8 @@ export interface SocketServerDeps {
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
   const { services, recorder } = deps;
-  const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, parser: preEncodingParser });
+  // No client message is large (an acknowledgement's note, a resume position): 64 KB, not the 1 MB default.
+  const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, parser: preEncodingParser, maxHttpBufferSize: 64 * 1024 });
   const resumeAnswers = new ResumeAnswers(RESUME_LIMIT);
 
   const sessionBatch = new SessionBatch(services);

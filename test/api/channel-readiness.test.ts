@@ -41,6 +41,21 @@ describe('a channel that cannot deliver', () => {
     expect(allowed.body.contactPoint.cannotDeliver).toBeNull();
   });
 
+  it('a robot address with a user name, a password or another port is refused naming the field; nothing kept', async () => {
+    const before = (await server.request('GET', `/api/v1/units/${union}/contact-points`, { token: admin })).body.contactPoints.length;
+    for (const webhook of [
+      'http://localhost@oapi.dingtalk.com/robot/send?access_token=abc',
+      'https://user:pass@oapi.dingtalk.com/robot/send?access_token=abc',
+      'https://oapi.dingtalk.com:22/robot/send?access_token=abc',
+      'http://oapi.dingtalk.com/robot/send?access_token=abc',
+    ]) {
+      const res = await server.request('POST', `/api/v1/units/${union}/robots`, { token: admin, body: { provider: 'dingtalk', webhook } });
+      expect(res.status, webhook).toBe(422);
+      expect(res.body.errors.map((e: any) => e.field)).toEqual(['webhook']);
+    }
+    expect((await server.request('GET', `/api/v1/units/${union}/contact-points`, { token: admin })).body.contactPoints.length).toBe(before);
+  });
+
   it('a robot whose delivery failed shows its last failure in words where it is listed', async () => {
     const added = await server.request('POST', `/api/v1/units/${union}/robots`, { token: admin, body: { provider: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1' } });
     expect(added.body.contactPoint).toMatchObject({ cannotDeliver: null, lastFailureAt: null });

@@ -54,6 +54,27 @@ async function incidentCount(): Promise<number> {
   return res.body.incidents.length;
 }
 
+describe('nesting', () => {
+  it('a body nested past 32 levels is refused naming where, before any login: a 40 KB body cannot stall the server', async () => {
+    const raw = '{"a":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}';
+    const res = await server.request('POST', '/api/v1/auth/login', { raw, headers: { 'content-type': 'application/json' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors[0].message).toContain('嵌套层级过深');
+    expect(res.body.errors[0].field.startsWith('a.0.0.0')).toBe(true);
+    expect((await server.request('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('a socket payload nested past 32 levels is refused the same way', async () => {
+    const socket = await server.connect(duty);
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i++) deep = [deep];
+    const answer = await socket.emitWithAck<any>('resume', { afterSeq: 0, x: deep });
+    expect(answer.ok).toBe(false);
+    expect(answer.error.errors[0].message).toContain('嵌套层级过深');
+    socket.close();
+  });
+});
+
 describe('text PostgreSQL cannot store (U+0000, lone surrogates)', () => {
   it('is refused in any body field, naming it, and nothing is filed', async () => {
     const before = await incidentCount();

@@ -4,6 +4,7 @@
  * export and template are spreadsheets with Chinese headers and guarded cells.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, users } from '../../src/db/schema.js';
@@ -171,5 +172,20 @@ describe('名册导出与模板', () => {
     const anjiAdmin = await makeJurisdictionAdmin(server, 'anji');
     expect((await fetch(`${server.url}/api/v1/admin/jurisdictions/xinyang/roster`, { headers: { authorization: `Bearer ${anjiAdmin}` } })).status).toBe(404);
     expect((await fetch(`${server.url}/api/v1/admin/jurisdictions/anji/roster?format=csv`, { headers: { authorization: `Bearer ${anjiAdmin}` } })).status).toBe(200);
+  });
+});
+
+describe('a zip bomb', () => {
+  it('an .xlsx whose parts inflate past 50 MB is refused naming the file before it is read; nothing written', async () => {
+    // A real roster file with one part swollen: 60 MB of repeated text compresses to well under 1 MB.
+    const zip = await JSZip.loadAsync(await rosterXlsx([]));
+    zip.file('xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${'<si><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></si>'.repeat(800_000)}</sst>`);
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const before = (await server.services.db.select({ n: count() }).from(events))[0]!.n;
+    const res = await uploadRoster(server, admin, 'preview', bomb, 'bomb.xlsx');
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(res.body.errors).toEqual([{ field: 'file', message: '文件解压后过大' }]);
+    expect((await server.services.db.select({ n: count() }).from(events))[0]!.n).toBe(before);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../services/contacts/contact-points.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
+import { secureWebhookAddress } from '../../delivery/channel.js';
 
 const contactPointSchema = z
   .object({
@@ -45,7 +46,7 @@ const phoneSchema = z
 const robotSchema = z
   .object({
     provider: z.enum(['dingtalk', 'wecom']),
-    webhook: z.url().refine((u) => u.startsWith('https://') || u.startsWith('http://127.0.0.1') || u.startsWith('http://localhost'), '群机器人地址须为安全（加密）网址'),
+    webhook: z.url().refine(secureWebhookAddress, '群机器人地址须为安全（加密）网址，不含用户名、密码或端口'),
     secret: z.string().min(8).max(200).optional().meta({ description: 'DingTalk 加签 secret' }),
     label: z.string().max(50).optional(),
   })

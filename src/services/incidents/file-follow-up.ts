@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { FollowUpSubmission } from '../../contract/report.js';
-import { incidents, memberUnits, notifications, obligations, reportVersions, responseTasks } from '../../db/schema.js';
+import { alerts, incidents, memberUnits, notifications, obligations, reportVersions, responseTasks } from '../../db/schema.js';
 import { blocksClosing } from '../../domain/closing.js';
 import { compareVersions } from '../../domain/report-changes.js';
 import { servesJurisdiction, type Actor, type Services } from '../context.js';
@@ -18,6 +18,7 @@ import { createObligations } from '../obligations/create-obligations.js';
 import { describeOpenItems, openItemsAtClose } from './close-check.js';
 import { resolvedDeclines } from './resolved-declines.js';
 import { upstreamEvents } from './upstream-events.js';
+import { settleAlerts } from '../alerts/settle-alerts.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { onceForKey, requestFingerprint } from '../idempotency.js';
 import { assessmentView, planReport } from './assess.js';
@@ -90,7 +91,8 @@ export async function fileFollowUp(
         .from(notifications)
         .where(and(eq(notifications.incidentId, incidentId), ne(notifications.state, 'withdrawn')));
       let created: Awaited<ReturnType<typeof notifyUnits>>['views'] = [];
-      if (changes.requiresReacknowledgement) {
+      // A 终报 closes the incident: nobody is asked to acknowledge a version they could not act on.
+      if (changes.requiresReacknowledgement && !closing) {
         const staying = new Set(assessment.routing.map((d) => d.unitId));
         const open = await tx
           .update(notifications)
@@ -103,6 +105,16 @@ export async function fileFollowUp(
             .update(notifications)
             .set({ state: 'withdrawn', closedAt: now })
             .where(and(eq(notifications.incidentId, incidentId), inArray(notifications.unitId, removed), eq(notifications.state, 'superseded')));
+        // A superseded or withdrawn notification's 督办 is settled with it: the new version has its own clock.
+        events.push(
+          ...(await settleAlerts(tx, {
+            where: inArray(alerts.notificationId, open.map((n) => n.id)),
+            kinds: ['ack_overdue'],
+            resolution: `第${version}版续报已取代此通知`,
+            now,
+            actor,
+          })),
+        );
         for (const n of open)
           events.push({
             type: staying.has(n.unitId) ? 'notification.superseded' : 'notification.withdrawn',
@@ -146,6 +158,17 @@ export async function fileFollowUp(
         await tx.update(responseTasks).set({ nextEscalationAt: null }).where(eq(responseTasks.incidentId, incidentId));
         // No unit is chased to acknowledge a closed incident: its ladders stop here (the engine's claims skip closed incidents too).
         await tx.update(notifications).set({ nextEscalationAt: null }).where(eq(notifications.incidentId, incidentId));
+        // …and its lateness 督办 leave the board (the account keeps who was late). A decline stays
+        // until a commander resolves it, closed or not: every decline is answered.
+        events.push(
+          ...(await settleAlerts(tx, {
+            where: eq(alerts.incidentId, incidentId),
+            kinds: ['ack_overdue', 'task_overdue', 'task_blocked', 'obligation_overdue'],
+            resolution: '已终报结案',
+            now,
+            actor,
+          })),
+        );
       }
 
       const unitNames = new Map(

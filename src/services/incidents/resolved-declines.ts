@@ -1,5 +1,9 @@
-/** The declines of an incident a commander has resolved, latest per unit, for the next report version. */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+/**
+ * The declines of an incident the next report version carries over, latest per unit: those a
+ * commander has resolved, and those still waiting for the commander (the unit is not asked again
+ * meanwhile: it has said the duty is not its).
+ */
+import { and, asc, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { memberUnits, notifications } from '../../db/schema.js';
@@ -12,14 +16,19 @@ export async function resolvedDeclines(db: Database, incidentId: string): Promis
     .from(notifications)
     .leftJoin(target, eq(target.id, notifications.reassignedTo))
     .leftJoin(memberUnits, eq(memberUnits.id, target.unitId))
-    .where(and(eq(notifications.incidentId, incidentId), isNotNull(notifications.declineResolvedAt)))
-    .orderBy(asc(notifications.declineResolvedAt));
+    .where(
+      and(
+        eq(notifications.incidentId, incidentId),
+        or(isNotNull(notifications.declineResolvedAt), and(eq(notifications.state, 'declined'), isNull(notifications.declineResolvedAt))),
+      ),
+    )
+    .orderBy(asc(notifications.reportVersion), asc(notifications.declinedAt));
   const latest = new Map<string, ResolvedDecline>();
   for (const { n, toUnitId, toRole, toUnitName } of rows)
     latest.set(n.unitId, {
       unitId: n.unitId,
-      resolution: n.declineResolution ?? 'confirmed',
-      reason: n.declineResolutionReason ?? '',
+      resolution: n.declineResolvedAt ? (n.declineResolution ?? 'confirmed') : 'pending',
+      reason: n.declineResolvedAt ? (n.declineResolutionReason ?? '') : (n.declineReason ?? ''),
       reassignedTo: toUnitId && toRole && toUnitName ? { unitId: toUnitId, unitName: toUnitName, role: toRole } : null,
     });
   return [...latest.values()];

@@ -4,7 +4,8 @@
  * a repeat by anyone is answered with the acknowledgement that stands.
  */
 import { and, eq } from 'drizzle-orm';
-import { memberUnits, notifications, users } from '../../db/schema.js';
+import { alerts, memberUnits, notifications, users } from '../../db/schema.js';
+import { settleAlerts } from '../alerts/settle-alerts.js';
 import type { Channel } from '../../domain/enums.js';
 import type { Actor, Services } from '../context.js';
 import { conflict } from '../errors.js';
@@ -37,6 +38,8 @@ export async function acknowledgeNotification(services: Services, actor: Actor, 
       .returning();
     if (acknowledged) {
       const view = { ...notificationView(acknowledged, loaded.unitName), acknowledgedByName: actor.displayName };
+      // A late acknowledgement settles its 督办: the unit is no longer the one the board is waiting for.
+      const settled = await settleAlerts(tx, { where: eq(alerts.notificationId, notificationId), kinds: ['ack_overdue'], resolution: `${loaded.unitName}已签收（${actor.displayName}）`, now, actor });
       await appendEvents(tx, now, [
         {
           type: 'notification.acknowledged',
@@ -46,6 +49,7 @@ export async function acknowledgeNotification(services: Services, actor: Actor, 
           actorId: actor.id,
           data: { notification: view },
         },
+        ...settled,
       ]);
       return { notification: view, alreadyAcknowledged: false };
     }

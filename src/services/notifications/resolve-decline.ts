@@ -3,12 +3,13 @@
  * to another unit, which is then notified (a new notification on the current report version), or
  * confirm the decline with a reason. Either way the `declined` 督办 alert closes with it.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { alerts, incidents, memberUnits, notifications } from '../../db/schema.js';
 import type { UnitRole } from '../../domain/enums.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
+import { settleAlerts } from '../alerts/settle-alerts.js';
 import { latestVersion } from '../incidents/load.js';
 import { notifyUnits } from '../incidents/notify-units.js';
 import { notificationView } from '../incidents/views.js';
@@ -90,6 +91,17 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
       .returning();
     const [unit] = await tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, n!.unitId));
     const resolution = input.action === 'reassign' ? `改派${reassigned!.unitName}：${input.reason}` : `确认退回：${input.reason}`;
+    // The unit was asked again by a later version meanwhile (a 续报 the duty officer routed to it):
+    // the decline now settled answers that too, so that notice is withdrawn, not chased.
+    const later = await tx
+      .update(notifications)
+      .set({ state: 'withdrawn', closedAt: now, nextEscalationAt: null })
+      .where(and(eq(notifications.incidentId, n!.incidentId), eq(notifications.unitId, n!.unitId), eq(notifications.state, 'pending'), gt(notifications.reportVersion, n!.reportVersion)))
+      .returning({ id: notifications.id, unitId: notifications.unitId, reportVersion: notifications.reportVersion });
+    for (const w of later)
+      events.push({ type: 'notification.withdrawn', jurisdictionId: incident.jurisdictionId, incidentId: incident.id, audienceUnits: [w.unitId], actorId: actor.id, data: { notificationId: w.id, unitId: w.unitId, byVersion: w.reportVersion } });
+    if (later.length)
+      events.push(...(await settleAlerts(tx, { where: inArray(alerts.notificationId, later.map((w) => w.id)), kinds: ['ack_overdue'], resolution, now, actor })));
     const closed = await tx
       .update(alerts)
       .set({ resolvedAt: now, resolvedBy: actor.id, resolution })

@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { guardCell } from '../../domain/roster/roster-columns.js';
 import type { SheetRow } from '../../domain/roster/import-rows.js';
-import { invalid } from '../errors.js';
+import { DomainError, invalid } from '../errors.js';
+import { checkUnzippedSize } from './unzipped-size.js';
 
 /** exceljs takes ~0.4 s to load: loaded when a roster is first read or written, not at start. */
 const excel = async () => (await import('exceljs')).default;
@@ -29,13 +30,15 @@ export async function readSheet(bytes: Uint8Array, format: SheetFormat, name: st
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (format === 'xlsx') {
+      await checkUnzippedSize(bytes);
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
       sheet = workbook.getWorksheet(name) ?? workbook.worksheets[0];
     } else {
       const text = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
       sheet = await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter: ',' } } as never);
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
     throw invalid('无法读取该文件，请上传由模板填写的 .xlsx 或 .csv 文件', [{ field: 'file', message: '文件无法读取' }]);
   }
   if (!sheet) throw invalid('文件中没有工作表', [{ field: 'file', message: '文件中没有工作表' }]);

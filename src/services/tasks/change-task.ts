@@ -11,6 +11,7 @@ import { raiseAlert } from '../alerts/raise-alert.js';
 import type { Actor, Services } from '../context.js';
 import { taskDueProblems } from '../../domain/time-bounds.js';
 import { conflict, invalid } from '../errors.js';
+import { settleAlerts } from '../alerts/settle-alerts.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { firstRecipientsOfUnits, jurisdictionOffset } from '../rota/load.js';
 import { queueExternalDeliveries } from '../delivery/queue-deliveries.js';
@@ -120,21 +121,19 @@ export async function changeTask(
       });
       if (alert) events.push(alert);
     }
-    if (t.state === 'blocked' && step.to !== 'blocked') {
-      const resolved = await tx
-        .update(alerts)
-        .set({ resolvedAt: now, resolvedBy: actor.id, resolution: `任务已${taskActionName(action)}${input.note ? `：${input.note}` : ''}` })
-        .where(and(eq(alerts.taskId, taskId), eq(alerts.kind, 'task_blocked'), isNull(alerts.resolvedAt)))
-        .returning();
-      for (const a of resolved)
-        events.push({
-          type: 'alert.resolved',
-          jurisdictionId: a.jurisdictionId,
-          incidentId: a.incidentId,
-          actorId: actor.id,
-          data: { alert: { id: a.id, kind: a.kind, taskId, resolvedAt: now.toISOString(), resolution: a.resolution, resolvedByName: actor.displayName } },
-        });
-    }
+    if (t.state === 'blocked' && step.to !== 'blocked')
+      events.push(...(await settleAlerts(tx, { where: eq(alerts.taskId, taskId), kinds: ['task_blocked'], resolution: `任务已${taskActionName(action)}${input.note ? `：${input.note}` : ''}`, now, actor })));
+    // Handed on, done or closed: the unit's overdue 督办 is settled (a new unit gets its own if it is late too).
+    if (action === 'reassign' || settled)
+      events.push(
+        ...(await settleAlerts(tx, {
+          where: eq(alerts.taskId, taskId),
+          kinds: ['task_overdue'],
+          resolution: `任务已${taskActionName(action)}${action === 'reassign' ? `给${unit!.name}` : ''}${input.note ? `：${input.note}` : ''}`,
+          now,
+          actor,
+        })),
+      );
     await appendEvents(tx, now, events);
     return { status: 200, body: { task: view, alreadyAccepted: false } };
   }));
