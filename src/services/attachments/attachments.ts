@@ -41,7 +41,7 @@ export function tooLarge(maxBytes: number) {
 }
 
 /** Checks a file (size, kind by its content): its id, safe name, type, size and digest, nothing stored yet. */
-export function checkAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
+export function checkAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }, idPrefix = 'att') {
   const { attachmentMaxBytes } = deskSettings(services);
   if (input.bytes.byteLength > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
   if (input.bytes.byteLength === 0) throw invalid('文件是空的', [{ field: 'file', message: '文件是空的' }]);
@@ -50,17 +50,10 @@ export function checkAttachment(services: Services, prefixTime: Date, input: { f
     const allowed = Object.values(ATTACHMENT_KINDS).map((k) => k.label).join('、');
     throw invalid(`只能上传${allowed}`, [{ field: 'file', message: `文件内容不是${allowed}` }]);
   }
-  const id = newId('att', prefixTime.getTime());
+  const id = newId(idPrefix, prefixTime.getTime());
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const fileName = safeFileName(input.fileName, contentType);
   return { id, fileName, contentType, size: input.bytes.byteLength, sha256 };
-}
-
-/** Checks a file (size, kind by its content) and stores its bytes; the caller writes the row and discards the bytes if that fails. */
-export async function prepareAttachment(services: Services, prefixTime: Date, input: { fileName: string; bytes: Uint8Array }) {
-  const checked = checkAttachment(services, prefixTime, input);
-  const stored = await storeBytes(services, checked.id, input.bytes);
-  return { ...checked, stored };
 }
 
 /**

@@ -5,15 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { bulletinAttachments } from '../../db/schema.js';
-import { ATTACHMENT_KINDS, safeFileName, sniffContentType } from '../../domain/attachment-types.js';
-import { tooLarge } from '../attachments/attachments.js';
+import { checkAttachment } from '../attachments/attachments.js';
 import { discardBytes, readBytes, storeBytes, type StoredBytes } from '../attachments/storage.js';
 import type { Database } from '../../db/client.js';
 import { createOnce, uploadFingerprint } from '../idempotency.js';
-import { deskSettings, type Actor, type Services } from '../context.js';
-import { invalid, notFound } from '../errors.js';
+import type { Actor, Services } from '../context.js';
+import { notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
-import { newId } from '../ids.js';
 import { bulletinView, loadBulletin, loadVisibleBulletin } from './load.js';
 import { loadOwnDraft } from './draft.js';
 
@@ -27,22 +25,12 @@ export async function addBulletinAttachment(services: Services, actor: Actor, in
   try {
     return await createOnce(services.db, actor.id, idempotencyKey, request, async () => {
       const b = await loadOwnDraft(services.db, actor, input.bulletinId);
-      const { attachmentMaxBytes } = deskSettings(services);
-      if (input.bytes.byteLength > attachmentMaxBytes) throw tooLarge(attachmentMaxBytes);
-      if (input.bytes.byteLength === 0) throw invalid('文件是空的', [{ field: 'file', message: '文件是空的' }]);
-      const contentType = sniffContentType(input.bytes);
-      if (!contentType) {
-        const allowed = Object.values(ATTACHMENT_KINDS).map((k) => k.label).join('、');
-        throw invalid(`只能上传${allowed}`, [{ field: 'file', message: `文件内容不是${allowed}` }]);
-      }
       const now = services.clock();
-      const id = newId('bat', now.getTime());
-      const sha256 = request.sha256 as string;
-      const fileName = safeFileName(input.fileName, contentType);
+      const { id, fileName, contentType, size, sha256 } = checkAttachment(services, now, input, 'bat');
       return async (tx: Database) => {
         // Stored only once the key is claimed: a concurrent retry waits and replays instead.
         stored = await storeBytes(services, id, input.bytes);
-        await tx.insert(bulletinAttachments).values({ id, bulletinId: b.row.id, jurisdictionId: b.row.jurisdictionId, fileName, contentType, size: input.bytes.byteLength, sha256, ...stored, uploadedBy: actor.id, createdAt: now });
+        await tx.insert(bulletinAttachments).values({ id, bulletinId: b.row.id, jurisdictionId: b.row.jurisdictionId, fileName, contentType, size, sha256, ...stored, uploadedBy: actor.id, createdAt: now });
         await appendEvents(tx, now, [
           {
             type: 'bulletin.attachment_added',

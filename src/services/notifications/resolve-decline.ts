@@ -102,11 +102,7 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
       events.push({ type: 'notification.withdrawn', jurisdictionId: incident.jurisdictionId, incidentId: incident.id, audienceUnits: [w.unitId], actorId: actor.id, data: { notificationId: w.id, unitId: w.unitId, byVersion: w.reportVersion } });
     if (later.length)
       events.push(...(await settleAlerts(tx, { where: inArray(alerts.notificationId, later.map((w) => w.id)), kinds: ['ack_overdue'], resolution, now, actor })));
-    const closed = await tx
-      .update(alerts)
-      .set({ resolvedAt: now, resolvedBy: actor.id, resolution })
-      .where(and(eq(alerts.notificationId, notificationId), eq(alerts.kind, 'declined'), isNull(alerts.resolvedAt)))
-      .returning();
+    const settled = await settleAlerts(tx, { where: eq(alerts.notificationId, notificationId), kinds: ['declined'], resolution, now, actor });
     const view = { ...notificationView(resolved!, unit!.name), declineResolvedByName: actor.displayName };
     events.unshift({
       type: 'notification.decline_resolved',
@@ -116,14 +112,7 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
       actorId: actor.id,
       data: { notification: view, action: input.action, reason: input.reason, reassignedTo: reassigned, by: actor.displayName },
     });
-    for (const a of closed)
-      events.push({
-        type: 'alert.resolved',
-        jurisdictionId: a.jurisdictionId,
-        incidentId: a.incidentId,
-        actorId: actor.id,
-        data: { alert: { id: a.id, kind: a.kind, notificationId, resolvedAt: now.toISOString(), resolution, resolvedByName: actor.displayName } },
-      });
+    events.push(...settled);
     await appendEvents(tx, now, events);
     return { notification: view, reassignedTo: reassigned };
   });
