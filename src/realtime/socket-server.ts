@@ -29,6 +29,8 @@ import type { DeliveryRecorder } from './delivery-recorder.js';
 import type { RecentEvents } from './recent-events.js';
 import { SessionBatch } from './session-batch.js';
 import { roomsFor } from './rooms.js';
+import { fullBudget, spendMessage } from '../domain/message-budget.js';
+import { waitWords } from '../contract/words.js';
 import { logger } from '../observability/logger.js';
 
 const RESUME_LIMIT = 1000;
@@ -167,9 +169,19 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       return actor!;
     };
 
+    // performance.now, not the service clock: this is about load, and tests move the service clock.
+    let budget = fullBudget(performance.now());
+    const withinBudget = () => {
+      const decision = spendMessage(budget, performance.now());
+      budget = decision.budget;
+      if (!decision.allowed)
+        throw new DomainError('rate_limited', `消息过于频繁，请${waitWords(decision.retryAfterMs / 1000)}后再试`, [], { retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
+    };
+
     const handle = (event: string, action: (payload: unknown) => Promise<unknown>) =>
       socket.on(event, async (payload: unknown, reply?: Reply) => {
         const answer = await Promise.resolve()
+          .then(withinBudget)
           .then(() => guardText(payload))
           .then(() => action(payload))
           .then((result) => (result instanceof PreEncoded ? result : { ok: true, ...(result as object) }), problemAnswer);
