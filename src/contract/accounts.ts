@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { API_SCOPES } from '../domain/policy/api-scopes.js';
 import { passwordProblems, PASSWORD_RULE } from '../domain/password-policy.js';
 import { userSchema } from './api.js';
+import { noRepeats } from './unique.js';
 
 /** A zod check of the password policy against the username in the same object (or none). */
 export function meetsPasswordPolicy(field: string, usernameField = 'username') {
@@ -69,7 +70,7 @@ export const newServiceAccountSchema = z
   .object({
     jurisdictionId: z.string().min(1, '请选择辖区').max(64),
     displayName: z.string().trim().min(1, '请填写名称').max(50, '名称不超过50字'),
-    scopes: z.array(z.enum(API_SCOPES, { message: '权限范围不正确' })).min(1, '请至少选择一项权限').max(API_SCOPES.length),
+    scopes: z.array(z.enum(API_SCOPES, { message: '权限范围不正确' })).min(1, '请至少选择一项权限').max(API_SCOPES.length).superRefine(noRepeats('权限重复 (a scope listed twice)')),
   })
   .meta({ id: 'NewServiceAccount' });
 

@@ -8,7 +8,7 @@ import { noRepeats } from './unique.js';
 
 const title = z.string().trim().min(2, '请填写标题（至少2个字）').max(200, '标题不超过200字');
 const body = z.string().trim().min(1, '请填写正文').max(50_000, '正文不超过50000字');
-const unitIds = z.array(z.string().min(1).max(64)).max(200, '最多选择200个单位');
+const unitIds = z.array(z.string().min(1).max(64)).max(200, '最多选择200个单位').superRefine(noRepeats('同一单位只能选一次 (a unit listed twice)'));
 
 export const bulletinDraftSchema = z
   .object({

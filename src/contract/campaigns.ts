@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CAMPAIGN_KINDS } from '../domain/enums.js';
 import { standingRequestSchema, undeliveredSchema } from './meetings.js';
 import { isoDateTime } from './report.js';
+import { noRepeats } from './unique.js';
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what}不能为空 (required)`).max(max, `${what}不超过${max}字 (at most ${max} characters)`);
@@ -51,7 +52,7 @@ export const campaignReportSchema = z
   .object({
     note: text(2000, '进展情况'),
     done: z.boolean().default(false).meta({ description: 'true: the unit reports its task completed' }),
-    attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]).meta({ description: 'Files the unit uploaded to the campaign (POST /campaigns/{id}/attachments)' }),
+    attachmentIds: z.array(z.string().min(1).max(64)).max(10).superRefine(noRepeats('同一附件只能附一次 (a file listed twice)')).default([]).meta({ description: 'Files the unit uploaded to the campaign (POST /campaigns/{id}/attachments)' }),
   })
   .meta({ id: 'CampaignReport' });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_KINDS, MEETING_KINDS, MINUTES_STATES, STANDING_REQUEST_KINDS, STANDING_REQUEST_STATES, STANDING_ROLES, UNIT_KINDS } from '../domain/enums.js';
 import { isoDateTime } from './report.js';
+import { noRepeats } from './unique.js';
 import { attachmentSchema } from './desk.js';
 
 const text = (max: number, what: string) =>
@@ -25,8 +26,8 @@ export const meetingConveneSchema = z
     invite: z
       .object({
         all: z.boolean().optional().meta({ description: 'Every member unit (the commission convenes and is not asked)' }),
-        kinds: z.array(z.enum(UNIT_KINDS)).max(2).optional().meta({ description: 'Every member unit of these kinds (rulebook: department, township)' }),
-        unitIds: z.array(unitId).max(200).optional(),
+        kinds: z.array(z.enum(UNIT_KINDS)).max(2).superRefine(noRepeats('单位类型重复 (a kind listed twice)')).optional().meta({ description: 'Every member unit of these kinds (rulebook: department, township)' }),
+        unitIds: z.array(unitId).max(200).superRefine(noRepeats('同一单位只能邀请一次 (a unit listed twice)')).optional(),
       })
       .refine((i) => i.all || (i.kinds?.length ?? 0) > 0 || (i.unitIds?.length ?? 0) > 0, { message: '请选择参会单位 (invite at least one unit)', path: ['unitIds'] }),
   })
@@ -89,7 +90,7 @@ export const itemReportSchema = z
   .object({
     note: text(2000, '落实情况'),
     done: z.boolean().default(false).meta({ description: 'true: the unit’s part is done (办结)' }),
-    attachmentIds: z.array(z.string().min(1).max(64)).max(10).default([]).meta({ description: 'Files the unit uploaded to the meeting (POST /meetings/{id}/attachments)' }),
+    attachmentIds: z.array(z.string().min(1).max(64)).max(10).superRefine(noRepeats('同一附件只能附一次 (a file listed twice)')).default([]).meta({ description: 'Files the unit uploaded to the meeting (POST /meetings/{id}/attachments)' }),
   })
   .meta({ id: 'AgreedItemReport' });
 

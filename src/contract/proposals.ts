@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PROPOSAL_KINDS, PROPOSAL_STATES } from '../domain/enums.js';
 import { standingRequestSchema } from './meetings.js';
 import { isoDateTime } from './report.js';
+import { noRepeats } from './unique.js';
 
 const text = (max: number, what: string) =>
   z.string().trim().min(1, `${what}不能为空 (required)`).max(max, `${what}不超过${max}字 (at most ${max} characters)`);
@@ -14,7 +15,7 @@ export const proposalCreateSchema = z
     kind: z.enum(PROPOSAL_KINDS, { message: '事项类型须为联合发文、专项行动、宣传或政策措施' }),
     title: text(200, '事项名称'),
     text: text(20000, '事项内容'),
-    unitIds: z.array(z.string().min(1).max(64)).min(1, '请选择征求意见的单位 (at least one unit)').max(100),
+    unitIds: z.array(z.string().min(1).max(64)).min(1, '请选择征求意见的单位 (at least one unit)').max(100).superRefine(noRepeats('同一单位只能选一次 (a unit listed twice)')),
     dueAt: isoDateTime.meta({ description: 'By when each unit answers; chased after it' }),
   })
   .meta({ id: 'ProposalCreate' });

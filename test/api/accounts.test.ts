@@ -169,6 +169,9 @@ describe('service accounts', () => {
     const bad = await server.request('POST', '/api/v1/admin/service-accounts', { token: admin, body: { jurisdictionId: 'xinyang', displayName: '', scopes: ['everything'] } });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['displayName', 'scopes.0']);
+    const twice = await server.request('POST', '/api/v1/admin/service-accounts', { token: admin, body: { jurisdictionId: 'xinyang', displayName: '重复权限', scopes: ['reports:file', 'reports:file'] } });
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors).toEqual([{ field: 'scopes.1', message: expect.stringContaining('权限重复') }]);
     const users = (await server.request('GET', '/api/v1/admin/users?jurisdictionId=xinyang', { token: admin })).body.users;
     expect(users.some((u: any) => u.username.startsWith('service.'))).toBe(false);
   });

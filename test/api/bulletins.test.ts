@@ -82,6 +82,9 @@ describe('bulletins and read receipts', () => {
     expect(bad.status).toBe(422);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'unitIds.1' })]);
+    const twiceChosen = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '简报', body: '正文', unitIds: [union, union] } });
+    expect(twiceChosen.status).toBe(422);
+    expect(twiceChosen.body.errors).toEqual([{ field: 'unitIds.1', message: expect.stringContaining('同一单位只能选一次') }]);
     const empty = await server.request('POST', '/api/v1/bulletins', { token: duty, body: { kind: 'work_brief', title: '', body: '正文' } });
     expect(empty.status).toBe(422);
     expect(empty.body.errors.map((e: any) => e.field)).toContain('title');

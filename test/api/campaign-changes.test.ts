@@ -82,6 +82,7 @@ describe('a campaign a member unit leads', () => {
     const file = up.body.attachment;
     await refused(404, 'POST', `/api/v1/campaigns/${id}/attachments?fileName=x.pdf`, token.finance!);
     await refused(422, 'POST', `/api/v1/campaigns/${id}/report`, token.eco!, { note: '用别人的附件', attachmentIds: [file.id] }, 'attachmentIds.0');
+    await refused(422, 'POST', `/api/v1/campaigns/${id}/report`, token.union!, { note: '同一附件两次', attachmentIds: [file.id, file.id] }, '{"field":"attachmentIds.1"');
     const report = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: token.union, body: { note: '已收集问题12条', done: true, attachmentIds: [file.id] } });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     for (const t of [token.union, token.hrss, office]) expect((await server.request('GET', file.url, { token: t })).status).toBe(200);

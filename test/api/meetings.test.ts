@@ -68,6 +68,8 @@ describe('a plenary meeting from invitation to agreed items', () => {
   it('the office convenes; bad input names the field and writes nothing; a duty officer or a unit may not convene', async () => {
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ replyDueAt: at(80) }), 'replyDueAt');
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ invite: { unitIds: ['nope'] } }), 'invite.unitIds.0');
+    await refused(422, 'POST', '/api/v1/meetings', office, convene({ invite: { unitIds: [union, hrss, hrss] } }), '{"field":"invite.unitIds.2"');
+    await refused(422, 'POST', '/api/v1/meetings', office, convene({ invite: { kinds: ['department', 'department'] } }), '{"field":"invite.kinds.1"');
     await refused(422, 'POST', '/api/v1/meetings', office, convene({ topic: '' }), 'topic');
     // Further out than a task may be due (366 days): a year typed wrong, refused for each time named.
     const far = await refused(422, 'POST', '/api/v1/meetings', office, convene({ startsAt: at(24 * 400), replyDueAt: at(24 * 380) }), 'startsAt');
@@ -194,6 +196,7 @@ describe('a plenary meeting from invitation to agreed items', () => {
     expect(file.body.attachment).toMatchObject({ meetingId, incidentId: null, material: false });
     const unionFile = (await upload(unionL)).body.attachment;
     await refused(422, 'POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, hrssL, { note: '进展', attachmentIds: [unionFile.id] }, 'attachmentIds.0');
+    await refused(422, 'POST', `/api/v1/meetings/${meetingId}/items/${item.id}/report`, hrssL, { note: '进展', attachmentIds: [unionFile.id, unionFile.id] }, '{"field":"attachmentIds.1"');
     // A unit's report file is the unit's and the office's: not another unit's.
     expect((await server.request('GET', file.body.attachment.url, { token: unionL })).status).toBe(404);
     expect((await server.request('GET', file.body.attachment.url, { token: office })).status).toBe(200);

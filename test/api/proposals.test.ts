@@ -41,6 +41,8 @@ describe('a proposal the units do not all agree to', () => {
   let id: string;
   it('the office puts it to the units concerned; bad input and the wrong people are refused', async () => {
     await refused(422, 'POST', '/api/v1/proposals', office, proposal({ unitIds: ['nope'] }), 'unitIds.0');
+    // A unit chosen twice is a slip to point out, not to merge silently.
+    await refused(422, 'POST', '/api/v1/proposals', office, proposal({ unitIds: [unit.union, unit.hrss, unit.union] }), '{"field":"unitIds.2","message":"同一单位只能选一次');
     await refused(422, 'POST', '/api/v1/proposals', office, proposal({ dueAt: at(-1) }), 'dueAt');
     // No further out than a task may be due (366 days).
     await refused(422, 'POST', '/api/v1/proposals', office, proposal({ dueAt: at(24 * 367) }), '{"field":"dueAt","message":"答复时限不能超过366天以后"}');

@@ -44,7 +44,7 @@ export async function draftBulletin(services: Services, actor: Actor, input: Dra
   return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /bulletins', input }, async () => {
     const jurisdictionId = publishingJurisdiction(actor, input.jurisdictionId);
     if (!mayPublishBulletin(actor, jurisdictionId)) throw forbidden('只有联席会议办公室和成员单位可以发布简报');
-    const unitIds = [...new Set(input.unitIds)];
+    const { unitIds } = input;
     const problems = await unitChoiceProblems(services.db, jurisdictionId, unitIds);
     if (problems.length) throw invalid('发送对象有误', problems);
     const now = services.clock();
@@ -72,7 +72,7 @@ export async function loadOwnDraft(db: Database, actor: Actor, id: string) {
 
 export async function changeBulletin(services: Services, actor: Actor, id: string, change: Change) {
   const b = await loadOwnDraft(services.db, actor, id);
-  const unitIds = change.unitIds ? [...new Set(change.unitIds)] : undefined;
+  const { unitIds } = change;
   const problems = unitIds ? await unitChoiceProblems(services.db, b.row.jurisdictionId, unitIds) : [];
   if (problems.length) throw invalid('发送对象有误', problems);
   const now = services.clock();

@@ -62,7 +62,7 @@ export async function makeProposal(services: Services, actor: Actor, input: { ju
     const known = new Set(units.map((u) => u.id));
     const bad = input.unitIds.map((u, i) => ({ u, i })).filter(({ u }) => !known.has(u));
     if (bad.length) throw invalid('征求意见单位有误', bad.map(({ i }) => ({ field: `unitIds.${i}`, message: '不是本辖区成员单位 (not a member unit)' })));
-    const unitIds = [...new Set(input.unitIds)];
+    const { unitIds } = input;
     return async (tx: Database) => {
       const [p] = await tx
         .insert(proposals)
