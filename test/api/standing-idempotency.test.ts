@@ -67,3 +67,33 @@ describe('Idempotency-Key on the joint meeting’s creating writes', () => {
     });
   }
 });
+
+describe('Idempotency-Key on drafting the minutes', () => {
+  it('a retried draft is the same version, not a second one that asks every unit again', async () => {
+    const meeting = await server.request('POST', '/api/v1/meetings', { token: office, body: bodies()['/api/v1/meetings'] });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const meetingId = meeting.body.meeting.id;
+    const unionL = await server.login(`liaison.${union}`);
+    expect((await server.request('POST', `/api/v1/meetings/${meetingId}/reply`, { token: unionL, body: { attendance: 'member', attendeeName: '张主席' } })).status).toBe(200);
+
+    const draft = { text: '会议议定如下事项。', consentDueAt: at(96), items: [{ title: '摸排尘肺病患者', leadUnitId: union, supportUnitIds: [], dueAt: at(24 * 30) }] };
+    const headers = { 'idempotency-key': 'retry-minutes-0001' };
+    const first = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: draft, headers });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const retry = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: draft, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.minutes).toMatchObject({ id: first.body.minutes.id, version: 1, state: 'consulting' });
+    const detail = await server.request('GET', `/api/v1/meetings/${meetingId}`, { token: office });
+    expect(detail.body.minutes.map((m: any) => m.version)).toEqual([1]);
+    const consents = await server.services.db.select({ n: count() }).from(standingRequests).where(eq(standingRequests.subjectId, first.body.minutes.id));
+    expect(consents[0]!.n).toBe(1);
+
+    const other = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: { ...draft, text: '另一稿' }, headers });
+    expect(other.status).toBe(409);
+    expect(other.body.errors?.[0]?.field).toBe('Idempotency-Key');
+    // A revision with its own key is a new version, as before.
+    const revised = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: { ...draft, text: '修订稿' }, headers: { 'idempotency-key': 'retry-minutes-0002' } });
+    expect(revised.body.minutes).toMatchObject({ version: 2 });
+  });
+});

@@ -78,9 +78,25 @@ describe('a plenary meeting, its minutes and an agreed item', () => {
     await office.getByLabel('全体成员单位').uncheck();
     await office.getByLabel(union.name).check();
     await office.getByLabel(hrss.name).check();
+    // The first answer is lost on the way back (the meeting is made, the browser sees a dropped
+    // connection); clicking again sends the same Idempotency-Key and finds that meeting.
+    let posts = 0;
+    await office.route('**/api/v1/meetings', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      posts++;
+      if (posts > 1) return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await office.getByRole('button', { name: '发出会议通知' }).click();
+    await within(8000, 'the lost answer shown as an error', async () => posts === 1 && (await office.getByRole('button', { name: '发出会议通知' }).isEnabled()));
     await office.getByRole('button', { name: '发出会议通知' }).click();
     await office.locator('section.meeting-detail[data-stage="replies"]').waitFor();
+    await office.unroute('**/api/v1/meetings');
+    expect(posts).toBe(2);
     meetingId = (await office.locator('section.meeting-detail').getAttribute('data-meeting-id'))!;
+    const meetings = (await server.request('GET', '/api/v1/meetings', { token: await server.login('commander') })).body.meetings;
+    expect(meetings.map((m: any) => m.id)).toEqual([meetingId]);
     expect(await reply(union.id).getAttribute('data-state')).toBe('pending');
     expect(await reply(hrss.id).getAttribute('data-state')).toBe('pending');
     // 会议材料 for the invited units.

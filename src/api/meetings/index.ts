@@ -131,10 +131,10 @@ export function meetingRoutes() {
       tags: ['meetings'],
       summary: '起草/修订纪要 The office drafts the minutes with agreed items, or revises the version out for consent; the attending units are asked to agree',
       security: bearerSecurity,
-      request: { params: z.object({ id }), body: jsonBody(minutesDraftSchema) },
+      request: { params: z.object({ id }), headers: idempotencyHeaders, body: jsonBody(minutesDraftSchema) },
       responses: { 201: jsonResponse(z.object({ minutes: minutesSchema }), 'The new version, out for consent'), ...writes },
     }),
-    async (c) => c.json((await draftMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 201),
+    async (c) => idempotentJson(c, await draftMinutes(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
 
   router.openapi(

@@ -14,74 +14,83 @@ import type { Actor, Services } from '../context.js';
 import { conflict, forbidden, invalid } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
+import { createOnce } from '../idempotency.js';
+import type { Database } from '../../db/client.js';
 import { loadMeetingForOffice, loadVisibleMeeting, unitNames } from './load.js';
 import { meetingLink } from './meetings.js';
 import { answerRequest, askUnits, stopAsking, type NewStandingRequest } from './requests.js';
 import { minutesPublicView, minutesView, requestWithUnit } from './views.js';
 
-/** Drafts version 1, or revises the version out for consent (it is superseded and every attending unit is asked again). */
-export async function draftMinutes(services: Services, actor: Actor, meetingId: string, input: MinutesDraft) {
-  const meeting = await loadMeetingForOffice(services.db, actor, meetingId);
-  const now = services.clock();
-  const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, meeting.jurisdictionId), isNull(memberUnits.retiredAt)));
-  const problems = [...aheadTimeProblems(new Date(input.consentDueAt), now, 'consentDueAt', '会签时限'), ...checkDraftItems(input.items, new Set(units.map((u) => u.id)), meeting.startsAt, now)];
-  if (problems.length) throw invalid('纪要内容有误', problems);
-
-  return services.db.transaction(async (tx) => {
-    // The meeting row is locked as a cancel or a change locks it: drafting and calling off never both succeed.
-    const [current] = await tx.select({ cancelledAt: meetings.cancelledAt }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
-    if (current?.cancelledAt) throw conflict('会议已取消，不能起草纪要 (the meeting is cancelled)');
-    const versions = await tx.select().from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).orderBy(asc(meetingMinutes.version)).for('update');
-    const latest = versions.at(-1);
-    if (latest && !minutesMay(latest.state, 'revise')) throw conflict(latest.state === 'issued' ? '纪要已印发，不能再修改 (already issued)' : '纪要已经各参会单位同意，请直接印发 (already agreed)');
-    const replies = await tx.select().from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.kind, 'meeting_reply')));
-    const attending = attendingUnits(replies.map((r) => ({ unitId: r.unitId, state: r.state, answer: r.answer as { attendance?: 'member' | 'deputy' } | null })));
-    if (attending.length === 0) throw conflict('尚无单位回复参会，无法征求纪要意见 (no attending unit yet)');
-    const events: NewEvent[] = [];
-    // The meeting has been held: replies still missing are no longer asked for.
-    events.push(...(await stopAsking(tx, now, { ids: replies.filter((r) => r.state === 'pending').map((r) => r.id) }, 'withdraw', '会议已召开，参会回执截止', ['pending'])));
-    if (latest) {
-      await tx.update(meetingMinutes).set({ state: 'superseded' }).where(eq(meetingMinutes.id, latest.id));
-      const asked = await tx.select({ id: standingRequests.id }).from(standingRequests).where(and(eq(standingRequests.kind, 'minutes_consent'), eq(standingRequests.subjectId, latest.id)));
-      events.push(...(await stopAsking(tx, now, { ids: asked.map((a) => a.id) }, 'supersede', `纪要已修订为第${latest.version + 1}版`)));
-    }
-    const version = (latest?.version ?? 0) + 1;
-    const [minutes] = await tx
-      .insert(meetingMinutes)
-      .values({
-        id: newId('mnt', now.getTime()),
-        meetingId,
-        version,
-        text: input.text,
-        items: input.items.map((i) => ({ title: i.title, leadUnitId: i.leadUnitId, supportUnitIds: i.supportUnitIds, dueAt: new Date(i.dueAt).toISOString() })),
-        state: 'consulting',
-        consentDueAt: new Date(input.consentDueAt),
-        draftedBy: actor.id,
-        draftedAt: now,
-        revisionNote: input.revisionNote ?? null,
-      })
-      .returning();
-    const consents = await askUnits(
-      tx,
-      now,
-      actor.id,
-      attending.map((unitId) => ({
-        jurisdictionId: meeting.jurisdictionId,
-        kind: 'minutes_consent' as const,
-        meetingId,
-        subjectId: minutes!.id,
-        link: meetingLink(meetingId),
-        unitId,
-        role: 'attending' as const,
-        title: `会签「${meeting.topic}」会议纪要（第${version}版）`,
-        dueAt: new Date(input.consentDueAt),
-      })),
-    );
-    events.push({ type: 'minutes.drafted', jurisdictionId: meeting.jurisdictionId, incidentId: null, audienceUnits: attending, actorId: actor.id, data: { minutes: minutesPublicView(minutes!), meetingTopic: meeting.topic } });
-    events.push(...consents.events);
-    await appendEvents(tx, now, events);
-    return { minutes: minutesView(minutes!) };
+/**
+ * Drafts version 1, or revises the version out for consent (it is superseded and every attending
+ * unit is asked again). Once per `Idempotency-Key`: a retried draft must not become a second version.
+ */
+export async function draftMinutes(services: Services, actor: Actor, meetingId: string, input: MinutesDraft, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /meetings/{id}/minutes', meetingId, input }, async () => {
+    const meeting = await loadMeetingForOffice(services.db, actor, meetingId);
+    const now = services.clock();
+    const units = await services.db.select({ id: memberUnits.id }).from(memberUnits).where(and(eq(memberUnits.jurisdictionId, meeting.jurisdictionId), isNull(memberUnits.retiredAt)));
+    const problems = [...aheadTimeProblems(new Date(input.consentDueAt), now, 'consentDueAt', '会签时限'), ...checkDraftItems(input.items, new Set(units.map((u) => u.id)), meeting.startsAt, now)];
+    if (problems.length) throw invalid('纪要内容有误', problems);
+    return (tx: Database) => writeMinutesVersion(tx, actor, meeting, input, now);
   });
+}
+
+async function writeMinutesVersion(tx: Database, actor: Actor, meeting: { id: string; jurisdictionId: string; topic: string }, input: MinutesDraft, now: Date) {
+  const meetingId = meeting.id;
+  // The meeting row is locked as a cancel or a change locks it: drafting and calling off never both succeed.
+  const [current] = await tx.select({ cancelledAt: meetings.cancelledAt }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (current?.cancelledAt) throw conflict('会议已取消，不能起草纪要 (the meeting is cancelled)');
+  const versions = await tx.select().from(meetingMinutes).where(eq(meetingMinutes.meetingId, meetingId)).orderBy(asc(meetingMinutes.version)).for('update');
+  const latest = versions.at(-1);
+  if (latest && !minutesMay(latest.state, 'revise')) throw conflict(latest.state === 'issued' ? '纪要已印发，不能再修改 (already issued)' : '纪要已经各参会单位同意，请直接印发 (already agreed)');
+  const replies = await tx.select().from(standingRequests).where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.kind, 'meeting_reply')));
+  const attending = attendingUnits(replies.map((r) => ({ unitId: r.unitId, state: r.state, answer: r.answer as { attendance?: 'member' | 'deputy' } | null })));
+  if (attending.length === 0) throw conflict('尚无单位回复参会，无法征求纪要意见 (no attending unit yet)');
+  const events: NewEvent[] = [];
+  // The meeting has been held: replies still missing are no longer asked for.
+  events.push(...(await stopAsking(tx, now, { ids: replies.filter((r) => r.state === 'pending').map((r) => r.id) }, 'withdraw', '会议已召开，参会回执截止', ['pending'])));
+  if (latest) {
+    await tx.update(meetingMinutes).set({ state: 'superseded' }).where(eq(meetingMinutes.id, latest.id));
+    const asked = await tx.select({ id: standingRequests.id }).from(standingRequests).where(and(eq(standingRequests.kind, 'minutes_consent'), eq(standingRequests.subjectId, latest.id)));
+    events.push(...(await stopAsking(tx, now, { ids: asked.map((a) => a.id) }, 'supersede', `纪要已修订为第${latest.version + 1}版`)));
+  }
+  const version = (latest?.version ?? 0) + 1;
+  const [minutes] = await tx
+    .insert(meetingMinutes)
+    .values({
+      id: newId('mnt', now.getTime()),
+      meetingId,
+      version,
+      text: input.text,
+      items: input.items.map((i) => ({ title: i.title, leadUnitId: i.leadUnitId, supportUnitIds: i.supportUnitIds, dueAt: new Date(i.dueAt).toISOString() })),
+      state: 'consulting',
+      consentDueAt: new Date(input.consentDueAt),
+      draftedBy: actor.id,
+      draftedAt: now,
+      revisionNote: input.revisionNote ?? null,
+    })
+    .returning();
+  const consents = await askUnits(
+    tx,
+    now,
+    actor.id,
+    attending.map((unitId) => ({
+      jurisdictionId: meeting.jurisdictionId,
+      kind: 'minutes_consent' as const,
+      meetingId,
+      subjectId: minutes!.id,
+      link: meetingLink(meetingId),
+      unitId,
+      role: 'attending' as const,
+      title: `会签「${meeting.topic}」会议纪要（第${version}版）`,
+      dueAt: new Date(input.consentDueAt),
+    })),
+  );
+  events.push({ type: 'minutes.drafted', jurisdictionId: meeting.jurisdictionId, incidentId: null, audienceUnits: attending, actorId: actor.id, data: { minutes: minutesPublicView(minutes!), meetingTopic: meeting.topic } });
+  events.push(...consents.events);
+  await appendEvents(tx, now, events);
+  return { minutes: minutesView(minutes!) };
 }
 
 /** 同意 / 提出修改意见: the unit's answer to the version it was asked about; the last agreement makes the version agreed. */

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { UnitReportView } from '../../../src/contract/unit-report.js';
 import { describeError, get, post } from '../lib/api.js';
+import { useSubmissionKey } from '../lib/submission-key.js';
 import { EventStream } from '../lib/realtime.js';
 import { UnitReportItem } from './UnitReportItem.js';
 
@@ -16,6 +17,7 @@ interface Confirmed {
 }
 
 export function UnitReportsPanel({ incidentHref }: { incidentHref(id: string): string }) {
+  const keyFor = useSubmissionKey();
   const [reports, setReports] = useState<UnitReportView[]>([]);
   const [done, setDone] = useState<{ text: string; href?: string } | null>(null);
   const [error, setError] = useState('');
@@ -42,7 +44,7 @@ export function UnitReportsPanel({ incidentHref }: { incidentHref(id: string): s
   const confirm = async (r: UnitReportView) => {
     setError('');
     try {
-      const res = await post<Confirmed>(`/api/v1/unit-reports/${encodeURIComponent(r.id)}/confirm`, {});
+      const res = await post<Confirmed>(`/api/v1/unit-reports/${encodeURIComponent(r.id)}/confirm`, {}, keyFor({ confirm: r.id }));
       setDone({ text: `已确认${r.unitName}的报告，事故编号 ${res.incident.ref}，已按初报通知相关单位`, href: incidentHref(res.incident.id) });
       await load();
     } catch (err) {

@@ -1,6 +1,7 @@
 /** The phone's two forms for the office: the annual submission (信阳 四(三)) and information for the next bulletin (三(四)1). */
 import { useState } from 'preact/hooks';
 import { ApiError, describeError, post, put } from '../lib/api.js';
+import { useSubmissionKey } from '../lib/submission-key.js';
 
 function useSend() {
   const [error, setError] = useState('');
@@ -59,9 +60,10 @@ export function ItemForm({ onDone }: { onDone: () => void }) {
   const [body, setBody] = useState('');
   const [sent, setSent] = useState(false);
   const s = useSend();
+  const keyFor = useSubmissionKey();
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (await s.send(() => post('/api/v1/bulletin-items', { title, body }))) setSent(true);
+    if (await s.send(() => post('/api/v1/bulletin-items', { title, body }, keyFor({ title, body })))) setSent(true);
   };
   if (sent)
     return (

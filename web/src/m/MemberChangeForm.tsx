@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MemberChangeView } from '../../../src/contract/roster.js';
 import { describeError, get, post } from '../lib/api.js';
+import { useSubmissionKey } from '../lib/submission-key.js';
 
 const KIND = { add_person: '新增', replace_person: '更换', remove_person: '减少' } as const;
 const STATE = { proposed: '待办公室确认', confirmed: '已确认', rejected: '已退回' } as const;
@@ -17,6 +18,7 @@ interface Person {
 }
 
 export function MemberChangeForm({ unitId, onClose }: { unitId: string; onClose(): void }) {
+  const keyFor = useSubmissionKey();
   const [kind, setKind] = useState<keyof typeof KIND>('replace_person');
   const [people, setPeople] = useState<Person[]>([]);
   const [userId, setUserId] = useState('');
@@ -40,13 +42,14 @@ export function MemberChangeForm({ unitId, onClose }: { unitId: string; onClose(
     setError('');
     setDone('');
     try {
-      await post('/api/v1/member-changes', {
+      const change = {
         unitId,
         kind,
         ...(kind !== 'add_person' && userId ? { userId } : {}),
         ...(kind !== 'remove_person' ? { person: { displayName, role, username, ...(phone ? { phone } : {}) } } : {}),
         reason,
-      });
+      };
+      await post('/api/v1/member-changes', change, keyFor(change));
       setDone('已提交，待联席会议办公室确认');
       void load();
     } catch (err) {

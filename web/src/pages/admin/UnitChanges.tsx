@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { UnitWithPeople } from '../../../../src/contract/admin.js';
 import { describeError, post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 
 type Action = 'add' | 'rename' | 'duties' | 'retire' | 'merge';
 const ACTIONS: Record<Action, string> = { add: '新增成员单位', rename: '更名', duties: '调整职责条款', retire: '撤销', merge: '合并' };
@@ -22,6 +23,7 @@ function parseDuties(text: string) {
 }
 
 export function UnitChangeForm({ jurisdictionId, units, onChanged }: { jurisdictionId: string; units: UnitWithPeople[]; onChanged: () => void }) {
+  const keyFor = useSubmissionKey();
   const live = units.filter((u) => !u.retiredAt);
   const [action, setAction] = useState<Action>('rename');
   const [unitId, setUnitId] = useState(live[0]?.id ?? '');
@@ -49,7 +51,7 @@ export function UnitChangeForm({ jurisdictionId, units, onChanged }: { jurisdict
               ? { action, unitId, intoUnitId, reason }
               : { action, unitId, reason };
     try {
-      const res = await post<{ rulebookVersion: string }>(`/api/v1/admin/jurisdictions/${encodeURIComponent(jurisdictionId)}/unit-changes`, body);
+      const res = await post<{ rulebookVersion: string }>(`/api/v1/admin/jurisdictions/${encodeURIComponent(jurisdictionId)}/unit-changes`, body, keyFor(body));
       setMessage(`已保存，规则库现行版本为 ${res.rulebookVersion}`);
       setReason('');
       onChanged();

@@ -6,6 +6,7 @@ import { BULLETIN_KINDS, type BulletinKind } from '../../../../src/domain/enums.
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { useUnits } from '../../components/use-units.js';
 import { patch, post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 
 export function BulletinForm({ jurisdictionId, draft, onCancel, onSaved }: { jurisdictionId: string; draft?: BulletinView; onCancel: () => void; onSaved: (id: string) => void }) {
   const units = useUnits(jurisdictionId);
@@ -15,11 +16,12 @@ export function BulletinForm({ jurisdictionId, draft, onCancel, onSaved }: { jur
   const [toAll, setToAll] = useState(draft?.toAll ?? true);
   const [chosen, setChosen] = useState<string[]>(draft?.unitIds ?? []);
   const action = useAction();
+  const keyFor = useSubmissionKey();
   const submit = async (e: Event) => {
     e.preventDefault();
     const input = { kind, title, body, toAll, unitIds: toAll ? [] : chosen };
     const saved = await action.run(() =>
-      draft ? patch<{ bulletin: BulletinView }>(`/api/v1/bulletins/${draft.id}`, input) : post<{ bulletin: BulletinView }>('/api/v1/bulletins', { ...input, jurisdictionId }),
+      draft ? patch<{ bulletin: BulletinView }>(`/api/v1/bulletins/${draft.id}`, input) : post<{ bulletin: BulletinView }>('/api/v1/bulletins', { ...input, jurisdictionId }, keyFor({ ...input, jurisdictionId })),
     );
     if (saved) onSaved(saved.bulletin.id);
   };

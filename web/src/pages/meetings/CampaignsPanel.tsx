@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { UnitOptions, type UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 import { formatDateTime, fromLocalInput } from '../../lib/time.js';
 import { StandingUndelivered } from '../../components/DeliveryFailed.js';
 import { CampaignCancelForm, CampaignChangeForm } from './CampaignChangeForm.js';
@@ -131,6 +132,7 @@ interface TaskDraft {
 /** Opening a campaign; a member unit opening one leads it itself (`fixedLead`), the office picks the lead or leads. */
 export function CampaignForm({ units, fixedLead, onDone, onCancel }: { units: UnitOption[]; fixedLead?: UnitOption; onDone(): void; onCancel(): void }) {
   const action = useAction();
+  const keyFor = useSubmissionKey();
   const [kind, setKind] = useState<Campaign['kind']>('special_rectification');
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
@@ -151,7 +153,7 @@ export function CampaignForm({ units, fixedLead, onDone, onCancel }: { units: Un
       ...(leadUnitId ? { leadUnitId } : {}),
       tasks: tasks.map((t) => ({ unitId: t.unitId, task: t.task, dueAt: fromLocalInput(t.dueAt) ?? t.dueAt })),
     };
-    if (await action.run(() => post('/api/v1/campaigns', body))) onDone();
+    if (await action.run(() => post('/api/v1/campaigns', body, keyFor(body)))) onDone();
   };
   return (
     <form class="card form-grid" onSubmit={submit} aria-label="发起联合行动">

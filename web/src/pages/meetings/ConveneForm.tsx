@@ -3,10 +3,12 @@ import { useState } from 'preact/hooks';
 import type { UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction, useInlineForm } from '../../components/form.js';
 import { post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 import { fromLocalInput } from '../../lib/time.js';
 
 export function ConveneForm({ units, commissionUnitId, onDone, onCancel }: { units: UnitOption[]; commissionUnitId?: string; onDone(meetingId: string): void; onCancel(): void }) {
   const action = useAction();
+  const keyFor = useSubmissionKey();
   const form = useInlineForm(onCancel);
   const [kind, setKind] = useState<'plenary' | 'topical'>('plenary');
   const [topic, setTopic] = useState('');
@@ -28,7 +30,7 @@ export function ConveneForm({ units, commissionUnitId, onDone, onCancel }: { uni
       replyDueAt: fromLocalInput(replyDueAt) ?? replyDueAt,
       invite: all ? { all: true } : { unitIds: picked },
     };
-    const answer = await action.run(() => post<{ meeting: { id: string } }>('/api/v1/meetings', body));
+    const answer = await action.run(() => post<{ meeting: { id: string } }>('/api/v1/meetings', body, keyFor(body)));
     if (answer) onDone(answer.meeting.id);
   };
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));

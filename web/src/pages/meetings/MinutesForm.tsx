@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction, useInlineForm } from '../../components/form.js';
 import { post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 import { fromLocalInput, toLocalInput } from '../../lib/time.js';
 import type { MeetingDetail } from '../../../../src/contract/meetings.js';
 
@@ -16,6 +17,7 @@ interface ItemDraft {
 
 export function MinutesForm({ meetingId, units, previous, onDone, onCancel }: { meetingId: string; units: UnitOption[]; previous?: Minutes; onDone(): void; onCancel(): void }) {
   const action = useAction();
+  const keyFor = useSubmissionKey();
   const form = useInlineForm(onCancel);
   const [text, setText] = useState(previous?.text ?? '');
   const [consentDueAt, setConsentDueAt] = useState('');
@@ -31,7 +33,7 @@ export function MinutesForm({ meetingId, units, previous, onDone, onCancel }: { 
       ...(previous ? { revisionNote: note } : {}),
       items: items.map((i) => ({ ...i, dueAt: fromLocalInput(i.dueAt) ?? i.dueAt })),
     };
-    if (await action.run(() => post(`/api/v1/meetings/${encodeURIComponent(meetingId)}/minutes`, body))) onDone();
+    if (await action.run(() => post(`/api/v1/meetings/${encodeURIComponent(meetingId)}/minutes`, body, keyFor(body)))) onDone();
   };
   return (
     <form class="card form-grid" ref={form.ref} onKeyDown={form.onKeyDown} onSubmit={submit} aria-labelledby="minutes-h">

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { UnitOption } from '../../components/use-units.js';
 import { Field, fieldProps, FormButtons, FormError, useAction } from '../../components/form.js';
 import { get, post } from '../../lib/api.js';
+import { useSubmissionKey } from '../../lib/submission-key.js';
 import { formatDateTime, fromLocalInput } from '../../lib/time.js';
 import { StandingUndelivered } from '../../components/DeliveryFailed.js';
 import type { StandingRequestView } from '../../../../src/contract/meetings.js';
@@ -68,6 +69,7 @@ function ProposalItem({ p, mayRun, onChange }: { p: Proposal; mayRun: boolean; o
 
 function ProposalForm({ units, onDone, onCancel }: { units: UnitOption[]; onDone(): void; onCancel(): void }) {
   const action = useAction();
+  const keyFor = useSubmissionKey();
   const [kind, setKind] = useState('joint_document');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -76,7 +78,8 @@ function ProposalForm({ units, onDone, onCancel }: { units: UnitOption[]; onDone
   const f = action.fields;
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (await action.run(() => post('/api/v1/proposals', { kind, title, text, unitIds: picked, dueAt: fromLocalInput(dueAt) ?? dueAt }))) onDone();
+    const body = { kind, title, text, unitIds: picked, dueAt: fromLocalInput(dueAt) ?? dueAt };
+    if (await action.run(() => post('/api/v1/proposals', body, keyFor(body)))) onDone();
   };
   return (
     <form class="card form-grid" onSubmit={submit} aria-label="征求意见">
