@@ -20,3 +20,9 @@ export function idempotentJson<T>(c: AppContext, outcome: { status: number; body
   if (outcome.replayed) c.header('idempotent-replayed', 'true');
   return c.json(outcome.body as never, outcome.status as 201);
 }
+
+/** The same for a write that records on something existing (a progress report): answered 200. */
+export function idempotentUpdateJson<T>(c: AppContext, outcome: { status: number; body: T; replayed: boolean }) {
+  if (outcome.replayed) c.header('idempotent-replayed', 'true');
+  return c.json(outcome.body as never, outcome.status as 200);
+}

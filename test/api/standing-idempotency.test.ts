@@ -5,7 +5,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, meetings, proposals, standingRequests } from '../../src/db/schema.js';
+import { campaigns, events, meetings, proposals, standingRequests } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -95,5 +95,29 @@ describe('Idempotency-Key on drafting the minutes', () => {
     // A revision with its own key is a new version, as before.
     const revised = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: { ...draft, text: '修订稿' }, headers: { 'idempotency-key': 'retry-minutes-0002' } });
     expect(revised.body.minutes).toMatchObject({ version: 2 });
+  });
+});
+
+describe('Idempotency-Key on a unit’s progress report', () => {
+  it('a retried report on a campaign task is recorded once', async () => {
+    const campaign = await server.request('POST', '/api/v1/campaigns', { token: office, body: { ...bodies()['/api/v1/campaigns'], title: '进展报告重试' } });
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    const id = campaign.body.campaign.id;
+    const unionL = await server.login(`liaison.${union}`);
+    const reported = async () => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'campaign.reported')))[0]!.n;
+    const before = await reported();
+    const headers = { 'idempotency-key': 'retry-campaign-report-0001' };
+    const body = { note: '已走访企业12家', done: false };
+    const first = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body, headers });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const retry = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body, headers });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await reported()).toBe(before + 1);
+    // Another report (its own key) is a second report, as before.
+    const next = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body: { note: '已完成', done: true }, headers: { 'idempotency-key': 'retry-campaign-report-0002' } });
+    expect(next.body.request.state).toBe('done');
+    expect(await reported()).toBe(before + 2);
   });
 });

@@ -7,7 +7,7 @@ import { cancelCampaign, changeCampaign } from '../../services/standing/campaign
 import { addCampaignFile } from '../../services/standing/campaign-files.js';
 import { standingRequestSchema } from '../../contract/meetings.js';
 import { getCampaign, listCampaigns, openCampaign, reportOnCampaign } from '../../services/standing/campaigns.js';
-import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
+import { idempotencyHeaders, idempotentJson, idempotentUpdateJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { readUploadedFile } from '../uploaded-file.js';
@@ -56,10 +56,10 @@ export function campaignRoutes() {
       tags: ['meetings'],
       summary: '反馈任务进展 A participating unit reports progress on its task, or its completion (`done: true`), which stops the chase',
       security: bearerSecurity,
-      request: { params: z.object({ id }), body: jsonBody(campaignReportSchema) },
+      request: { params: z.object({ id }), headers: idempotencyHeaders, body: jsonBody(campaignReportSchema) },
       responses: { 200: jsonResponse(z.object({ request: standingRequestSchema }), 'Recorded'), ...writes },
     }),
-    async (c) => c.json((await reportOnCampaign(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'))) as never, 200),
+    async (c) => idempotentUpdateJson(c, await reportOnCampaign(c.get('services'), c.get('actor'), c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['idempotency-key'])),
   );
   router.openapi(
     createRoute({

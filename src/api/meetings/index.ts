@@ -25,7 +25,7 @@ import { conveneMeeting, getMeeting, listMeetings, replyToMeeting } from '../../
 import { consentToMinutes, draftMinutes, issueMinutes } from '../../services/standing/minutes.js';
 import { cancelMeeting, changeMeeting } from '../../services/standing/meeting-changes.js';
 import { printableMinutes } from '../../services/standing/print.js';
-import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
+import { idempotencyHeaders, idempotentJson, idempotentUpdateJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 import { documentResponse, documentResponses } from '../document-response.js';
@@ -187,12 +187,12 @@ export function meetingRoutes() {
       tags: ['meetings'],
       summary: '议定事项反馈 The item’s lead or supporting unit reports progress, or its part done (`done: true`), which stops the chase',
       security: bearerSecurity,
-      request: { params: z.object({ id, itemId: id }), body: jsonBody(itemReportSchema) },
+      request: { params: z.object({ id, itemId: id }), headers: idempotencyHeaders, body: jsonBody(itemReportSchema) },
       responses: { 200: requestAnswer, ...writes },
     }),
     async (c) => {
       const { id: meetingId, itemId } = c.req.valid('param');
-      return c.json((await reportOnItem(c.get('services'), c.get('actor'), meetingId, itemId, c.req.valid('json'))) as never, 200);
+      return idempotentUpdateJson(c, await reportOnItem(c.get('services'), c.get('actor'), meetingId, itemId, c.req.valid('json'), c.req.valid('header')['idempotency-key']));
     },
   );
 

@@ -16,7 +16,7 @@ import { changeTask, type TaskChangeInput } from '../../services/tasks/change-ta
 import { createTask } from '../../services/tasks/create-task.js';
 import { getTask, listIncidentTasks, listMyTasks } from '../../services/tasks/list-tasks.js';
 import { listTaskSuggestions } from '../../services/tasks/suggestions.js';
-import { idempotencyHeaders, idempotentJson } from '../idempotency.js';
+import { idempotencyHeaders, idempotentJson, idempotentUpdateJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
@@ -142,9 +142,7 @@ export function taskRoutes() {
       async (c) => {
         const body = (c.req.valid('json' as never) ?? {}) as unknown;
         const key = (c.req.valid('header' as never) as { 'idempotency-key'?: string } | undefined)?.['idempotency-key'];
-        const outcome = await changeTask(c.get('services'), c.get('actor'), c.req.valid('param').id, a.action, a.input(body), key);
-        if (outcome.replayed) c.header('idempotent-replayed', 'true');
-        return c.json(outcome.body as never, 200);
+        return idempotentUpdateJson(c, await changeTask(c.get('services'), c.get('actor'), c.req.valid('param').id, a.action, a.input(body), key));
       },
     );
   return router;

@@ -148,35 +148,37 @@ export async function getCampaign(services: Services, actor: Actor, id: string) 
   return { campaign: campaignView(c), requests, account, tally: campaignTally(rows.map((x) => x.r), now) };
 }
 
-/** 进展 / 完成: the participating unit reports on its own task. */
-export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean; attachmentIds?: string[] }) {
-  const campaign = await loadVisibleCampaign(services, actor, id);
-  const { files, missing } = await ownCampaignFiles(services, actor, id, input.attachmentIds ?? []);
-  if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此行动上传的附件 (not a file your unit uploaded to this campaign)' })));
-  const now = services.clock();
-  return services.db.transaction(async (tx) => {
-    const [request] = await tx
-      .select()
-      .from(standingRequests)
-      .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')))
-      .for('update');
-    if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('由参与单位反馈本单位任务 (the participating unit reports)');
-    // A cancelled campaign withdrew the open tasks: its end is the reason, not the task's state.
-    const [current] = await tx.select({ cancelledAt: campaigns.cancelledAt }).from(campaigns).where(eq(campaigns.id, id)).for('share');
-    if (current?.cancelledAt) throw conflict(CAMPAIGN_CANCELLED);
-    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
-      note: input.note,
-      done: input.done,
-      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
-    });
-    const names = await unitNames(tx, [row.unitId]);
-    const unitName = names.get(row.unitId) ?? row.unitId;
-    // The unit leading the campaign follows every unit's report, as the office does.
-    const lead = campaign.leadUnitId && campaign.leadUnitId !== row.unitId ? [campaign.leadUnitId] : [];
-    await appendEvents(tx, now, [
-      ...events,
-      { type: 'campaign.reported', jurisdictionId: campaign.jurisdictionId, incidentId: null, audienceUnits: lead, actorId: actor.id, data: { campaignId: id, unitId: row.unitId, unitName, done: input.done, note: input.note } },
-    ]);
-    return { request: requestWithUnit({ r: row, unitName }) };
-  });
+/** 进展 / 完成: the participating unit reports on its own task; once per `Idempotency-Key`, so a retry is not a second report. */
+export async function reportOnCampaign(services: Services, actor: Actor, id: string, input: { note: string; done: boolean; attachmentIds?: string[] }, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /campaigns/{id}/report', id, input }, async () => {
+    const campaign = await loadVisibleCampaign(services, actor, id);
+    const { files, missing } = await ownCampaignFiles(services, actor, id, input.attachmentIds ?? []);
+    if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此行动上传的附件 (not a file your unit uploaded to this campaign)' })));
+    const now = services.clock();
+    return async (tx: Database) => {
+      const [request] = await tx
+        .select()
+        .from(standingRequests)
+        .where(and(eq(standingRequests.kind, 'campaign_task'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')))
+        .for('update');
+      if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('由参与单位反馈本单位任务 (the participating unit reports)');
+      // A cancelled campaign withdrew the open tasks: its end is the reason, not the task's state.
+      const [current] = await tx.select({ cancelledAt: campaigns.cancelledAt }).from(campaigns).where(eq(campaigns.id, id)).for('share');
+      if (current?.cancelledAt) throw conflict(CAMPAIGN_CANCELLED);
+      const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
+        note: input.note,
+        done: input.done,
+        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
+      });
+      const names = await unitNames(tx, [row.unitId]);
+      const unitName = names.get(row.unitId) ?? row.unitId;
+      // The unit leading the campaign follows every unit's report, as the office does.
+      const lead = campaign.leadUnitId && campaign.leadUnitId !== row.unitId ? [campaign.leadUnitId] : [];
+      await appendEvents(tx, now, [
+        ...events,
+        { type: 'campaign.reported', jurisdictionId: campaign.jurisdictionId, incidentId: null, audienceUnits: lead, actorId: actor.id, data: { campaignId: id, unitId: row.unitId, unitName, done: input.done, note: input.note } },
+      ]);
+      return { request: requestWithUnit({ r: row, unitName }) };
+    };
+  }, 200);
 }

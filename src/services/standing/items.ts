@@ -14,35 +14,40 @@ import { ownReportFiles } from './materials.js';
 import { appendEvents } from '../events/append.js';
 import { itemsOf, loadVisibleMeeting, minutesOf, requestsOf, unitNames } from './load.js';
 import { answerRequest } from './requests.js';
+import { createOnce } from '../idempotency.js';
+import type { Database } from '../../db/client.js';
 import { meetingView, requestWithUnit } from './views.js';
 
-export async function reportOnItem(services: Services, actor: Actor, meetingId: string, itemId: string, input: { note: string; done: boolean; attachmentIds?: string[] }) {
-  await loadVisibleMeeting(services.db, actor, meetingId);
-  if (!actor.unitId) throw forbidden('由牵头或配合单位反馈落实情况 (the item’s units report)');
-  const { files, missing } = await ownReportFiles(services.db, actor, meetingId, input.attachmentIds ?? []);
-  if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此会议上传的附件 (not a file your unit uploaded to this meeting)' })));
-  const now = services.clock();
-  return services.db.transaction(async (tx) => {
-    const [request] = await tx
-      .select()
-      .from(standingRequests)
-      .where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.kind, 'agreed_item'), eq(standingRequests.subjectId, itemId), eq(standingRequests.unitId, actor.unitId!)))
-      .for('update');
-    if (!request) {
-      const items = await itemsOf(tx, meetingId);
-      if (!items.some((i) => i.id === itemId)) throw notFound('议定事项');
-      throw forbidden('本单位不是该议定事项的牵头或配合单位 (not the item’s unit)');
-    }
-    if (!mayAnswerStandingRequest(actor, request)) throw forbidden('只能为本单位反馈 (own unit only)');
-    const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
-      note: input.note,
-      done: input.done,
-      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
-    });
-    await appendEvents(tx, now, events);
-    const names = await unitNames(tx, [row.unitId]);
-    return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };
-  });
+/** 进展 / 完成 of an agreed item by one of its units; once per `Idempotency-Key`, so a retry is not a second report. */
+export async function reportOnItem(services: Services, actor: Actor, meetingId: string, itemId: string, input: { note: string; done: boolean; attachmentIds?: string[] }, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { route: 'POST /meetings/{id}/items/{itemId}/report', meetingId, itemId, input }, async () => {
+    await loadVisibleMeeting(services.db, actor, meetingId);
+    if (!actor.unitId) throw forbidden('由牵头或配合单位反馈落实情况 (the item’s units report)');
+    const { files, missing } = await ownReportFiles(services.db, actor, meetingId, input.attachmentIds ?? []);
+    if (missing.length) throw invalid('附件有误', missing.map(({ i }) => ({ field: `attachmentIds.${i}`, message: '不是本单位为此会议上传的附件 (not a file your unit uploaded to this meeting)' })));
+    const now = services.clock();
+    return async (tx: Database) => {
+      const [request] = await tx
+        .select()
+        .from(standingRequests)
+        .where(and(eq(standingRequests.meetingId, meetingId), eq(standingRequests.kind, 'agreed_item'), eq(standingRequests.subjectId, itemId), eq(standingRequests.unitId, actor.unitId!)))
+        .for('update');
+      if (!request) {
+        const items = await itemsOf(tx, meetingId);
+        if (!items.some((i) => i.id === itemId)) throw notFound('议定事项');
+        throw forbidden('本单位不是该议定事项的牵头或配合单位 (not the item’s unit)');
+      }
+      if (!mayAnswerStandingRequest(actor, request)) throw forbidden('只能为本单位反馈 (own unit only)');
+      const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
+        note: input.note,
+        done: input.done,
+        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
+      });
+      await appendEvents(tx, now, events);
+      const names = await unitNames(tx, [row.unitId]);
+      return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }) };
+    };
+  }, 200);
 }
 
 /** The meeting's account (考核): every agreed item, per unit, against its date. */

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError, get, post } from '../lib/api.js';
+import { useSubmissionKey } from '../lib/submission-key.js';
 import { formatShort } from '../lib/time.js';
 import type { StandingRequestView } from '../../../src/contract/meetings.js';
 import { uploadCampaignFile, uploadMeetingFile } from '../lib/meeting-files.js';
@@ -63,13 +64,14 @@ function StandingCard({ item, linked, now, onDone }: { item: StandingItem; linke
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const keyFor = useSubmissionKey();
   const send = async (path: string, body: unknown) => {
     if (busy) return;
     setBusy(true);
     setErrors({});
     setError('');
     try {
-      await post(path, body);
+      await post(path, body, keyFor({ path, body }));
       onDone();
     } catch (err) {
       const fields = err instanceof ApiError ? err.fieldErrors() : {};
