@@ -76,6 +76,17 @@ describe('Idempotency-Key on drafting the minutes', () => {
     const unionL = await server.login(`liaison.${union}`);
     expect((await server.request('POST', `/api/v1/meetings/${meetingId}/reply`, { token: unionL, body: { attendance: 'member', attendeeName: '张主席' } })).status).toBe(200);
 
+    // The same reply sent again (a retry, a second tap) records nothing more; a changed one does.
+    const answeredEvents = async () => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'standing.answered')))[0]!.n;
+    const answeredBefore = await answeredEvents();
+    const again = await server.request('POST', `/api/v1/meetings/${meetingId}/reply`, { token: unionL, body: { attendeeName: '张主席', attendance: 'member' } });
+    expect(again.status).toBe(200);
+    expect(again.body.request.answer).toMatchObject({ attendance: 'member', attendeeName: '张主席' });
+    expect(await answeredEvents()).toBe(answeredBefore);
+    const changed = await server.request('POST', `/api/v1/meetings/${meetingId}/reply`, { token: unionL, body: { attendance: 'deputy', attendeeName: '王副主席', reason: '主席出差' } });
+    expect(changed.body.request.answer).toMatchObject({ attendance: 'deputy' });
+    expect(await answeredEvents()).toBe(answeredBefore + 1);
+
     const draft = { text: '会议议定如下事项。', consentDueAt: at(96), items: [{ title: '摸排尘肺病患者', leadUnitId: union, supportUnitIds: [], dueAt: at(24 * 30) }] };
     const headers = { 'idempotency-key': 'retry-minutes-0001' };
     const first = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes`, { token: office, body: draft, headers });

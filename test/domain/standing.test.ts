@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gentlestSeverity } from '../../src/domain/escalation.js';
 import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, meetingTimeProblems, minutesMay, planMeetingChange, proposalSettlement, replyClosedReason } from '../../src/domain/standing/meetings.js';
-import { planStandingAction, isChased } from '../../src/domain/standing/requests.js';
+import { planStandingAction, isChased, repeatsMeetingReply } from '../../src/domain/standing/requests.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../src/domain/policy/index.js';
 
 const commander = { role: 'commander' as const, jurisdictionId: 'xinyang', unitId: null };
@@ -171,5 +171,18 @@ describe('the gentlest ladder', () => {
   it('is the severity with the latest commander step (then unit head step)', () => {
     expect(gentlestSeverity({ unitHead: { general: 15, major: 10, extraordinary: 5 }, commander: { general: 30, major: 20, extraordinary: 10 } })).toBe('general');
     expect(gentlestSeverity({ unitHead: { general: 5, major: 10, extraordinary: 5 }, commander: { general: 20, major: 40, extraordinary: 10 } })).toBe('major');
+  });
+});
+
+describe('a meeting reply sent again', () => {
+  const answered = { kind: 'meeting_reply' as const, state: 'answered' as const, answer: { attendance: 'member', attendeeName: '张主席' } };
+  it('unchanged is a repeat, whatever the order of its fields or an absent reason', () => {
+    expect(repeatsMeetingReply(answered, { attendeeName: '张主席', attendance: 'member' })).toBe(true);
+    expect(repeatsMeetingReply(answered, { attendance: 'member', attendeeName: '张主席', reason: undefined })).toBe(true);
+  });
+  it('changed, or first sent, or another kind of request, is not', () => {
+    expect(repeatsMeetingReply(answered, { attendance: 'deputy', attendeeName: '李副局长', reason: '出差' })).toBe(false);
+    expect(repeatsMeetingReply({ ...answered, state: 'pending', answer: null }, answered.answer)).toBe(false);
+    expect(repeatsMeetingReply({ ...answered, kind: 'agreed_item', state: 'pending' }, answered.answer)).toBe(false);
   });
 });

@@ -33,6 +33,17 @@ export interface RequestFacts {
   state: StandingRequestState;
 }
 
+/**
+ * A meeting reply sent again unchanged (a retry after a lost answer, a second tap): it is already
+ * the unit's answer, so nothing is recorded twice.
+ */
+export function repeatsMeetingReply(r: RequestFacts & { answer: unknown }, answer: Record<string, unknown>): boolean {
+  if (r.kind !== 'meeting_reply' || r.state !== 'answered' || !r.answer || typeof r.answer !== 'object') return false;
+  const before = r.answer as Record<string, unknown>;
+  const keys = new Set([...Object.keys(before), ...Object.keys(answer)]);
+  return [...keys].every((k) => (before[k] ?? null) === (answer[k] ?? null));
+}
+
 /** The request's next state after `action`, or why the action is not possible now. */
 export function planStandingAction(r: RequestFacts, action: StandingAction): StandingPlan {
   if (action === 'withdraw' || action === 'supersede') {
