@@ -39,6 +39,9 @@ import { startMetricsServer } from './observability/metrics-server.js';
 import { checkReadiness } from './observability/readiness.js';
 import { surviveLostConnections } from './observability/lost-connections.js';
 
+/** Longer than nginx's upstream keepalive_timeout (60 s), so the proxy always closes first. */
+const KEEP_ALIVE_MS = 75_000;
+
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ASSET_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 /** The built web app (npm run build:web). */
@@ -139,6 +142,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const committed = announceCommits(database.db);
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // Idle keep-alive connections outlive the proxy's (nginx keeps upstream ones 60 s) and the
+  // client's: with Node's 5 s default, a proxy or client reusing a connection the server was just
+  // closing got a reset (nginx: 502) for a request that never arrived.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   const recorder = new DeliveryRecorder(services);
   let relay: EventRelay | undefined;
   const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, recent: () => relay?.recent, access: () => access, origins, proxies });

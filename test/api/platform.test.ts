@@ -14,6 +14,11 @@ describe('platform', () => {
     expect(res.body.status).toBe('ok');
   });
 
+  it('keeps an idle connection longer than a proxy does (nginx: 60 s), so a reused one is never reset under it', async () => {
+    const res = await server.request('GET', '/healthz');
+    expect(res.headers.get('keep-alive')).toBe('timeout=75');
+  });
+
   it('the OpenAPI 3.1 document describes the fixed contract', async () => {
     const res = await server.request('GET', '/api/v1/openapi.json');
     expect(res.status).toBe(200);

@@ -130,5 +130,12 @@ describe('Idempotency-Key on a unit’s progress report', () => {
     const next = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body: { note: '已完成', done: true }, headers: { 'idempotency-key': 'retry-campaign-report-0002' } });
     expect(next.body.request.state).toBe('done');
     expect(await reported()).toBe(before + 2);
+    // The same completion again without a key (a second tap) is the one already recorded, not a refusal.
+    const tappedAgain = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body: { note: '已完成', done: true } });
+    expect(tappedAgain.status).toBe(200);
+    expect(tappedAgain.body.request.state).toBe('done');
+    expect(await reported()).toBe(before + 2);
+    const different = await server.request('POST', `/api/v1/campaigns/${id}/report`, { token: unionL, body: { note: '再补充一句', done: true } });
+    expect(different.status).toBe(409);
   });
 });

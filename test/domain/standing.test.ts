@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gentlestSeverity } from '../../src/domain/escalation.js';
 import { attendingUnits, checkDraftItems, consentComplete, itemTimeliness, meetingTimeProblems, minutesMay, planMeetingChange, proposalSettlement, replyClosedReason } from '../../src/domain/standing/meetings.js';
-import { planStandingAction, isChased, repeatsMeetingReply } from '../../src/domain/standing/requests.js';
+import { planStandingAction, isChased, repeatsStandingAnswer } from '../../src/domain/standing/requests.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../src/domain/policy/index.js';
 
 const commander = { role: 'commander' as const, jurisdictionId: 'xinyang', unitId: null };
@@ -174,15 +174,22 @@ describe('the gentlest ladder', () => {
   });
 });
 
-describe('a meeting reply sent again', () => {
+describe('an answer sent again', () => {
   const answered = { kind: 'meeting_reply' as const, state: 'answered' as const, answer: { attendance: 'member', attendeeName: '张主席' } };
   it('unchanged is a repeat, whatever the order of its fields or an absent reason', () => {
-    expect(repeatsMeetingReply(answered, { attendeeName: '张主席', attendance: 'member' })).toBe(true);
-    expect(repeatsMeetingReply(answered, { attendance: 'member', attendeeName: '张主席', reason: undefined })).toBe(true);
+    expect(repeatsStandingAnswer(answered, 'reply', { attendeeName: '张主席', attendance: 'member' })).toBe(true);
+    expect(repeatsStandingAnswer(answered, 'reply', { attendance: 'member', attendeeName: '张主席', reason: undefined })).toBe(true);
+    const agreed = { kind: 'minutes_consent' as const, state: 'agreed' as const, answer: { decision: 'agree' } };
+    expect(repeatsStandingAnswer(agreed, 'agree', { decision: 'agree' })).toBe(true);
+    const done = { kind: 'campaign_task' as const, state: 'done' as const, answer: { note: '完成', done: true, attachments: [{ id: 'a', fileName: 'x.pdf' }] } };
+    expect(repeatsStandingAnswer(done, 'complete', { done: true, note: '完成', attachments: [{ fileName: 'x.pdf', id: 'a' }] })).toBe(true);
   });
-  it('changed, or first sent, or another kind of request, is not', () => {
-    expect(repeatsMeetingReply(answered, { attendance: 'deputy', attendeeName: '李副局长', reason: '出差' })).toBe(false);
-    expect(repeatsMeetingReply({ ...answered, state: 'pending', answer: null }, answered.answer)).toBe(false);
-    expect(repeatsMeetingReply({ ...answered, kind: 'agreed_item', state: 'pending' }, answered.answer)).toBe(false);
+  it('changed, another decision, first sent, or a progress report, is not', () => {
+    expect(repeatsStandingAnswer(answered, 'reply', { attendance: 'deputy', attendeeName: '李副局长', reason: '出差' })).toBe(false);
+    expect(repeatsStandingAnswer({ ...answered, state: 'pending', answer: null }, 'reply', answered.answer)).toBe(false);
+    const agreed = { kind: 'minutes_consent' as const, state: 'agreed' as const, answer: { decision: 'agree' } };
+    expect(repeatsStandingAnswer(agreed, 'request_change', { decision: 'request_change', reason: '第二条需修改' })).toBe(false);
+    const reported = { kind: 'agreed_item' as const, state: 'pending' as const, answer: { note: '进展', done: false } };
+    expect(repeatsStandingAnswer(reported, 'progress', { note: '进展', done: false })).toBe(false);
   });
 });

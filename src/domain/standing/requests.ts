@@ -33,15 +33,24 @@ export interface RequestFacts {
   state: StandingRequestState;
 }
 
+/** The state an answer leaves the request in, where sending it again could only repeat it. */
+const ANSWERED_STATE: Partial<Record<StandingAction, StandingRequestState>> = { reply: 'answered', agree: 'agreed', request_change: 'change_requested', object: 'objected', complete: 'done' };
+
+/** JSON with object keys sorted and absent values dropped: two answers compare equal whatever their field order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /**
- * A meeting reply sent again unchanged (a retry after a lost answer, a second tap): it is already
- * the unit's answer, so nothing is recorded twice.
+ * An answer the unit has already given, sent again (a retry after a lost answer, a second tap):
+ * nothing is recorded twice and it is not refused as "already answered". A progress report is
+ * never a repeat (two reports may say the same); its retries are told apart by Idempotency-Key.
  */
-export function repeatsMeetingReply(r: RequestFacts & { answer: unknown }, answer: Record<string, unknown>): boolean {
-  if (r.kind !== 'meeting_reply' || r.state !== 'answered' || !r.answer || typeof r.answer !== 'object') return false;
-  const before = r.answer as Record<string, unknown>;
-  const keys = new Set([...Object.keys(before), ...Object.keys(answer)]);
-  return [...keys].every((k) => (before[k] ?? null) === (answer[k] ?? null));
+export function repeatsStandingAnswer(r: RequestFacts & { answer: unknown }, action: StandingAction, answer: Record<string, unknown>): boolean {
+  const state = ANSWERED_STATE[action];
+  return !!state && r.state === state && r.answer !== null && canonical(r.answer) === canonical(answer);
 }
 
 /** The request's next state after `action`, or why the action is not possible now. */

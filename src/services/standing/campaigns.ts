@@ -174,6 +174,8 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       const unitName = names.get(row.unitId) ?? row.unitId;
       // The unit leading the campaign follows every unit's report, as the office does.
       const lead = campaign.leadUnitId && campaign.leadUnitId !== row.unitId ? [campaign.leadUnitId] : [];
+      // No events: the same completion sent again, already recorded.
+      if (events.length === 0) return { request: requestWithUnit({ r: row, unitName }) };
       await appendEvents(tx, now, [
         ...events,
         { type: 'campaign.reported', jurisdictionId: campaign.jurisdictionId, incidentId: null, audienceUnits: lead, actorId: actor.id, data: { campaignId: id, unitId: row.unitId, unitName, done: input.done, note: input.note } },

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { standingRequests } from '../../db/schema.js';
 import type { StandingRequestKind, StandingRequestState, StandingRole } from '../../domain/enums.js';
-import { planStandingAction, repeatsMeetingReply, type StandingAction } from '../../domain/standing/requests.js';
+import { planStandingAction, repeatsStandingAnswer, type StandingAction } from '../../domain/standing/requests.js';
 import { conflict } from '../errors.js';
 import type { NewEvent } from '../events/append.js';
 import { newId } from '../ids.js';
@@ -87,7 +87,7 @@ export async function answerRequest(
   action: StandingAction,
   answer: Record<string, unknown>,
 ): Promise<{ row: StandingRequestRow; events: NewEvent[] }> {
-  if (repeatsMeetingReply(request, answer)) return { row: request, events: [] };
+  if (repeatsStandingAnswer(request, action, answer)) return { row: request, events: [] };
   const plan = planStandingAction(request, action);
   if (!plan.ok) throw conflict(plan.message);
   const [row] = await tx
