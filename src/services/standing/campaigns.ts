@@ -165,7 +165,7 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       // A cancelled campaign withdrew the open tasks: its end is the reason, not the task's state.
       const [current] = await tx.select({ cancelledAt: campaigns.cancelledAt }).from(campaigns).where(eq(campaigns.id, id)).for('share');
       if (current?.cancelledAt) throw conflict(CAMPAIGN_CANCELLED);
-      const { row, events } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
+      const { row, events, repeated } = await answerRequest(tx, now, actor, request, input.done ? 'complete' : 'progress', {
         note: input.note,
         done: input.done,
         attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, url: f.url })),
@@ -174,8 +174,8 @@ export async function reportOnCampaign(services: Services, actor: Actor, id: str
       const unitName = names.get(row.unitId) ?? row.unitId;
       // The unit leading the campaign follows every unit's report, as the office does.
       const lead = campaign.leadUnitId && campaign.leadUnitId !== row.unitId ? [campaign.leadUnitId] : [];
-      // No events: the same completion sent again, already recorded.
-      if (events.length === 0) return { request: requestWithUnit({ r: row, unitName }) };
+      // The same completion sent again is already recorded, and reported.
+      if (repeated) return { request: requestWithUnit({ r: row, unitName }) };
       await appendEvents(tx, now, [
         ...events,
         { type: 'campaign.reported', jurisdictionId: campaign.jurisdictionId, incidentId: null, audienceUnits: lead, actorId: actor.id, data: { campaignId: id, unitId: row.unitId, unitName, done: input.done, note: input.note } },

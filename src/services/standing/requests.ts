@@ -86,8 +86,8 @@ export async function answerRequest(
   request: StandingRequestRow,
   action: StandingAction,
   answer: Record<string, unknown>,
-): Promise<{ row: StandingRequestRow; events: NewEvent[] }> {
-  if (repeatsStandingAnswer(request, action, answer)) return { row: request, events: [] };
+): Promise<{ row: StandingRequestRow; events: NewEvent[]; repeated: boolean }> {
+  if (repeatsStandingAnswer(request, action, answer)) return { row: request, events: [], repeated: true };
   const plan = planStandingAction(request, action);
   if (!plan.ok) throw conflict(plan.message);
   const [row] = await tx
@@ -105,6 +105,7 @@ export async function answerRequest(
   if (!row) throw conflict('该事项刚被他人办理，请刷新后再看 (answered meanwhile)');
   return {
     row,
+    repeated: false,
     events: [
       {
         type: 'standing.answered',
