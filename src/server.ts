@@ -80,6 +80,8 @@ export interface StartOptions {
   linksAtListenAddress?: boolean;
   /** Tests: an in-memory PGlite starts from these contents (see DatabaseConfig.pgliteSnapshot). */
   pgliteSnapshot?: Blob;
+  /** Tests: the milliseconds sockets' message budgets refill by (performance.now otherwise). */
+  loadClock?: () => number;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -148,7 +150,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   const recorder = new DeliveryRecorder(services);
   let relay: EventRelay | undefined;
-  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, recent: () => relay?.recent, access: () => access, origins, proxies });
+  const io = attachSocketServer(httpServer, { services, recorder, relayPosition: () => relay!.position, recent: () => relay?.recent, access: () => access, origins, proxies, loadClock: options.loadClock });
   const access = new AccessEnforcer(io);
   relay = new EventRelay(io, database, services, recorder, access, relayOptions);
   // The relay knows its position before the first socket can join.

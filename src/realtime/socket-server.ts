@@ -116,10 +116,13 @@ export interface SocketServerDeps {
   recent?: () => RecentEvents | undefined;
   origins: OriginPolicy;
   proxies: ProxyTrust;
+  /** Milliseconds for the message budget; performance.now unless a test holds it still. */
+  loadClock?: () => number;
 }
 
 export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDeps): Server {
   const { services, recorder } = deps;
+  const loadClock = deps.loadClock ?? (() => performance.now());
   // No client message is large (an acknowledgement's note, a resume position): 64 KB, not the 1 MB default.
   const io = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 20_000, pingTimeout: 20_000, parser: preEncodingParser, maxHttpBufferSize: 64 * 1024 });
   const resumeAnswers = new ResumeAnswers(RESUME_LIMIT);
@@ -169,10 +172,10 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketServerDep
       return actor!;
     };
 
-    // performance.now, not the service clock: this is about load, and tests move the service clock.
-    let budget = fullBudget(performance.now());
+    // A load clock, not the service clock: this is about load, and tests move the service clock.
+    let budget = fullBudget(loadClock());
     const withinBudget = () => {
-      const decision = spendMessage(budget, performance.now());
+      const decision = spendMessage(budget, loadClock());
       budget = decision.budget;
       if (!decision.allowed)
         throw new DomainError('rate_limited', `消息过于频繁，请${waitWords(decision.retryAfterMs / 1000)}后再试`, [], { retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });

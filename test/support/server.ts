@@ -47,6 +47,8 @@ export interface TestServerOptions {
   pushEndpoints?: PushEndpointPolicy;
   /** Relay settings (e.g. a poll so slow that only NOTIFY can deliver in time). */
   relay?: RelayOptions;
+  /** The milliseconds sockets' message budgets refill by (a test holds it still to count exactly). */
+  loadClock?: () => number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,6 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     engineAutoStart: !options.manualEngine,
     pushEndpoints: options.pushEndpoints,
     relay: options.relay,
+    loadClock: options.loadClock,
     // Links must point at the origin the browser uses, or the service worker's fetch is cross-origin.
     linksAtListenAddress: true,
   });
