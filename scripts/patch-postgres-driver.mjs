@@ -13,14 +13,24 @@
  *     leaving the connection where the pool put it;
  *   - guards `nextWrite` against a null socket and settles the waiting queries instead of crashing;
  *   - clears `chunk` and `nextWriteTimer` in `terminate()` and `closed()`.
+ *
+ * And the fix for `sql.begin` with pipelining off (porsager/postgres#1218): `execute()` ran the
+ * hook that reserves a transaction's connection only when the connection could take more queries,
+ * so with `max_pipeline: 0` (or a full pipeline, or a write under backpressure) BEGIN went out on
+ * a connection the pool still lent to others. The hook now runs whenever the query was written.
+ * The server turns pipelining off behind PgBouncer, which drops replies to pipelined queries
+ * (src/db/client.ts).
+ *
  * Every edit is guarded by the exact text of 3.4.x: a release that changed it is left untouched
- * (with a notice) so an upstream fix is never patched twice.
+ * (with a notice) so an upstream fix is never patched twice. Each edit carries its own marker, so
+ * an install patched by an older version of this script gets the edits it lacks.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const MARKER = 'lianfang: guarded nextWrite';
+export const BEGIN_MARKER = 'lianfang: begin reserves its connection';
 
 const EDITS = [
   {
@@ -60,18 +70,41 @@ const EDITS = [
 `,
     count: 2,
   },
+  {
+    what: 'reserve the connection whenever BEGIN was written',
+    marker: BEGIN_MARKER,
+    from: `      build(q)
+      return write(toBuffer(q))
+        && !q.describeFirst
+        && !q.cursorFn
+        && sent.length < max_pipeline
+        && (!q.options.onexecute || q.options.onexecute(connection))
+`,
+    to: `      build(q)
+      // ${BEGIN_MARKER}, whether or not it may take more queries
+      const more = write(toBuffer(q))
+        && !q.describeFirst
+        && !q.cursorFn
+        && sent.length < max_pipeline
+      const reserved = !q.options.onexecute || q.options.onexecute(connection)
+      return more && reserved
+`,
+  },
 ];
 
 /** Patches one connection.js; returns 'patched', 'already' or 'unknown' (a version this patch does not know). */
 export function patchConnectionSource(source) {
-  if (source.includes(MARKER)) return { state: 'already', source };
   let out = source;
+  let applied = 0;
   for (const edit of EDITS) {
+    // The nextWrite edits went in together under one marker; each later edit has its own.
+    if (source.includes(edit.marker ?? MARKER)) continue;
+    applied++;
     const found = out.split(edit.from).length - 1;
     if (found !== (edit.count ?? 1)) return { state: 'unknown', source, reason: `${edit.what}: expected text found ${found}×` };
     out = out.split(edit.from).join(edit.to);
   }
-  return { state: 'patched', source: out };
+  return { state: applied ? 'patched' : 'already', source: out };
 }
 
 export function driverFiles(root) {

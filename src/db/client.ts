@@ -6,7 +6,7 @@
  * Connection budget on PostgreSQL, per node: the pool (`maxConnections`) and one LISTEN connection
  * (shared by the relay and the engine); migrations at start use one more, closed before the others
  * open. With a `directUrl` the pool may go through PgBouncer in transaction pooling: it then
- * prepares no statements (a prepared statement lives on one server connection, and the next
+ * pipelines no queries and prepares no statements (a prepared statement lives on one server connection, and the next
  * transaction may get another; PgBouncer 1.18 then leaves the query hanging), and LISTEN and the
  * migrations' session advisory lock, which need a session of their own, use the direct URL.
  */
@@ -70,6 +70,15 @@ class StatementCounter {
   }
 }
 
+/**
+ * The pool's driver settings behind PgBouncer in transaction pooling. No prepared statements: one
+ * named on a server connection is unknown on the next. No pipelining: PgBouncer (1.18 in Debian 12)
+ * hands the server connection back at the first ReadyForQuery and drops the replies still due to a
+ * query pipelined behind it, which then waits for ever. (`max_pipeline` is missing from the
+ * driver's typings; the driver reads it.)
+ */
+export const THROUGH_PGBOUNCER = { prepare: false, max_pipeline: 0 } as const;
+
 async function openPostgres(url: string, directUrl: string | undefined, max: number, migrate: boolean): Promise<DatabaseHandle> {
   const applicationName = `lianfang:${hostname()}:${process.pid}`.slice(0, 63);
   if (migrate) await migratePostgres(directUrl ?? url);
@@ -84,7 +93,7 @@ async function openPostgres(url: string, directUrl: string | undefined, max: num
     // Lets /metrics find this process's connections in pg_stat_activity.
     connection: { application_name: applicationName },
   };
-  const sql = postgres(url, { ...options, max, prepare: !directUrl });
+  const sql = postgres(url, { ...options, max, ...(directUrl ? THROUGH_PGBOUNCER : {}) });
   // postgres.js listens on a connection of its own (max 1) made from the instance's settings, so
   // this instance never opens another: it is only there to point that connection at PostgreSQL.
   const listener = directUrl ? postgres(directUrl, { ...options, max: 1 }) : sql;

@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 describe('the postgres.js driver', () => {
-  it('carries the nextWrite fix in every build the server or the Workers tier can load', () => {
+  it('carries the nextWrite and sql.begin fixes in every build the server or the Workers tier can load', () => {
     expect(postgresDriverProblem()).toBeNull();
   });
 

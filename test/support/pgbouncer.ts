@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import postgres from 'postgres';
 
 const run = promisify(execFile);
 export const PGBOUNCER_BIN = process.env.PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
@@ -18,6 +19,30 @@ export const PGBOUNCER_BIN = process.env.PGBOUNCER_BIN ?? '/usr/sbin/pgbouncer';
 export function pgbouncerUnavailable(): string | null {
   if (!existsSync(PGBOUNCER_BIN)) return `no pgbouncer at ${PGBOUNCER_BIN} (apt-get install pgbouncer; .ci/run does)`;
   return null;
+}
+
+/** The PostgreSQL a PgBouncer test puts PgBouncer in front of: DATABASE_URL's server, or the machine's. */
+export const BOUNCED_SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Why a PgBouncer test cannot run here (no PgBouncer, or no PostgreSQL to put it in front of), or null. */
+export async function bouncerTestUnavailable(server = BOUNCED_SERVER): Promise<string | null> {
+  const missing = pgbouncerUnavailable();
+  if (missing) return missing;
+  const probe = postgres(server, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return null;
+  } catch (err) {
+    return `no PostgreSQL at ${new URL(server).host} (${(err as Error).message}); set DATABASE_URL`;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+/** Settings for PgBouncer in front of one database of `server` (a postgres:// URL). */
+export function bouncerSettings(server: string, database: string, port: number, poolSize: number): BouncerSettings {
+  const url = new URL(server);
+  return { server: { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username) || 'postgres' }, database, port, poolSize };
 }
 
 export interface BouncerSettings {
