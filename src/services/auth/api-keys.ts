@@ -15,6 +15,16 @@ export function isApiKey(token: string): boolean {
   return token.startsWith(API_KEY_PREFIX);
 }
 
+/**
+ * A session's bearer token. A random one starts with `lfk_` once in about 17 million draws
+ * ('_' is in the alphabet); the API-key check would then take the session for a key and refuse it.
+ */
+export function newSessionToken(draw: () => string = () => randomToken()): string {
+  let token = draw();
+  while (isApiKey(token)) token = draw();
+  return token;
+}
+
 export async function newApiKey(): Promise<{ key: string; hash: string; prefix: string }> {
   const key = API_KEY_PREFIX + randomToken(32);
   return { key, hash: await sha256Hex(key), prefix: key.slice(0, 10) };

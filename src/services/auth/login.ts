@@ -7,7 +7,8 @@ import { loginFailures, sessions, users } from '../../db/schema.js';
 import type { Database } from '../../db/client.js';
 import type { Services } from '../context.js';
 import { DomainError, forbidden } from '../errors.js';
-import { newId, randomToken, sha256Hex } from '../ids.js';
+import { newId, sha256Hex } from '../ids.js';
+import { newSessionToken } from './api-keys.js';
 import { deviceOf, issueDeviceCookie } from './device-cookie.js';
 import { loginSucceeded, reserveLoginAttempt, takeBackWhenPossible } from './login-limits.js';
 import { decoyHash, verifyPassword } from './password.js';
@@ -74,7 +75,7 @@ export async function logIn(services: Services, input: LoginInput): Promise<Logi
 
 /** A new session for the user: the bearer token (only its hash is stored) and when it ends. */
 export async function openSession(db: Database, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomToken();
+  const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await db.insert(sessions).values({ id: newId('ses'), tokenHash: await sha256Hex(token), userId, createdAt: now, expiresAt });
   return { token, expiresAt };
