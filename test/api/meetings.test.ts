@@ -4,7 +4,7 @@
  * office issues them, and the agreed items' units report. Every refusal — wrong unit, wrong
  * state, bad input — answers problem+json naming the field and writes nothing.
  */
-import { max } from 'drizzle-orm';
+import { count, eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
@@ -154,10 +154,24 @@ describe('a plenary meeting from invitation to agreed items', () => {
       },
     });
     expect(v2.body.minutes).toMatchObject({ version: 2, state: 'consulting' });
-    for (const token of [unionL, hrssL]) expect((await server.request('POST', `/api/v1/meetings/${meetingId}/minutes/consent`, { token, body: { decision: 'agree' } })).status).toBe(200);
+    const consents = [];
+    for (const token of [unionL, hrssL]) consents.push(await server.request('POST', `/api/v1/meetings/${meetingId}/minutes/consent`, { token, body: { decision: 'agree' } }));
+    expect(consents.map((c) => [c.status, c.body.minutesState])).toEqual([
+      [200, 'consulting'],
+      [200, 'agreed'],
+    ]);
     const detail = (await server.request('GET', `/api/v1/meetings/${meetingId}`, { token: office })).body;
     expect(detail.meeting.stage).toBe('agreed');
     expect(detail.minutes.map((m: any) => m.state)).toEqual(['superseded', 'agreed']);
+    // The agreement that completed them, sent again (its answer was lost on the way back), is that agreement;
+    // another answer to agreed minutes is refused.
+    const agreedEvents = async () => (await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'minutes.agreed')))[0]!.n;
+    const before = await agreedEvents();
+    const retried = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes/consent`, { token: hrssL, body: { decision: 'agree' } });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(consents[1]!.body);
+    expect(await agreedEvents()).toBe(before);
+    await refused(409, 'POST', `/api/v1/meetings/${meetingId}/minutes/consent`, hrssL, { decision: 'request_change', reason: '再改一处' });
     await refused(403, 'POST', `/api/v1/meetings/${meetingId}/minutes/issue`, unionL, {});
     const issued = await server.request('POST', `/api/v1/meetings/${meetingId}/minutes/issue`, { token: office, body: {} });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);

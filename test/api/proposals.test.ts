@@ -3,7 +3,7 @@
  * objects with the reason; the office refers it to the government and records the decision. An
  * agreed proposal cannot be referred; only the units concerned see it; bad input names the field.
  */
-import { max } from 'drizzle-orm';
+import { count, eq, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events } from '../../src/db/schema.js';
 import { unitIdByName } from '../support/reports.js';
@@ -87,5 +87,13 @@ describe('a proposal the units do not all agree to', () => {
     const agreed = await server.request('POST', `/api/v1/proposals/${p.id}/consent`, { token: token.union, body: { decision: 'agree' } });
     expect(agreed.body.proposal.state).toBe('agreed');
     await refused(409, 'POST', `/api/v1/proposals/${p.id}/refer`, office, { note: '无需报请' });
+    // The agreement that settled it, sent again (its answer was lost on the way back), is that agreement.
+    const settledEvents = await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'proposal.settled'));
+    const retried = await server.request('POST', `/api/v1/proposals/${p.id}/consent`, { token: token.union, body: { decision: 'agree' } });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(agreed.body);
+    expect(await server.services.db.select({ n: count() }).from(events).where(eq(events.type, 'proposal.settled'))).toEqual(settledEvents);
+    // Another answer after it settled is refused, as before.
+    await refused(409, 'POST', `/api/v1/proposals/${p.id}/consent`, token.union!, { decision: 'object', reason: '改变主意' });
   });
 });

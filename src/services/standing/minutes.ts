@@ -4,10 +4,11 @@
  * until every attending unit agrees; then it issues them to every member unit, copied to the
  * government (抄报市政府办公室), and each agreed item's units are asked to report.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { agreedItems, meetingMinutes, meetings, memberUnits, standingRequests } from '../../db/schema.js';
 import type { MinutesDraft } from '../../contract/meetings.js';
 import { attendingUnits, checkDraftItems, consentComplete, MEETING_CANCELLED, minutesMay } from '../../domain/standing/meetings.js';
+import { repeatsStandingAnswer } from '../../domain/standing/requests.js';
 import { aheadTimeProblems } from '../../domain/time-bounds.js';
 import { mayAnswerStandingRequest } from '../../domain/policy/index.js';
 import type { Actor, Services } from '../context.js';
@@ -18,8 +19,10 @@ import { createOnce } from '../idempotency.js';
 import type { Database } from '../../db/client.js';
 import { loadMeetingForOffice, loadVisibleMeeting, unitNames } from './load.js';
 import { meetingLink } from './meetings.js';
-import { answerRequest, askUnits, stopAsking, type NewStandingRequest } from './requests.js';
+import { answerRequest, askUnits, stopAsking, type NewStandingRequest, type StandingRequestRow } from './requests.js';
 import { minutesPublicView, minutesView, requestWithUnit } from './views.js';
+
+type MinutesRow = typeof meetingMinutes.$inferSelect;
 
 /**
  * Drafts version 1, or revises the version out for consent (it is superseded and every attending
@@ -101,16 +104,28 @@ export async function consentToMinutes(services: Services, actor: Actor, meeting
   if (meeting.cancelledAt) throw conflict(MEETING_CANCELLED);
   const now = services.clock();
   return services.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(meetingMinutes).where(and(eq(meetingMinutes.meetingId, meetingId), eq(meetingMinutes.state, 'consulting'))).for('update');
-    if (!current) throw conflict('当前没有征求意见中的纪要 (no minutes out for consent)');
+    // The version in force: out for consent, or agreed or issued after the last answer.
+    const [current] = await tx
+      .select()
+      .from(meetingMinutes)
+      .where(and(eq(meetingMinutes.meetingId, meetingId), inArray(meetingMinutes.state, ['consulting', 'agreed', 'issued'])))
+      .for('update');
+    const noneOut = () => conflict('当前没有征求意见中的纪要 (no minutes out for consent)');
+    if (!current) throw noneOut();
     const [request] = await tx
       .select()
       .from(standingRequests)
       .where(and(eq(standingRequests.kind, 'minutes_consent'), eq(standingRequests.subjectId, current.id), eq(standingRequests.unitId, actor.unitId!)));
+    const answer = { decision: input.decision, reason: input.reason ?? null };
+    if (current.state !== 'consulting') {
+      // The agreement that completed it, sent again (its first answer was lost on the way back), is that agreement.
+      if (request && mayAnswerStandingRequest(actor, request) && repeatsStandingAnswer(request, input.decision, answer)) return answered(tx, request, current.state);
+      throw noneOut();
+    }
     if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('本单位未被征求此版纪要意见 (not asked)');
-    const { row, events } = await answerRequest(tx, now, actor, request, input.decision, { decision: input.decision, reason: input.reason ?? null });
+    const { row, events } = await answerRequest(tx, now, actor, request, input.decision, answer);
     const all = await tx.select({ unitId: standingRequests.unitId, state: standingRequests.state }).from(standingRequests).where(and(eq(standingRequests.kind, 'minutes_consent'), eq(standingRequests.subjectId, current.id)));
-    let state = current.state;
+    let state: MinutesRow['state'] = current.state;
     if (consentComplete(all)) {
       await tx.update(meetingMinutes).set({ state: 'agreed' }).where(eq(meetingMinutes.id, current.id));
       state = 'agreed';
@@ -123,9 +138,13 @@ export async function consentToMinutes(services: Services, actor: Actor, meeting
       });
     }
     await appendEvents(tx, now, events);
-    const names = await unitNames(tx, [row.unitId]);
-    return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }), minutesState: state };
+    return answered(tx, row, state);
   });
+}
+
+async function answered(tx: Database, request: StandingRequestRow, minutesState: MinutesRow['state']) {
+  const names = await unitNames(tx, [request.unitId]);
+  return { request: requestWithUnit({ r: request, unitName: names.get(request.unitId) ?? request.unitId }), minutesState };
 }
 
 /** 印发: to every member unit, copied to the government; each agreed item's lead and supporting units are asked to report by its date. */

@@ -9,6 +9,7 @@ import { memberUnits, proposals, standingRequests } from '../../db/schema.js';
 import type { ProposalKind } from '../../domain/enums.js';
 import { mayAnswerStandingRequest, mayRunJointMeeting, mayViewStandingWork } from '../../domain/policy/index.js';
 import { proposalSettlement } from '../../domain/standing/meetings.js';
+import { repeatsStandingAnswer } from '../../domain/standing/requests.js';
 import { aheadTimeProblems } from '../../domain/time-bounds.js';
 import { isCommission, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
@@ -17,7 +18,7 @@ import type { Database } from '../../db/client.js';
 import { createOnce } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { unitNames } from './load.js';
-import { answerRequest, askUnits } from './requests.js';
+import { answerRequest, askUnits, type StandingRequestRow } from './requests.js';
 import { requestWithUnit } from './views.js';
 import { requestsWithUndelivered } from './undelivered.js';
 
@@ -107,8 +108,13 @@ export async function answerProposal(services: Services, actor: Actor, id: strin
     const [request] = await tx.select().from(standingRequests).where(and(eq(standingRequests.kind, 'proposal_consent'), eq(standingRequests.subjectId, id), eq(standingRequests.unitId, actor.unitId ?? '')));
     if (!request || !mayAnswerStandingRequest(actor, request)) throw forbidden('本单位未被征求意见 (not asked)');
     const [p] = await tx.select().from(proposals).where(eq(proposals.id, id)).for('update');
-    if (p!.state !== 'consulting') throw conflict('该事项已不再征求意见 (no longer open for answers)');
-    const { row, events } = await answerRequest(tx, now, actor, request, input.decision, { decision: input.decision, reason: input.reason ?? null });
+    const answer = { decision: input.decision, reason: input.reason ?? null };
+    if (p!.state !== 'consulting') {
+      // The answer that settled it, sent again (its first answer was lost on the way back), is that answer.
+      if (repeatsStandingAnswer(request, input.decision, answer)) return answered(tx, request, p!);
+      throw conflict('该事项已不再征求意见 (no longer open for answers)');
+    }
+    const { row, events } = await answerRequest(tx, now, actor, request, input.decision, answer);
     const all = await tx.select({ unitId: standingRequests.unitId, state: standingRequests.state }).from(standingRequests).where(and(eq(standingRequests.kind, 'proposal_consent'), eq(standingRequests.subjectId, id)));
     const settled = proposalSettlement(all);
     let current = p!;
@@ -117,9 +123,13 @@ export async function answerProposal(services: Services, actor: Actor, id: strin
       events.push(event('proposal.settled', current, null));
     }
     await appendEvents(tx, now, events);
-    const names = await unitNames(tx, [row.unitId]);
-    return { request: requestWithUnit({ r: row, unitName: names.get(row.unitId) ?? row.unitId }), proposal: proposalView(current) };
+    return answered(tx, row, current);
   });
+}
+
+async function answered(tx: Database, request: StandingRequestRow, proposal: Row) {
+  const names = await unitNames(tx, [request.unitId]);
+  return { request: requestWithUnit({ r: request, unitName: names.get(request.unitId) ?? request.unitId }), proposal: proposalView(proposal) };
 }
 
 /** 提请市政府决定 (only a disagreed proposal), then the government's decision. */
