@@ -21,6 +21,13 @@
  * The server turns pipelining off behind PgBouncer, which drops replies to pipelined queries
  * (src/db/client.ts).
  *
+ * And the multi-host fix for a failover (porsager/postgres#1174, #988; proposed in #1175): with a
+ * URL naming several hosts the counter of hosts tried was never incremented, so while no host was
+ * a primary (`target_session_attrs=primary`: the old one down, the standby not yet promoted) every
+ * connect error was swallowed and queries waited for ever; and a connect timeout failed the query
+ * instead of trying the next host. Now each connection tries every host once per round, then fails
+ * the query it was opened for (a 503 to the client), and a timeout moves on to the next host.
+ *
  * Every edit is guarded by the exact text of 3.4.x: a release that changed it is left untouched
  * (with a notice) so an upstream fix is never patched twice. Each edit carries its own marker, so
  * an install patched by an older version of this script gets the edits it lacks.
@@ -31,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 
 export const MARKER = 'lianfang: guarded nextWrite';
 export const BEGIN_MARKER = 'lianfang: begin reserves its connection';
+export const HOSTS_MARKER = 'lianfang: multi-host rounds';
 
 const EDITS = [
   {
@@ -88,6 +96,39 @@ const EDITS = [
         && sent.length < max_pipeline
       const reserved = !q.options.onexecute || q.options.onexecute(connection)
       return more && reserved
+`,
+  },
+  {
+    what: 'start a round over the hosts when a connection is opened for a query',
+    marker: HOSTS_MARKER,
+    from: `    connect(query) {
+      initial = query
+      reconnect()
+`,
+    to: `    connect(query) {
+      initial = query
+      retries = 0 // ${HOSTS_MARKER}: every host may be tried once for this query
+      reconnect()
+`,
+  },
+  {
+    what: 'count the hosts tried in the round',
+    marker: HOSTS_MARKER,
+    from: `    if (initial)
+      return reconnect()
+`,
+    to: `    if (initial) // ${HOSTS_MARKER}: the next host; error() fails the query after the last
+      return retries++, reconnect()
+`,
+  },
+  {
+    what: 'a connect timeout tries the next host',
+    marker: HOSTS_MARKER,
+    from: `  function connectTimedOut() {
+    errored(Errors.connection('CONNECT_TIMEOUT', options, socket))
+`,
+    to: `  function connectTimedOut() { // ${HOSTS_MARKER}: on to the next host, if any, as a refusal does
+    error(Errors.connection('CONNECT_TIMEOUT', options, socket))
 `,
   },
 ];

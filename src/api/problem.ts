@@ -125,7 +125,8 @@ function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string }; message?: string } | null;
   const code = e?.code ?? e?.cause?.code ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003', '53300'].includes(code) ||
+    // 25006: a write reached a standby (a failover behind one address that still names the old primary).
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003', '53300', '25006'].includes(code) ||
     /connection (terminated|closed|ended)/i.test(e?.message ?? '') ||
     // A new connection to a database that refuses them (ALLOW_CONNECTIONS false) fails with 55000.
     /not currently accepting connections/i.test(`${e?.message ?? ''} ${(e?.cause as { message?: string } | undefined)?.message ?? ''}`)

@@ -1,14 +1,15 @@
 /**
- * postgres.js with the `nextWrite` and `sql.begin` fixes (scripts/patch-postgres-driver.mjs,
+ * postgres.js with the `nextWrite`, `sql.begin` and multi-host fixes (scripts/patch-postgres-driver.mjs,
  * applied on install). Without the first a PostgreSQL restart under load kills the process; without
- * the second a transaction behind PgBouncer runs on a connection others share. Start-up says so loudly.
+ * the second a transaction behind PgBouncer runs on a connection others share; without the third
+ * queries wait for ever during a failover. Start-up says so loudly.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { logger } from '../observability/logger.js';
 
-const MARKERS = ['lianfang: guarded nextWrite', 'lianfang: begin reserves its connection'];
+const MARKERS = ['lianfang: guarded nextWrite', 'lianfang: begin reserves its connection', 'lianfang: multi-host rounds'];
 
 /** Null when the installed driver carries the fix, otherwise what is wrong. */
 export function postgresDriverProblem(): string | null {
@@ -19,7 +20,7 @@ export function postgresDriverProblem(): string | null {
       const source = readFileSync(f, 'utf8');
       return MARKERS.some((m) => !source.includes(m));
     });
-    return unpatched.length ? `postgres.js lacks the nextWrite or sql.begin fix in ${unpatched.join(', ')}: run \`npm run db:patch-driver\`` : null;
+    return unpatched.length ? `postgres.js lacks the nextWrite, sql.begin or multi-host fix in ${unpatched.join(', ')}: run \`npm run db:patch-driver\`` : null;
   } catch (err) {
     return `cannot check the postgres.js driver: ${(err as Error).message}`;
   }
@@ -27,7 +28,7 @@ export function postgresDriverProblem(): string | null {
 
 export async function loadPostgresDriver() {
   const problem = postgresDriverProblem();
-  if (problem) logger.error({ problem }, 'the database driver lacks fixes it needs (a PostgreSQL restart, PgBouncer)');
+  if (problem) logger.error({ problem }, 'the database driver lacks fixes it needs (a PostgreSQL restart, PgBouncer, a failover)');
   const { default: postgres } = await import('postgres');
   return postgres;
 }

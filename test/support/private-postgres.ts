@@ -42,18 +42,48 @@ async function postgresIds(): Promise<{ uid: number; gid: number } | null> {
   return { uid: Number(stdout.trim()), gid: Number(g.trim()) };
 }
 
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export interface ClusterOptions {
+  /** More server settings (`name=value`), e.g. for replication. */
+  settings?: string[];
+}
+
+export async function startPrivatePostgres(options: ClusterOptions = {}): Promise<PrivatePostgres> {
+  const { dir, data, as } = await clusterFolder();
+  await as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  return runCluster(dir, data, as, options);
+}
+
+export interface StandbyPostgres extends PrivatePostgres {
+  /** Ends recovery: the standby becomes a primary that takes writes. */
+  promote(): Promise<void>;
+}
+
+/**
+ * A streaming standby of `primary` (pg_basebackup -R), on its own free port. The primary should
+ * run with `synchronous_standby_names='*'` for a failover to lose no commit confirmed to a client.
+ */
+export async function startStandby(primary: PrivatePostgres, options: ClusterOptions = {}): Promise<StandbyPostgres> {
+  const { dir, data, as } = await clusterFolder();
+  await as('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync']);
+  const cluster = await runCluster(dir, data, as, options);
+  return { ...cluster, promote: async () => void (await as('pg_ctl', ['promote', '-w', '-t', '60', '-D', data])) };
+}
+
+type Runner = (bin: string, args: string[]) => Promise<unknown>;
+
+async function clusterFolder(): Promise<{ dir: string; data: string; as: Runner }> {
   const ids = await postgresIds();
   const dir = await mkdtemp(join(tmpdir(), 'lianfang-pg-'));
   if (ids) await chown(dir, ids.uid, ids.gid);
-  const data = join(dir, 'data');
+  const as: Runner = (bin, args) => (ids ? run('/usr/sbin/runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args]) : run(join(PG_BIN, bin), args));
+  return { dir, data: join(dir, 'data'), as };
+}
+
+async function runCluster(dir: string, data: string, as: Runner, { settings = [] }: ClusterOptions): Promise<PrivatePostgres> {
   const port = await freePort();
-  const as = (bin: string, args: string[]) =>
-    ids ? run('/usr/sbin/runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args]) : run(join(PG_BIN, bin), args);
-  await as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   // fsync=off is safe here: only the server process stops, the machine's page cache survives. An
   // asynchronous commit would not: an immediate stop loses commits already confirmed to clients.
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${dir}' -c fsync=off -c full_page_writes=off`;
+  const options = [`-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='${dir}' -c fsync=off -c full_page_writes=off`, ...settings.map((x) => `-c ${x}`)].join(' ');
   const start = async () => {
     await as('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'log'), '-o', options]);
   };
