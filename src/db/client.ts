@@ -6,8 +6,7 @@
  * Connection budget on PostgreSQL, per node: the pool (`maxConnections`) and one LISTEN connection
  * (shared by the relay and the engine); migrations at start use one more, closed before the others
  * open. With a `directUrl` the pool may go through PgBouncer in transaction pooling: it then
- * pipelines no queries and prepares no statements (a prepared statement lives on one server connection, and the next
- * transaction may get another; PgBouncer 1.18 then leaves the query hanging), and LISTEN and the
+ * pipelines no queries and prepares no statements (see THROUGH_PGBOUNCER), and LISTEN and the
  * migrations' session advisory lock, which need a session of their own, use the direct URL.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -72,10 +71,10 @@ class StatementCounter {
 
 /**
  * The pool's driver settings behind PgBouncer in transaction pooling. No prepared statements: one
- * named on a server connection is unknown on the next. No pipelining: PgBouncer (1.18 in Debian 12)
- * hands the server connection back at the first ReadyForQuery and drops the replies still due to a
- * query pipelined behind it, which then waits for ever. (`max_pipeline` is missing from the
- * driver's typings; the driver reads it.)
+ * lives on one server connection, the next transaction may get another, and PgBouncer 1.18 then
+ * leaves the query hanging. No pipelining: PgBouncer hands the server connection back at the first
+ * ReadyForQuery and drops the replies still due to a query pipelined behind it, which then waits
+ * for ever. (`max_pipeline` is missing from the driver's typings; the driver reads it.)
  */
 export const THROUGH_PGBOUNCER = { prepare: false, max_pipeline: 0 } as const;
 
