@@ -80,7 +80,7 @@ describe('the joint response on the board', () => {
     const expected = (Date.parse(government.dueAt) - Date.now()) / 1000;
     expect(Math.abs(secondsLeft(first) - expected)).toBeLessThan(5);
     expect(secondsLeft(first)).toBeLessThan(6 * 3600 - 5 * 60 + 5);
-    await within(2500, 'the clock to tick', async () => secondsLeft(await clock.innerText()) < secondsLeft(first));
+    await within(15_000, 'the clock to tick', async () => secondsLeft(await clock.innerText()) < secondsLeft(first));
     expect(await card.locator(`[data-obligation-id="${government.id}"]`).getAttribute('data-clock')).toBe('ok');
     await notReloaded();
   });
@@ -94,13 +94,13 @@ describe('the joint response on the board', () => {
     await item.getByRole('button', { name: '确认已上报' }).click();
     // The server's verdict, beside the field it concerns.
     const reference = item.getByLabel('文号');
-    await within(2000, 'the field error', async () => (await reference.getAttribute('aria-invalid')) === 'true');
+    await within(15_000, 'the field error', async () => (await reference.getAttribute('aria-invalid')) === 'true');
     expect(await item.locator(`#ob-${o.id}-reference-err`).innerText()).toContain('书面报告须填写文号');
     expect((await api('GET', `/incidents/${incident.id}/obligations`, duty)).body.obligations.find((x: any) => x.id === o.id).state).toBe('due');
 
     await reference.fill('信卫〔2026〕12号');
     await item.getByRole('button', { name: '确认已上报' }).click();
-    await within(2000, 'the obligation shown submitted', async () => (await item.getAttribute('data-state')) === 'submitted');
+    await within(15_000, 'the obligation shown submitted', async () => (await item.getAttribute('data-state')) === 'submitted');
     const text = await item.innerText();
     expect(text).toContain('已上报 · 按时');
     expect(text).toContain('书面文件');
@@ -133,7 +133,7 @@ describe('the joint response on the board', () => {
     await form.getByRole('button', { name: '布置并通知单位' }).click();
 
     const row = tasks.locator('tr[data-task-id]', { hasText: '派员参与事故调查' });
-    await row.waitFor({ timeout: 2000 });
+    await row.waitFor({ timeout: 15_000 });
     const { tasks: stored } = (await api('GET', `/incidents/${incident.id}/tasks`, commander)).body;
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ unitId: union, role: 'support', title: '派员参与事故调查', state: 'open' });
@@ -160,7 +160,7 @@ describe('the joint response on the board', () => {
     expect(await form.getByLabel('任务内容').inputValue()).toContain('依据：八(五)');
     await form.getByRole('button', { name: '布置并通知单位' }).click();
     const row = tasks.locator('tr[data-task-id]', { hasText: '核查劳动用工和工伤保险参保情况' });
-    await row.waitFor({ timeout: 2000 });
+    await row.waitFor({ timeout: 15_000 });
     const created = (await api('GET', `/incidents/${incident.id}/tasks`, commander)).body.tasks.find((t: any) => t.title === '核查劳动用工和工伤保险参保情况');
     expect(created).toMatchObject({ suggestionId: 'rsj_labour_and_injury', unitId: await unitIdByName(server, duty, 'xinyang', '人力资源'), role: 'support' });
 
@@ -171,7 +171,7 @@ describe('the joint response on the board', () => {
     await reassign.getByLabel('改派给').selectOption(market);
     await reassign.getByLabel('改派理由').fill('涉事企业无照经营，由市场监管局核查');
     await reassign.getByRole('button', { name: '确认改派' }).click();
-    await within(2000, 'the task with its new unit', async () => (await row.locator('.task-unit').innerText()).includes('市场监管'));
+    await within(15_000, 'the task with its new unit', async () => (await row.locator('.task-unit').innerText()).includes('市场监管'));
     expect((await api('GET', `/tasks/${created.id}`, commander)).body.task).toMatchObject({ unitId: market, state: 'open', lastNote: '涉事企业无照经营，由市场监管局核查' });
 
     await row.getByRole('button', { name: /关闭/ }).click();
@@ -180,7 +180,7 @@ describe('the joint response on the board', () => {
     expect(await close.locator('.field-error').innerText()).toContain('请填写关闭理由');
     await close.getByLabel('关闭理由').fill('已由市人社局日常监管处理');
     await close.getByRole('button', { name: '确认关闭' }).click();
-    await within(2000, 'the task closed', async () => (await row.getAttribute('data-state')) === 'closed');
+    await within(15_000, 'the task closed', async () => (await row.getAttribute('data-state')) === 'closed');
     expect(await row.locator('.task-note').innerText()).toContain('已由市人社局日常监管处理');
     const after = (await api('GET', `/tasks/${created.id}`, commander)).body.task;
     expect(after).toMatchObject({ state: 'closed', closeReason: '已由市人社局日常监管处理' });
@@ -194,7 +194,7 @@ describe('the joint response on the board', () => {
     expect((await api('POST', `/notifications/${hrss.id}/decline`, liaison, { reason: '该企业劳动关系不在本市' })).status).toBe(200);
 
     const item = board.locator('.commander-panel li[data-kind="declined"]', { hasText: '该企业劳动关系不在本市' });
-    await item.waitFor({ timeout: 1000 });
+    await item.waitFor({ timeout: 15_000 });
     await item.getByRole('button', { name: '处理退回' }).click();
     expect(await item.getByRole('radio', { name: '改派其他单位' }).isChecked()).toBe(true);
     // A unit already told of this version cannot be chosen.
@@ -202,7 +202,7 @@ describe('the joint response on the board', () => {
     await item.getByLabel('改派给').selectOption(market);
     await item.getByLabel('改派理由').fill('涉事企业无照经营，由市场监管局配合处置');
     await item.getByRole('button', { name: '改派并通知' }).click();
-    await item.waitFor({ state: 'detached', timeout: 2000 });
+    await item.waitFor({ state: 'detached', timeout: 15_000 });
 
     await within(15_000, 'the reassigned unit in the grid', () => card.locator(`tr[data-unit-id="${market}"][data-state="pending"]`).isVisible());
     expect(await card.locator(`tr[data-unit-id="${hrss.unitId}"] .ack-cell`).innerText()).toContain('指挥长已改派');
@@ -223,7 +223,7 @@ describe('the joint response on the board', () => {
     const drill = await api('POST', '/incidents', duty, xinyangReport({ title: '信阳市职业中毒应急演练', drill: true }));
     expect(drill.status).toBe(201);
     const drillCard = board.locator(`article[data-incident-id="${drill.body.id}"]`);
-    await drillCard.waitFor({ timeout: 2000 });
+    await drillCard.waitFor({ timeout: 15_000 });
     expect(await drillCard.getAttribute('data-drill')).toBe('true');
     expect(await drillCard.locator('h2').innerText()).toContain('【演练】');
     expect(await drillCard.locator('.drill-banner').innerText()).toContain('不计入统计');

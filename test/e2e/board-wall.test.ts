@@ -67,7 +67,7 @@ describe('the wall board', () => {
 
     // Search by enterprise, then by severity; clearing brings all back.
     await page.getByLabel('搜索').fill('电镀');
-    await within(5000, 'one incident shown', async () => (await page.locator('article[data-incident-id]').count()) === 1);
+    await within(15_000, 'one incident shown', async () => (await page.locator('article[data-incident-id]').count()) === 1);
     expect(await page.locator('article[data-incident-id]').getAttribute('data-incident-id')).toBe(ids[1]);
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.getByLabel('性质').selectOption('drill');
@@ -81,7 +81,7 @@ describe('the wall board', () => {
     await within(10_000, 'the title announces it', async () => (await page.title()) === '(1) 新事故 — 联防指挥看板');
     await page.locator('.new-incident-banner', { hasText: '新县某矿山粉尘事故' }).waitFor();
     await page.getByRole('button', { name: '知道了' }).click();
-    await within(5000, 'the title is back', async () => (await page.title()) === '联防指挥看板');
+    await within(15_000, 'the title is back', async () => (await page.title()) === '联防指挥看板');
     expect(problems).toEqual([]);
   });
 

@@ -89,7 +89,7 @@ describe('a plenary meeting, its minutes and an agreed item', () => {
       await route.abort('connectionreset');
     });
     await office.getByRole('button', { name: '发出会议通知' }).click();
-    await within(8000, 'the lost answer shown as an error', async () => posts === 1 && (await office.getByRole('button', { name: '发出会议通知' }).isEnabled()));
+    await within(15_000, 'the lost answer shown as an error', async () => posts === 1 && (await office.getByRole('button', { name: '发出会议通知' }).isEnabled()));
     await office.getByRole('button', { name: '发出会议通知' }).click();
     await office.locator('section.meeting-detail[data-stage="replies"]').waitFor();
     await office.unroute('**/api/v1/meetings');
@@ -120,7 +120,7 @@ describe('a plenary meeting, its minutes and an agreed item', () => {
     await h.getByRole('button', { name: '提交回执' }).click();
     await h.waitFor({ state: 'detached' });
 
-    await within(5000, 'both replies on the office page', async () => (await reply(union.id).getAttribute('data-state')) === 'answered' && (await reply(hrss.id).getAttribute('data-state')) === 'answered');
+    await within(15_000, 'both replies on the office page', async () => (await reply(union.id).getAttribute('data-state')) === 'answered' && (await reply(hrss.id).getAttribute('data-state')) === 'answered');
     expect(await reply(hrss.id).textContent()).toContain('李副局长（委托）');
     expect(await reply(hrss.id).textContent()).toContain('局长参加省厅会议');
   });

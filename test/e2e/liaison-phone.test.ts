@@ -97,7 +97,7 @@ describe('the liaison’s phone page', () => {
     await within(15_000, 'the queued acknowledgement reaches the server', async () => (await notificationState(filed.id)).state === 'acknowledged');
     await card('离线签收').getByText('✓ 已签收').waitFor();
     // The outbox is the only sender: once it is empty, nothing more will be posted.
-    await within(8000, 'the outbox is empty', () => page.evaluate(() => (localStorage.getItem('lianfang.m.outbox') ?? '[]') === '[]'));
+    await within(15_000, 'the outbox is empty', () => page.evaluate(() => (localStorage.getItem('lianfang.m.outbox') ?? '[]') === '[]'));
     expect(answered).toEqual([200]);
     // One acknowledgement of this unit's notification on the record (the commission's own unit stands acknowledged at filing).
     const events = await server.request('GET', `/api/v1/incidents/${filed.id}/events`, { token: duty });

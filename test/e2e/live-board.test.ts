@@ -65,7 +65,7 @@ describe('the live board', () => {
     await preview.locator('.severity', { hasText: '一般' }).waitFor();
     await preview.locator('tr', { hasText: '总工会' }).getByText('依法参与职业病危害事故的调查处理').waitFor();
     // The preview follows the typing; wait for the one of the whole form.
-    await expect.poll(() => preview.locator('.routing-table tbody tr').count(), { timeout: 5000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => preview.locator('.routing-table tbody tr').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
 
     const navigated = board.url();
     const response = duty.waitForResponse((r) => r.url().endsWith('/api/v1/incidents') && r.request().method() === 'POST');
@@ -123,7 +123,7 @@ describe('the live board', () => {
     expect(whileOffline && whileKicked).toBeTruthy();
 
     await boardContext.setOffline(true);
-    await board.locator('[data-link="offline"]').waitFor({ timeout: 3000 });
+    await board.locator('[data-link="offline"]').waitFor({ timeout: 15_000 });
     expect(await board.locator('[data-link="offline"]').innerText()).toContain('离线');
     const acknowledged = await asLiaison(whileOffline!.unitId, 'acknowledge', whileOffline!.id, {});
     // Offline long enough for the reconnection backoff to grow (its next wait is up to 8 s by now).
@@ -140,7 +140,7 @@ describe('the live board', () => {
     server.io.disconnectSockets(true);
     await asLiaison(whileKicked!.unitId, 'acknowledge', whileKicked!.id, {});
     await within(15_000, 'the acknowledgement made while disconnected', async () => (await row(whileKicked!.unitId).getAttribute('data-state')) === 'acknowledged');
-    await board.locator('[data-link="online"]').waitFor({ timeout: 5000 });
+    await board.locator('[data-link="online"]').waitFor({ timeout: 15_000 });
     // Each event applied once: one timeline line per acknowledgement (three by units, one the commission's own at filing).
     expect(await board.locator(`[data-incident-id="${filed.id}"] .timeline li[data-type="notification.acknowledged"]`).count()).toBe(4);
     expect(boardProblems).toEqual([]);

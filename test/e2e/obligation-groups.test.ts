@@ -43,7 +43,7 @@ describe('upward-reporting clocks on the board', () => {
     const recipients = [...new Set(obligations.map((o: any) => o.recipient.name))];
     expect(recipients.length).toBeLessThan(obligations.length);
     const card = board.locator(`.obligations[data-incident-id="${filed.body.id}"]`);
-    await within(8000, 'every obligation on the board', async () => (await card.locator('[data-obligation-id]').count()) === obligations.length);
+    await within(15_000, 'every obligation on the board', async () => (await card.locator('[data-obligation-id]').count()) === obligations.length);
     await expect(card.locator('.obligation-group').count()).resolves.toBe(recipients.length);
 
     const twins = obligations.filter((o: any) => o.recipient.name === obligations.find((x: any) => obligations.filter((y: any) => y.recipient.name === x.recipient.name && !y.informational).length > 1).recipient.name && !o.informational);
@@ -53,7 +53,7 @@ describe('upward-reporting clocks on the board', () => {
     const boxes = item.locator('.obligation-covers input[type="checkbox"]');
     await expect(boxes.count()).resolves.toBe(twins.length - 1);
     await item.getByRole('button', { name: '确认已上报' }).click();
-    for (const t of twins) await within(8000, `obligation ${t.id} shown submitted`, async () => (await card.locator(`[data-obligation-id="${t.id}"]`).getAttribute('data-state')) === 'submitted');
+    for (const t of twins) await within(15_000, `obligation ${t.id} shown submitted`, async () => (await card.locator(`[data-obligation-id="${t.id}"]`).getAttribute('data-state')) === 'submitted');
     const after = (await server.request('GET', `/api/v1/incidents/${filed.body.id}/obligations`, { token: duty })).body.obligations;
     for (const t of twins) expect(after.find((o: any) => o.id === t.id).state).toBe('submitted');
     expect(problems).toEqual([]);

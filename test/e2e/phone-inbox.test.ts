@@ -43,7 +43,7 @@ async function file(title: string, overrides: Record<string, unknown> = {}) {
   return res.body as { id: string; notifications: { id: string; unitId: string }[] };
 }
 
-const outboxEmpty = (page: Page) => within(8000, 'the outbox is empty', () => page.evaluate(() => (localStorage.getItem('lianfang.m.outbox') ?? '[]') === '[]'));
+const outboxEmpty = (page: Page) => within(15_000, 'the outbox is empty', () => page.evaluate(() => (localStorage.getItem('lianfang.m.outbox') ?? '[]') === '[]'));
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -170,7 +170,7 @@ describe('the login page', () => {
       const targets: string[] = [];
       page.on('framenavigated', (f) => f === page.mainFrame() && targets.push(f.url()));
       await page.getByRole('button', { name: '登录' }).click();
-      await within(8000, 'the page navigates after login', async () => targets.find((u) => !u.includes('/login')) ?? null);
+      await within(15_000, 'the page navigates after login', async () => targets.find((u) => !u.includes('/login')) ?? null);
       expect(new URL(page.url()).origin).toBe(new URL(server.url).origin);
       expect(new URL(page.url()).pathname).toBe('/board');
       await context.close();

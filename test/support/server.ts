@@ -129,7 +129,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return {
       socket,
       received,
-      waitFor(predicate, timeoutMs = 5000) {
+      // Generous: a wait only ends early when the event comes, so a slow machine costs time, never a failure.
+      waitFor(predicate, timeoutMs = 15_000) {
         const found = received.find((r) => predicate(r.type, r.envelope));
         if (found) return Promise.resolve(found.envelope);
         return new Promise((resolve, reject) => {
@@ -137,7 +138,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           waiters.push({ predicate, resolve: (e) => (clearTimeout(timer), resolve(e)) });
         });
       },
-      emitWithAck: (event, payload) => socket.timeout(5000).emitWithAck(event, payload),
+      emitWithAck: (event, payload) => socket.timeout(15_000).emitWithAck(event, payload),
       close: () => socket.close(),
     };
   };
