@@ -38,6 +38,12 @@ const configSchema = z.object({
    * pool plus each node's LISTEN connection. The README says how many nodes that carries.
    */
   DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * On SIGTERM/SIGINT the node stops taking work and finishes what it holds; past this many seconds
+   * (a request hung on a dead database, a client that never sends its body) it exits anyway, with
+   * code 1, so a deploy or a supervisor is never kept waiting. Below Kubernetes' 30 s default.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(25),
   /** `false`: migrations are a separate deploy step (`npm run db:migrate`); start-up only checks none is pending. */
   MIGRATE: z
     .enum(['true', 'false', '1', '0', ''])
@@ -97,6 +103,8 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean;
   databasePool: number;
+  /** Seconds a shutdown may take before the process exits anyway (main() only). */
+  shutdownGraceSeconds?: number;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
   publicUrl?: string;
@@ -144,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.DATA_DIR,
     seedDemo: c.SEED_DEMO,
     databasePool: c.DATABASE_POOL,
+    shutdownGraceSeconds: c.SHUTDOWN_GRACE_SECONDS,
     migrate: c.MIGRATE,
     publicUrl: c.PUBLIC_URL,
     linkSecret: c.LINK_SECRET,

@@ -223,6 +223,12 @@ async function main() {
   );
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    const graceSeconds = config.shutdownGraceSeconds ?? 25;
+    // A request hung on a dead database or a client that never finishes its body would hold the close for ever.
+    setTimeout(() => {
+      logger.error({ graceSeconds }, 'shutdown did not finish within SHUTDOWN_GRACE_SECONDS; exiting');
+      process.exit(1);
+    }, graceSeconds * 1000).unref();
     await server.close();
     process.exit(0);
   };
