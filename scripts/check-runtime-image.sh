@@ -93,6 +93,8 @@ const url = `http://127.0.0.1:${port}`;
 })().catch((e) => fail(e.message));
 JS
   kill "$server_pid"; wait "$server_pid" || true; server_pid=""
+  # The image's npm ci ran the postinstall patch: the server would say at start if the driver lacked it.
+  if grep -q "database driver lacks" "$work/server.log"; then echo "FAIL ($what): the PostgreSQL driver is not patched"; cat "$work/server.log"; exit 1; fi
 }
 
 echo "== node dist/db/migrate.js, then node dist/server.js on PostgreSQL (MIGRATE=false, NODE_ENV=production)"
