@@ -318,4 +318,12 @@ export const acknowledgementResponseSchema = z
   .object({ notification: notificationSchema, alreadyAcknowledged: z.boolean() })
   .meta({ id: 'AcknowledgementResult' });
 
+export const declineResponseSchema = z
+  .object({
+    notification: notificationSchema,
+    /** The same decline, with the same reason, was already recorded (a retry after a lost answer): nothing more was. */
+    alreadyDeclined: z.boolean(),
+  })
+  .meta({ id: 'DeclineResult' });
+
 export { isoDateTime };

@@ -44,3 +44,11 @@ export function carryOverDeclines(result: RoutingResult, declines: ResolvedDecli
   }
   return { routing, excluded, warnings: result.warnings };
 }
+
+/**
+ * A decline sent again with the reason already recorded (a retry after a lost answer, the phone's
+ * outbox sending what it kept): it is that decline, not a conflict. Another reason is a conflict.
+ */
+export function repeatsDecline(notification: { state: string; declineReason: string | null }, reason: string): boolean {
+  return notification.state === 'declined' && notification.declineReason === reason;
+}

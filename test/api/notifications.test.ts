@@ -1,4 +1,6 @@
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events } from '../../src/db/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { unitIdByName, xinyangReport } from '../support/reports.js';
 
@@ -107,7 +109,27 @@ describe('declining (退回)', () => {
     const res = await server.request('POST', `/api/v1/notifications/${id}/decline`, { token: liaison, body: { reason: '用人单位不在本部门监管范围' } });
     expect(res.status).toBe(200);
     expect(res.body.notification).toMatchObject({ state: 'declined', declineReason: '用人单位不在本部门监管范围' });
+    expect(res.body.alreadyDeclined).toBe(false);
     expect((await server.request('POST', `/api/v1/notifications/${id}/acknowledge`, { token: liaison, body: {} })).status).toBe(409);
+  });
+
+  it('the same decline sent again (its answer lost) is the one recorded; another reason is a 409', async () => {
+    const incident = await fileIncident('退回重发');
+    const id = notificationFor(incident, hrss).id;
+    const liaison = await server.login(`liaison.${hrss}`);
+    const body = { reason: '用人单位不在本部门监管范围' };
+    const first = await server.request('POST', `/api/v1/notifications/${id}/decline`, { token: liaison, body });
+    const declinedEvents = async () => (await server.services.db.select({ n: count() }).from(events).where(and(eq(events.type, 'notification.declined'), eq(events.incidentId, incident.id))))[0]!.n;
+    const alerts = async () => (await server.request('GET', '/api/v1/alerts?open=true', { token: await server.login('commander') })).body.alerts.filter((a: any) => a.notificationId === id).length;
+    expect([await declinedEvents(), await alerts()]).toEqual([1, 1]);
+    // From another of the unit's phones too: the unit's decline, whoever sends it again.
+    const again = await server.request('POST', `/api/v1/notifications/${id}/decline`, { token: await server.login(`liaison.${hrss}`), body: { reason: ` ${body.reason} ` } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, alreadyDeclined: true });
+    expect([await declinedEvents(), await alerts()]).toEqual([1, 1]);
+    const other = await server.request('POST', `/api/v1/notifications/${id}/decline`, { token: liaison, body: { reason: '另一个理由' } });
+    expect(other.status).toBe(409);
+    expect(other.body.detail).toContain('已退回');
   });
 
   it('a decline without a reason is a 422 on reason', async () => {

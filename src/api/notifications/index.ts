@@ -1,6 +1,6 @@
 /** 收件箱, 签收, 退回, 已读, and the commander's resolution of a decline. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { acknowledgeRequestSchema, acknowledgementResponseSchema, declineRequestSchema, inboxResponseSchema, notificationSchema, problemSchema } from '../../contract/api.js';
+import { acknowledgeRequestSchema, acknowledgementResponseSchema, declineRequestSchema, declineResponseSchema, inboxResponseSchema, notificationSchema, problemSchema } from '../../contract/api.js';
 import { acknowledgeNotification } from '../../services/notifications/acknowledge.js';
 import { declineNotification } from '../../services/notifications/decline.js';
 import { unitInbox } from '../../services/notifications/inbox.js';
@@ -62,7 +62,7 @@ export function notificationRoutes() {
       security: bearerSecurity,
       request: { params, body: jsonBody(declineRequestSchema) },
       responses: {
-        200: jsonResponse(z.object({ notification: notificationSchema }), 'Declined'),
+        200: jsonResponse(declineResponseSchema, 'Declined, or already declined with the same reason (`alreadyDeclined`)'),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],

@@ -1,6 +1,7 @@
 /** 退回: a unit declines a notification with its reason; the commanders must resolve it. */
 import { and, eq } from 'drizzle-orm';
-import { notifications } from '../../db/schema.js';
+import { notifications, users } from '../../db/schema.js';
+import { repeatsDecline } from '../../domain/declines.js';
 import type { Actor, Services } from '../context.js';
 import { conflict } from '../errors.js';
 import { appendEvents } from '../events/append.js';
@@ -18,11 +19,17 @@ export async function declineNotification(services: Services, actor: Actor, noti
       .where(and(eq(notifications.id, notificationId), eq(notifications.state, 'pending'), ofOpenIncident(tx)))
       .returning();
     if (!declined) {
-      const [n] = await tx.select({ state: notifications.state, incidentId: notifications.incidentId }).from(notifications).where(eq(notifications.id, notificationId));
-      if ((await incidentStatusOf(tx, n!.incidentId)) === 'closed') throw incidentClosed();
+      const [n] = await tx
+        .select({ n: notifications, byName: users.displayName })
+        .from(notifications)
+        .leftJoin(users, eq(users.id, notifications.declinedBy))
+        .where(eq(notifications.id, notificationId));
+      // The same decline sent again (the phone's outbox retrying after a lost answer) is the one recorded.
+      if (repeatsDecline(n!.n, reason)) return { notification: { ...notificationView(n!.n, unitName), declinedByName: n!.byName }, alreadyDeclined: true };
+      if ((await incidentStatusOf(tx, n!.n.incidentId)) === 'closed') throw incidentClosed();
       throw conflict(
-        n!.state === 'declined' ? '本单位已退回该通知 (already declined)' : n!.state === 'acknowledged' ? '本单位已签收，不能退回 (already acknowledged)' : '该通知已被新的续报取代 (superseded)',
-        { state: n!.state },
+        n!.n.state === 'declined' ? '本单位已退回该通知 (already declined)' : n!.n.state === 'acknowledged' ? '本单位已签收，不能退回 (already acknowledged)' : '该通知已被新的续报取代 (superseded)',
+        { state: n!.n.state },
       );
     }
     const view = { ...notificationView(declined, unitName), declinedByName: actor.displayName };
@@ -47,6 +54,6 @@ export async function declineNotification(services: Services, actor: Actor, noti
       },
       ...(alert ? [alert] : []),
     ]);
-    return { notification: view };
+    return { notification: view, alreadyDeclined: false };
   });
 }
