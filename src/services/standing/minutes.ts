@@ -4,7 +4,7 @@
  * until every attending unit agrees; then it issues them to every member unit, copied to the
  * government (抄报市政府办公室), and each agreed item's units are asked to report.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { agreedItems, meetingMinutes, meetings, memberUnits, standingRequests } from '../../db/schema.js';
 import type { MinutesDraft } from '../../contract/meetings.js';
 import { attendingUnits, checkDraftItems, consentComplete, MEETING_CANCELLED, minutesMay } from '../../domain/standing/meetings.js';
@@ -109,6 +109,8 @@ export async function consentToMinutes(services: Services, actor: Actor, meeting
       .select()
       .from(meetingMinutes)
       .where(and(eq(meetingMinutes.meetingId, meetingId), inArray(meetingMinutes.state, ['consulting', 'agreed', 'issued'])))
+      .orderBy(desc(meetingMinutes.version))
+      .limit(1)
       .for('update');
     const noneOut = () => conflict('当前没有征求意见中的纪要 (no minutes out for consent)');
     if (!current) throw noneOut();
