@@ -52,3 +52,16 @@ export function carryOverDeclines(result: RoutingResult, declines: ResolvedDecli
 export function repeatsDecline(notification: { state: string; declineReason: string | null }, reason: string): boolean {
   return notification.state === 'declined' && notification.declineReason === reason;
 }
+
+/**
+ * A commander's resolution of a decline sent again (a retry after a lost answer): the same action
+ * and reason, and for a reassignment the same unit in the same role, as the one recorded. Pure.
+ */
+export function repeatsDeclineResolution(
+  recorded: { declineResolution: 'reassigned' | 'confirmed' | null; declineResolutionReason: string | null; reassigned: { unitId: string; role: string } | null },
+  input: { action: 'reassign'; unitId: string; role: string; reason: string } | { action: 'confirm'; reason: string },
+): boolean {
+  if (recorded.declineResolutionReason !== input.reason) return false;
+  if (input.action === 'confirm') return recorded.declineResolution === 'confirmed';
+  return recorded.declineResolution === 'reassigned' && recorded.reassigned?.unitId === input.unitId && recorded.reassigned.role === input.role;
+}

@@ -96,8 +96,15 @@ describe('an incident from 初报 to 终报', () => {
     expect(resolved.status).toBe(200);
     expect(resolved.body.notification).toMatchObject({ state: 'declined', declineResolution: 'reassigned', reassignedTo: resolved.body.reassignedTo.id });
     expect(resolved.body.reassignedTo).toMatchObject({ unitId: unit.market, role: 'support', state: 'pending' });
+    expect(resolved.body.alreadyResolved).toBe(false);
     expect((await api('POST', path, commander, { action: 'confirm', reason: '重复处理' })).status).toBe(409);
+    expect((await api('POST', path, commander, { ...body, reason: '另一个理由' })).status).toBe(409);
+    // The same reassignment sent again (its answer lost on the way back) is the one made: nobody is notified twice.
+    const retried = await api('POST', path, commander, body);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ ...resolved.body, alreadyResolved: true });
     const inbox = await api('GET', '/inbox', token.market!);
+    expect(inbox.body.notifications.filter((n: any) => n.incidentId === incidentId)).toHaveLength(1);
     expect(inbox.body.notifications.some((n: any) => n.id === resolved.body.reassignedTo.id)).toBe(true);
     const declined = (await openAlerts()).find((a) => a.kind === 'declined');
     expect(declined.resolvedAt).not.toBeNull();

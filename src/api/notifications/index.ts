@@ -98,7 +98,15 @@ export function notificationRoutes() {
       security: bearerSecurity,
       request: { params, body: jsonBody(resolveDeclineSchema) },
       responses: {
-        200: jsonResponse(z.object({ notification: notificationSchema, reassignedTo: notificationSchema.nullable() }), 'Resolved'),
+        200: jsonResponse(
+          z.object({
+            notification: notificationSchema,
+            reassignedTo: notificationSchema.nullable(),
+            /** The same resolution was already recorded (a retry after a lost answer): nothing more was. */
+            alreadyResolved: z.boolean(),
+          }),
+          'Resolved, or already resolved the same way (`alreadyResolved`)',
+        ),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],

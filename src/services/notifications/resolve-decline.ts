@@ -4,7 +4,9 @@
  * confirm the decline with a reason. Either way the `declined` 督办 alert closes with it.
  */
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { alerts, incidents, memberUnits, notifications } from '../../db/schema.js';
+import { alerts, incidents, memberUnits, notifications, users } from '../../db/schema.js';
+import type { Database } from '../../db/client.js';
+import { repeatsDeclineResolution } from '../../domain/declines.js';
 import type { UnitRole } from '../../domain/enums.js';
 import { isCommission, servesJurisdiction, type Actor, type Services } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
@@ -38,7 +40,13 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
   return services.db.transaction(async (tx) => {
     const [n] = await tx.select().from(notifications).where(eq(notifications.id, notificationId)).for('update');
     if (n!.state !== 'declined') throw conflict('该通知未被退回 (not declined)', { state: n!.state });
-    if (n!.declineResolvedAt) throw conflict('该退回已处理 (already resolved)', { resolution: n!.declineResolution });
+    if (n!.declineResolvedAt) {
+      const recorded = await recordedResolution(tx, n!);
+      const asked = input.action === 'reassign' ? { ...input, role: input.role ?? n!.role } : input;
+      // The same resolution sent again (its answer lost on the way back) is the one recorded.
+      if (repeatsDeclineResolution({ ...n!, reassigned: recorded.reassignedTo }, asked)) return { ...recorded, alreadyResolved: true };
+      throw conflict('该退回已处理 (already resolved)', { resolution: n!.declineResolution });
+    }
     const events: NewEvent[] = [];
     let reassigned: ReturnType<typeof notificationView> | null = null;
     if (input.action === 'reassign') {
@@ -114,6 +122,22 @@ export async function resolveDecline(services: Services, actor: Actor, notificat
     });
     events.push(...settled);
     await appendEvents(tx, now, events);
-    return { notification: view, reassignedTo: reassigned };
+    return { notification: view, reassignedTo: reassigned, alreadyResolved: false };
   });
+}
+
+/** The resolution as it was answered when it was made. */
+async function recordedResolution(tx: Database, n: typeof notifications.$inferSelect) {
+  const [declined] = await tx
+    .select({ unitName: memberUnits.name, byName: users.displayName })
+    .from(memberUnits)
+    .leftJoin(users, eq(users.id, n.declineResolvedBy ?? ''))
+    .where(eq(memberUnits.id, n.unitId));
+  const [reassigned] = n.reassignedTo
+    ? await tx.select({ n: notifications, unitName: memberUnits.name }).from(notifications).innerJoin(memberUnits, eq(memberUnits.id, notifications.unitId)).where(eq(notifications.id, n.reassignedTo))
+    : [];
+  return {
+    notification: { ...notificationView(n, declined!.unitName), declineResolvedByName: declined!.byName },
+    reassignedTo: reassigned ? notificationView(reassigned.n, reassigned.unitName) : null,
+  };
 }
