@@ -136,8 +136,15 @@ describe('the escalation ladder', () => {
     const resolved = await server.request('POST', `/api/v1/alerts/${alert.id}/resolve`, { token: commander, body: { resolution: '已电话督促，人社局表示马上签收' } });
     expect(resolved.status).toBe(200);
     expect(resolved.body.alert.resolution).toContain('电话督促');
+    expect(resolved.body.alreadyResolved).toBe(false);
     const again = await server.request('POST', `/api/v1/alerts/${alert.id}/resolve`, { token: commander, body: { resolution: '重复' } });
     expect(again.status).toBe(409);
+    // The same closing sent again (its answer lost on the way back) is the one recorded, once on the timeline.
+    const retried = await server.request('POST', `/api/v1/alerts/${alert.id}/resolve`, { token: commander, body: { resolution: '已电话督促，人社局表示马上签收' } });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ ...resolved.body, alreadyResolved: true });
+    const closings = await server.services.db.select().from(events).where(eq(events.type, 'alert.resolved'));
+    expect(closings.filter((e) => (e.data as any).alert.id === alert.id)).toHaveLength(1);
   });
 
   it('the ladder is finished: later ticks take no more steps for that unit', async () => {

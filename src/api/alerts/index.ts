@@ -61,11 +61,18 @@ export function alertRoutes() {
         body: jsonBody(z.object({ resolution: z.string().trim().min(2, '请填写处理情况 (resolution required)').max(1000) })),
       },
       responses: {
-        200: jsonResponse(z.object({ alert: alertSchema }), 'Closed'),
+        200: jsonResponse(
+          z.object({
+            alert: alertSchema,
+            /** Closed already with this very resolution (a retry after a lost answer): nothing more was recorded. */
+            alreadyResolved: z.boolean(),
+          }),
+          'Closed, or already closed with this resolution (`alreadyResolved`)',
+        ),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
-        409: { description: 'Already closed', content: { 'application/problem+json': { schema: errorResponses[404].content['application/problem+json'].schema } } },
+        409: { description: 'Already closed, otherwise', content: { 'application/problem+json': { schema: errorResponses[404].content['application/problem+json'].schema } } },
         422: errorResponses[422],
       },
     }),

@@ -5,6 +5,8 @@ import { isCommission, servesJurisdiction, type Actor, type Services } from '../
 import { conflict, forbidden, notFound } from '../errors.js';
 import { appendEvents } from '../events/append.js';
 import { isCommander, isSystemAdmin } from '../../domain/policy/index.js';
+import { repeatsAlertResolution } from '../../domain/alert-resolution.js';
+import type { Database } from '../../db/client.js';
 
 /** The incident an alert is about, named even once it is closed and gone from the board. */
 export interface AlertIncident {
@@ -102,11 +104,19 @@ export async function resolveAlert(services: Services, actor: Actor, alertId: st
       .set({ resolvedAt: now, resolvedBy: actor.id, resolution })
       .where(and(eq(alerts.id, alertId), isNull(alerts.resolvedAt)))
       .returning();
-    if (!closed) throw conflict('该督办已关闭 (already resolved)');
-    const view = alertView(closed, null, closed.incidentId ? await alertIncident(tx, closed.incidentId) : null, await alertSubject(tx, closed));
+    if (!closed) {
+      const [current] = await tx.select().from(alerts).where(eq(alerts.id, alertId));
+      if (repeatsAlertResolution(current!, resolution)) return { alert: await viewOf(tx, current!), alreadyResolved: true };
+      throw conflict('该督办已关闭 (already resolved)');
+    }
+    const view = await viewOf(tx, closed);
     await appendEvents(tx, now, [
       { type: 'alert.resolved', jurisdictionId: closed.jurisdictionId, incidentId: closed.incidentId, actorId: actor.id, data: { alert: { ...view, resolvedByName: actor.displayName } } },
     ]);
-    return { alert: view };
+    return { alert: view, alreadyResolved: false };
   });
+}
+
+async function viewOf(tx: Database, alert: typeof alerts.$inferSelect) {
+  return alertView(alert, null, alert.incidentId ? await alertIncident(tx, alert.incidentId) : null, await alertSubject(tx, alert));
 }
