@@ -4,6 +4,8 @@
  * as an incoming incident, routed by the province's own rulebook to its own units, and both
  * incidents link to each other.
  */
+import { eq } from 'drizzle-orm';
+import { incidents } from '../../src/db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xinyangReport } from '../support/reports.js';
 import { installTestProvince, PROVINCE_PASSWORD } from '../support/test-province.js';
@@ -50,10 +52,20 @@ describe('逐级上报 to a parent jurisdiction in the same deployment', () => {
   it('reporting up creates the incoming incident there, routed by the province’s own rulebook; the province’s board gets it', async () => {
     const { obligations } = (await server.request('GET', `/api/v1/incidents/${cityIncident}/obligations`, { token: duty })).body;
     const up = obligations.find((o: any) => o.key === 'ohs_general_superior_health');
-    const submitted = await server.request('POST', `/api/v1/incidents/${cityIncident}/obligations/${up.id}/submit`, { token: duty, body: { method: 'system' } });
+    const headers = { 'idempotency-key': 'report-up-province-0001' };
+    const submitted = await server.request('POST', `/api/v1/incidents/${cityIncident}/obligations/${up.id}/submit`, { token: duty, body: { method: 'system' }, headers });
     expect(submitted.status).toBe(200);
     provinceIncident = submitted.body.obligation.upstreamIncidentId;
     expect(provinceIncident).toMatch(/^inc_/);
+    // Retried after a lost answer: the first record, and the province still has one incoming incident.
+    const retried = await server.request('POST', `/api/v1/incidents/${cityIncident}/obligations/${up.id}/submit`, { token: duty, body: { method: 'system' }, headers });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(submitted.body);
+    const forwarded = await server.services.db.select({ id: incidents.id }).from(incidents).where(eq(incidents.jurisdictionId, 'test_henan'));
+    expect(forwarded.map((i) => i.id)).toEqual([provinceIncident]);
+    // The same key with another record is refused.
+    expect((await server.request('POST', `/api/v1/incidents/${cityIncident}/obligations/${up.id}/submit`, { token: duty, body: { method: 'phone' }, headers })).status).toBe(409);
 
     const reported = await provinceSocket.waitFor((type, e) => type === 'incident.reported' && e.incidentId === provinceIncident);
     expect(reported.jurisdictionId).toBe('test_henan');

@@ -4,6 +4,7 @@ import { problemSchema } from '../../contract/api.js';
 import { obligationSchema, obligationSubmitSchema } from '../../contract/response.js';
 import { listObligations } from '../../services/obligations/list.js';
 import { submitObligation } from '../../services/obligations/submit.js';
+import { idempotencyHeaders, idempotentUpdateJson } from '../idempotency.js';
 import { requireActor } from '../middleware/authenticate.js';
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi.js';
 
@@ -40,19 +41,20 @@ export function obligationRoutes() {
       description:
         'When the recipient is a jurisdiction of this deployment, the report arrives there as an incoming incident (逐级上报), routed by its own rulebook; both incidents link to each other.',
       security: bearerSecurity,
-      request: { params: z.object({ id, obligationId: id }), body: jsonBody(obligationSubmitSchema) },
+      request: { params: z.object({ id, obligationId: id }), headers: idempotencyHeaders, body: jsonBody(obligationSubmitSchema) },
       responses: {
         200: jsonResponse(z.object({ obligation: obligationSchema, covered: z.array(obligationSchema).meta({ description: 'The other obligations to the same recipient this report met' }) }), 'Submitted'),
         401: errorResponses[401],
         403: errorResponses[403],
         404: errorResponses[404],
-        409: { description: 'Already submitted', content: { 'application/problem+json': { schema: problemSchema } } },
+        409: { description: 'Already submitted, or the Idempotency-Key was used with another body', content: { 'application/problem+json': { schema: problemSchema } } },
         422: errorResponses[422],
       },
     }),
     async (c) => {
       const { id: incidentId, obligationId } = c.req.valid('param');
-      return c.json(await submitObligation(c.get('services'), c.get('actor'), incidentId, obligationId, c.req.valid('json')), 200);
+      const key = c.req.valid('header')['idempotency-key'];
+      return idempotentUpdateJson(c, await submitObligation(c.get('services'), c.get('actor'), incidentId, obligationId, c.req.valid('json'), key));
     },
   );
   return router;

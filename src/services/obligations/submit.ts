@@ -12,6 +12,8 @@ import { submissionTimeProblems } from '../../domain/time-bounds.js';
 import { conflict, forbidden, invalid, notFound, type FieldProblem } from '../errors.js';
 import { appendEvents, type NewEvent } from '../events/append.js';
 import { loadVisibleIncident } from '../incidents/load.js';
+import type { Database } from '../../db/client.js';
+import { createOnce } from '../idempotency.js';
 import { forwardIncident } from './forward.js';
 import { obligationView } from './views.js';
 
@@ -26,7 +28,15 @@ export interface SubmitObligationInput {
   covers?: string[];
 }
 
-export async function submitObligation(services: Services, actor: Actor, incidentId: string, obligationId: string, input: SubmitObligationInput) {
+/**
+ * Once per `Idempotency-Key`: a record retried after its answer was lost finds the first one (and,
+ * for a report forwarded to the authority above, never forwards it twice).
+ */
+export async function submitObligation(services: Services, actor: Actor, incidentId: string, obligationId: string, input: SubmitObligationInput, idempotencyKey?: string) {
+  return createOnce(services.db, actor.id, idempotencyKey, { incidentId, obligationId, input }, () => prepareSubmission(services, actor, incidentId, obligationId, input), 200);
+}
+
+async function prepareSubmission(services: Services, actor: Actor, incidentId: string, obligationId: string, input: SubmitObligationInput) {
   const incident = await loadVisibleIncident(services.db, actor, incidentId);
   if (!isCommission(actor)) throw forbidden('上报由卫健委办理 (upward reporting is the commission’s)');
   const now = services.clock();
@@ -35,7 +45,7 @@ export async function submitObligation(services: Services, actor: Actor, inciden
   if (input.method === 'document' && !input.reference) problems.push({ field: 'reference', message: '书面报告须填写文号 (a document needs its number)' });
   if (problems.length) throw invalid('上报记录有误 (invalid submission)', problems);
 
-  return services.db.transaction(async (tx) => {
+  return async (tx: Database) => {
     const [o] = await tx
       .select()
       .from(obligations)
@@ -78,5 +88,5 @@ export async function submitObligation(services: Services, actor: Actor, inciden
     events.unshift(...views.map((view) => ({ type: 'obligation.submitted' as const, jurisdictionId: incident.jurisdictionId, incidentId, actorId: actor.id, data: { obligation: view } })));
     await appendEvents(tx, now, events);
     return { obligation: views.find((v) => v.id === o.id)!, covered: views.filter((v) => v.id !== o.id) };
-  });
+  };
 }

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { OBLIGATION_METHOD_LABELS } from '../../../src/contract/labels.js';
 import { OBLIGATION_METHODS, type ObligationMethod } from '../../../src/domain/enums.js';
 import { post } from '../lib/api.js';
+import { useSubmissionKey } from '../lib/submission-key.js';
 import type { ObligationView } from '../lib/incident-state.js';
 import { fromLocalInput } from '../lib/time.js';
 import { Field, fieldProps, FormError, useAction, useInlineForm, FormButtons } from './form.js';
@@ -33,6 +34,8 @@ export function ObligationSubmitForm({
   const [at, setAt] = useState('');
   const [note, setNote] = useState('');
   const action = useAction();
+  // A retry after a lost answer records (and forwards to the authority above) once.
+  const keyFor = useSubmissionKey();
   const inline = useInlineForm(onCancel);
   const id = (field: string) => `ob-${obligation.id}-${field}`;
 
@@ -41,7 +44,7 @@ export function ObligationSubmitForm({
     if (!method) return action.reject({ method: '请选择上报方式' });
     const body = { method, reference: reference.trim() || undefined, submittedAt: at ? fromLocalInput(at) : undefined, note: note.trim() || undefined, covers };
     const answer = await action.run(() =>
-      post<{ obligation: ObligationView; covered?: ObligationView[] }>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/obligations/${encodeURIComponent(obligation.id)}/submit`, body),
+      post<{ obligation: ObligationView; covered?: ObligationView[] }>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/obligations/${encodeURIComponent(obligation.id)}/submit`, body, keyFor(body)),
     );
     if (answer) onDone(answer.obligation, answer.covered ?? []);
   }
