@@ -9,6 +9,7 @@ import { freePort } from '../support/ports.js';
 import { spawnServer, type ServerProcess } from '../support/process.js';
 
 // Embedded PGlite in memory, whatever database the suite runs on: the node is stopped, not the database.
+// Each test starts a node process (migrations included: about 12 s here), hence the longer timeouts.
 const env = { DATABASE_URL: '', DATA_DIR: 'memory://', SEED_DEMO: 'false', LOG_LEVEL: 'info' };
 let node: ServerProcess | undefined;
 let client: Socket | undefined;
@@ -31,7 +32,7 @@ describe('stopping a node', () => {
     const { code } = await stopWith('SIGTERM');
     expect(code, node.output()).toBe(0);
     expect(node.output()).toContain('shutting down');
-  });
+  }, 120_000);
 
   it('exits 1 once the grace has passed when a request never finishes', async () => {
     node = await spawnServer({ ...env, SHUTDOWN_GRACE_SECONDS: '1' }, await freePort());
@@ -45,5 +46,5 @@ describe('stopping a node', () => {
     expect(code, node.output()).toBe(1);
     expect(seconds).toBeGreaterThanOrEqual(0.9);
     expect(node.output()).toContain('shutdown did not finish within SHUTDOWN_GRACE_SECONDS');
-  });
+  }, 120_000);
 });
