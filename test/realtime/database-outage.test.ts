@@ -6,7 +6,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xinyangReport } from '../support/reports.js';
-import { FilingLoad, waitUntil } from '../support/filing-load.js';
+import { expectEngineEscalates, expectNothingLostOrDoubled, FilingLoad, waitUntil } from '../support/filing-load.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { freePort } from '../support/ports.js';
@@ -99,32 +99,14 @@ describe.skipIf(!onPostgres || !!noPrivateCluster)(`PostgreSQL restarting under 
       await waitUntil(`serving again after outage ${outage}`, async () => load.accepted.length > during + 2 || node!.child.exitCode !== null, 30_000, diagnosis);
       expect(node.child.exitCode, node.output()).toBeNull();
     }
-    await load.stop();
-    expect(load.unexpected, 'answers other than 2xx or 503 problem+json with Retry-After').toEqual([]);
-    await load.settle();
-    expect(load.unexpected, 'answers to the retries').toEqual([]);
-
     check = postgres(cluster.url, { max: 1, onnotice: () => {} });
-    const incidents = await check`select title, count(*)::int as n from incidents where title like '断库重启-%' group by title`;
-    const counts = new Map(incidents.map((r) => [r.title as string, r.n as number]));
-    for (const title of load.attempted) expect(counts.get(title) ?? 0, title).toBe(1);
-    expect(counts.size).toBe(load.attempted.size);
-    const acks = await check`
-      select n.id, n.state, (select count(*)::int from events e where e.type = 'notification.acknowledged' and e.data->'notification'->>'id' = n.id) as events
-      from notifications n where n.id in ${check(load.acknowledged)}`;
-    expect(acks).toHaveLength(load.acknowledged.length);
-    for (const a of acks) expect([a.id, a.state, a.events]).toEqual([a.id, 'acknowledged', 1]);
+    await expectNothingLostOrDoubled(load, check);
 
     // The relay (its LISTEN connection re-established) still reaches sockets...
     const last = await load.fileOne('断库重启-之后');
     await waitUntil('the relay delivering after the restarts', async () => seen.has(last.title));
     // ...and the engine still takes due steps: every open acknowledgement timer is now due.
-    await check`update notifications set next_escalation_at = now() - interval '1 second' where incident_id = ${last.id} and next_escalation_at is not null`;
-    await check`select pg_notify('lianfang_events', '')`;
-    await waitUntil('the engine escalating after the restarts', async () => {
-      const [r] = await check!`select count(*)::int as n from events where incident_id = ${last.id} and type = 'notification.escalated'`;
-      return r!.n > 0;
-    });
+    await expectEngineEscalates(check, last.id, 'the engine escalating after the restarts');
     commander.close();
     expect(node.child.exitCode).toBeNull();
   }, 400_000);

@@ -3,6 +3,8 @@
  * acknowledge, anything not answered 2xx is retried later with its same Idempotency-Key, and
  * every answer other than 2xx or 503 problem+json with Retry-After is recorded as unexpected.
  */
+import type postgres from 'postgres';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/seed/demo.js';
 import { xinyangReport } from './reports.js';
 
@@ -13,6 +15,43 @@ export async function waitUntil(what: string, condition: () => Promise<boolean>,
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${diagnosis()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Stops the load, retries what was not answered with its same keys, and checks the database: every
+ * answer was 2xx or 503 problem+json with Retry-After, and every report and acknowledgement tried
+ * (accepted at once or on a retry) is there exactly once.
+ */
+export async function expectNothingLostOrDoubled(load: FilingLoad, check: postgres.Sql) {
+  await load.stop();
+  expect(load.unexpected, 'answers other than 2xx or 503 problem+json with Retry-After').toEqual([]);
+  await load.settle();
+  expect(load.unexpected, 'answers to the retries').toEqual([]);
+  const incidents = await check`select title, count(*)::int as n from incidents where title like ${`${load.names.title}-%`} group by title`;
+  const counts = new Map(incidents.map((r) => [r.title as string, r.n as number]));
+  for (const title of load.accepted) expect(counts.get(title) ?? 0, `${title}, accepted`).toBe(1);
+  for (const title of load.attempted) expect(counts.get(title) ?? 0, title).toBe(1);
+  expect(counts.size).toBe(load.attempted.size);
+  const acks = await check`
+    select n.id, n.state, (select count(*)::int from events e where e.type = 'notification.acknowledged' and e.data->'notification'->>'id' = n.id) as events
+    from notifications n where n.id in ${check(load.acknowledged)}`;
+  expect(acks).toHaveLength(load.acknowledged.length);
+  for (const a of acks) expect([a.id, a.state, a.events]).toEqual([a.id, 'acknowledged', 1]);
+}
+
+/** Makes every open acknowledgement timer of the incident due and waits for the engine to take a step. */
+export async function expectEngineEscalates(check: postgres.Sql, incidentId: string, what: string, diagnosis?: () => string) {
+  await check`update notifications set next_escalation_at = now() - interval '1 second' where incident_id = ${incidentId} and next_escalation_at is not null`;
+  await check`select pg_notify('lianfang_events', '')`;
+  await waitUntil(
+    what,
+    async () => {
+      const [r] = await check`select count(*)::int as n from events where incident_id = ${incidentId} and type = 'notification.escalated'`;
+      return r!.n > 0;
+    },
+    60_000,
+    diagnosis,
+  );
 }
 
 /** A bounded load: `workers` duty officers each filing one report at a time, then acknowledging it as a liaison. */
@@ -33,7 +72,7 @@ export class FilingLoad {
     private readonly url: string,
     private readonly workers: number,
     /** How its reports are titled and keyed: `<title>-<worker>-<serial>`, `<key>-<worker>-<serial>`. */
-    private readonly names = { title: '断库重启', key: 'restart' },
+    readonly names = { title: '断库重启', key: 'restart' },
   ) {}
 
   async start() {
